@@ -1,0 +1,81 @@
+import { AuthenticationService } from '@app/directory';
+import { type AppConfig, createLogger, NestPinoLogger, type PlatformOptions, QueueRegistry, Role } from '@app/platform';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import type { Logger as PinoLogger } from 'pino';
+
+import { ApiModule } from './api.module.js';
+import { PUBLIC, rolesRule } from './auth/access-rule.js';
+import { installAccessHook } from './auth/access.hook.js';
+import { TokenService } from './auth/token.service.js';
+import { DOCS_PATH, setUpOpenApi } from './docs/openapi.js';
+import { ProblemExceptionFilter } from './http/exception.filter.js';
+import { recordRoutes, type RouteEntry } from './http/route-table.js';
+import { createValidationPipe } from './http/validation.js';
+import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.js';
+
+export const API_PREFIX = 'api/v1';
+
+export interface ApiApp {
+  readonly app: NestFastifyApplication;
+  /** Every route Fastify registered, with its access rule. */
+  readonly routes: readonly RouteEntry[];
+  readonly logger: PinoLogger;
+}
+
+export interface ApiAppOptions extends PlatformOptions {
+  readonly logger?: PinoLogger;
+}
+
+/** Builds the API application, ready to listen (used by main.ts and by the tests). */
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<ApiApp> {
+  const logger = options.logger ?? createLogger(config, 'api');
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,128}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options), adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  const routes = recordRoutes(fastify, [
+    { prefix: DOCS_PATH, access: PUBLIC },
+    { prefix: QUEUE_DASHBOARD_PATH, access: rolesRule(Role.Administrator) },
+  ]);
+  installAccessHook(fastify, app.get(TokenService), app.get(AuthenticationService));
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: config.files.maxBytes, files: 1, fields: 20 } });
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemExceptionFilter());
+
+  setUpOpenApi(app);
+  await mountQueueDashboard(fastify, app.get(QueueRegistry));
+  app.enableShutdownHooks();
+  await app.init();
+  await fastify.ready();
+  return { app, routes, logger };
+}

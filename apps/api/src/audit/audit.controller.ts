@@ -1,0 +1,31 @@
+import { type Actor, type AuditRecordView, AuditService, type ChainVerification, Role } from '@app/platform';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Roles } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { AuditRecordsQuery } from './audit.dto.js';
+
+function organisationOf(actor: Actor): string {
+  return actor.kind === 'person' ? actor.organisationId : '';
+}
+
+@ApiTags('granskning')
+@Controller({ path: 'audit' })
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Walks your organisation's audit chain and reports the first broken link, if any. */
+  @Get('verify')
+  @Roles(Role.Registrar, Role.Administrator)
+  verify(@CurrentActor() actor: Actor): Promise<ChainVerification> {
+    return this.audit.verifyChain(organisationOf(actor));
+  }
+
+  /** Your organisation's audit records about one entity, newest first. */
+  @Get('records')
+  @Roles(Role.Registrar, Role.Administrator)
+  records(@CurrentActor() actor: Actor, @Query() query: AuditRecordsQuery): Promise<AuditRecordView[]> {
+    return this.audit.forEntity(organisationOf(actor), query.entityType, query.entityId);
+  }
+}

@@ -1,0 +1,67 @@
+import { AuthenticationService, OrganisationService, PersonService } from '@app/directory';
+import type { Actor } from '@app/platform';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+
+import { Authenticated, Public } from './access.decorator.js';
+import { ChangePasswordDto, LoginDto } from './auth.dto.js';
+import { CurrentActor } from './current-actor.decorator.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+import { TokenService } from './token.service.js';
+
+@ApiTags('inloggning')
+@Controller({ path: 'auth' })
+export class AuthController {
+  constructor(
+    private readonly authentication: AuthenticationService,
+    private readonly tokens: TokenService,
+    private readonly limiter: LoginRateLimiter,
+    private readonly people: PersonService,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  /** Logs in with e-mail and password and returns a bearer token for one organisation. */
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @ApiOkResponse({ description: 'Inloggad: token, person, organisation och roller.' })
+  @ApiTooManyRequestsResponse({ description: 'För många försök.' })
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<unknown> {
+    await this.limiter.attempt(body.email, ip);
+    const who = await this.authentication.authenticate(body);
+    await this.limiter.succeeded(body.email);
+    const token = await this.tokens.issue({ sub: who.personId, org: who.organisationId });
+    return { ...token, ...(await this.#whoami(who.personId, who.organisationId, who.roles)) };
+  }
+
+  /** Who the token belongs to, the organisation it acts for and the roles held there. */
+  @Get('me')
+  @Authenticated()
+  async me(@CurrentActor() actor: Actor): Promise<unknown> {
+    if (actor.kind !== 'person') {
+      return {};
+    }
+    return this.#whoami(actor.personId, actor.organisationId, [...actor.roles]);
+  }
+
+  /** Changes the logged-in person's own password. */
+  @Post('password')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse()
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.people.changeOwnPassword(actor, body.currentPassword, body.newPassword);
+  }
+
+  async #whoami(personId: string, organisationId: string, roles: readonly string[]): Promise<Record<string, unknown>> {
+    const [person, organisation] = await Promise.all([
+      this.people.findById(personId),
+      this.organisations.findById(organisationId),
+    ]);
+    return {
+      person: person && { id: person.id, name: person.name, title: person.title, email: person.email },
+      organisation: organisation && { id: organisation.id, name: organisation.name },
+      roles: [...roles].sort(),
+    };
+  }
+}

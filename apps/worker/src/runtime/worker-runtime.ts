@@ -1,0 +1,113 @@
+import {
+  ALL_QUEUES,
+  APP_CONFIG,
+  type AppConfig,
+  blockingRedis,
+  isJobName,
+  type JobEnvelope,
+  jobsOn,
+  OutboxService,
+  type QueueName,
+} from '@app/platform';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+import { JOB_PROCESSORS, type JobProcessor } from './job-processor.js';
+
+/**
+ * Runs one BullMQ worker per queue over the registered processors. Settles each job's outbox
+ * row when it completes or fails for good, so the database knows what has been done.
+ */
+@Injectable()
+export class WorkerRuntime implements OnApplicationShutdown {
+  readonly #log = new Logger('worker');
+  readonly #workers: Worker[] = [];
+  readonly #connections: Redis[] = [];
+  readonly #byQueue: Map<QueueName, JobProcessor>;
+
+  constructor(
+    @Inject(JOB_PROCESSORS) processors: readonly JobProcessor[],
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+  ) {
+    this.#byQueue = new Map(processors.map((p) => [p.queue, p]));
+    assertEveryJobHandled(processors);
+  }
+
+  start(): void {
+    for (const queue of ALL_QUEUES) {
+      const processor = this.#byQueue.get(queue)!;
+      const connection = blockingRedis(this.config, `${this.config.queue.prefix}:worker:${queue}`);
+      connection.on('error', () => undefined);
+      this.#connections.push(connection);
+      const worker = new Worker(queue, (job: Job) => this.#run(processor, job), {
+        connection,
+        prefix: this.config.queue.prefix,
+        concurrency: this.config.queue.concurrency,
+        stalledInterval: this.config.queue.stalledIntervalMs,
+        lockDuration: this.config.queue.lockDurationMs,
+        maxStalledCount: 5,
+        autorun: true,
+      });
+      worker.on('error', (error) => this.#log.warn({ msg: 'queue connection problem', queue, error: String(error) }));
+      this.#workers.push(worker);
+    }
+    this.#log.log({ msg: 'worker started', queues: ALL_QUEUES, concurrency: this.config.queue.concurrency });
+  }
+
+  async #run(processor: JobProcessor, job: Job): Promise<void> {
+    const id = job.id ?? '';
+    if (!isJobName(job.name)) {
+      await this.outbox.settle(id, 'failed', `unknown job ${job.name}`);
+      throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+    const envelope: JobEnvelope = { id, name: job.name, payload: job.data as never, attempt: job.attemptsMade + 1 };
+    const started = performance.now();
+    this.#log.log({ msg: 'job started', jobId: id, job: job.name, attempt: envelope.attempt });
+    try {
+      await processor.process(envelope);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = error instanceof UnrecoverableError || envelope.attempt >= (job.opts.attempts ?? 1);
+      this.#log.warn({
+        msg: final ? 'job failed for good' : 'job failed; will retry',
+        jobId: id,
+        job: job.name,
+        error: message,
+      });
+      await (final ? this.outbox.settle(id, 'failed', message) : this.outbox.noteFailure(id, message)).catch(
+        () => undefined,
+      );
+      throw error;
+    }
+    await this.outbox.settle(id, 'completed');
+    this.#log.log({ msg: 'job completed', jobId: id, job: job.name, ms: Math.round(performance.now() - started) });
+  }
+
+  /** Lets active jobs finish (or hands them back), then disconnects. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.#workers.map((w) => w.close()));
+    for (const c of this.#connections) {
+      c.disconnect();
+    }
+    this.#workers.length = 0;
+    this.#connections.length = 0;
+  }
+}
+
+/** Throws when a job routed to a queue has no processor that handles it. */
+export function assertEveryJobHandled(processors: readonly JobProcessor[]): void {
+  const missing: string[] = [];
+  for (const queue of ALL_QUEUES) {
+    const processor = processors.find((p) => p.queue === queue);
+    for (const name of jobsOn(queue)) {
+      if (!processor?.handles.includes(name)) {
+        missing.push(`${name} (queue ${queue})`);
+      }
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(`No processor handles: ${missing.join(', ')}`);
+  }
+}

@@ -1,0 +1,34 @@
+import { DirectoryModule } from '@app/directory';
+import { NotificationModule } from '@app/notification';
+import { type AppConfig, ConfigModule, OutboxRelay, PlatformModule, type PlatformOptions } from '@app/platform';
+import { DatabaseModule } from '@app/schema';
+import { type DynamicModule, Module } from '@nestjs/common';
+
+import { NotificationsProcessor } from './processors/notifications.processor.js';
+import { JOB_PROCESSORS } from './runtime/job-processor.js';
+import { WorkerRuntime } from './runtime/worker-runtime.js';
+
+const PROCESSORS = [NotificationsProcessor];
+
+/** The job process: BullMQ processors and the outbox relay. Serves no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, options: PlatformOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config, { applicationName: 'remiss-worker' }),
+        PlatformModule.forRoot(options),
+        DirectoryModule,
+        NotificationModule,
+      ],
+      providers: [
+        ...PROCESSORS,
+        { provide: JOB_PROCESSORS, useFactory: (...processors: unknown[]) => processors, inject: PROCESSORS },
+        WorkerRuntime,
+        OutboxRelay,
+      ],
+    };
+  }
+}

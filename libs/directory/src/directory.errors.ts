@@ -1,0 +1,95 @@
+import { DomainError, ErrorKind } from '@app/platform';
+
+export type DirectoryErrorCode =
+  | 'directory.organisation_not_found'
+  | 'directory.department_not_found'
+  | 'directory.person_not_found'
+  | 'directory.role_not_found'
+  | 'directory.name_taken'
+  | 'directory.diary_prefix_taken'
+  | 'directory.email_taken'
+  | 'directory.parent_invalid'
+  | 'directory.department_other_organisation'
+  | 'directory.last_administrator'
+  | 'directory.password_too_weak'
+  | 'auth.invalid_credentials'
+  | 'auth.organisation_required'
+  | 'auth.session_invalid';
+
+export class DirectoryError extends DomainError<DirectoryErrorCode> {}
+
+export const directoryErrors = {
+  organisationNotFound: () =>
+    new DirectoryError(
+      'directory.organisation_not_found',
+      ErrorKind.NotFound,
+      'Organisationen finns inte, eller så får du inte ändra den.',
+    ),
+  departmentNotFound: () =>
+    new DirectoryError(
+      'directory.department_not_found',
+      ErrorKind.NotFound,
+      'Avdelningen finns inte i din organisation.',
+    ),
+  personNotFound: () =>
+    new DirectoryError('directory.person_not_found', ErrorKind.NotFound, 'Personen finns inte i din organisation.'),
+  roleNotFound: () =>
+    new DirectoryError(
+      'directory.role_not_found',
+      ErrorKind.NotFound,
+      'Personen har inte den rollen i din organisation.',
+    ),
+  nameTaken: (name: string) =>
+    new DirectoryError(
+      'directory.name_taken',
+      ErrorKind.Conflict,
+      `Namnet ”${name}” används redan. Välj ett annat namn.`,
+    ),
+  diaryPrefixTaken: (prefix: string) =>
+    new DirectoryError(
+      'directory.diary_prefix_taken',
+      ErrorKind.Conflict,
+      `Diarieprefixet ${prefix} används redan av en annan organisation.`,
+    ),
+  emailTaken: (email: string) =>
+    new DirectoryError(
+      'directory.email_taken',
+      ErrorKind.Conflict,
+      `E-postadressen ${email} används redan av en annan person.`,
+    ),
+  parentInvalid: () =>
+    new DirectoryError(
+      'directory.parent_invalid',
+      ErrorKind.Unprocessable,
+      'Den överordnade organisationen finns inte eller skulle ge en cirkel i organisationsträdet.',
+    ),
+  departmentOtherOrganisation: () =>
+    new DirectoryError(
+      'directory.department_other_organisation',
+      ErrorKind.Unprocessable,
+      'Avdelningen hör till en annan organisation än personens.',
+    ),
+  lastAdministrator: () =>
+    new DirectoryError(
+      'directory.last_administrator',
+      ErrorKind.Conflict,
+      'Organisationen måste ha minst en administratör. Utse en ny administratör innan du tar bort den här.',
+    ),
+  passwordTooWeak: () =>
+    new DirectoryError('directory.password_too_weak', ErrorKind.Unprocessable, 'Lösenordet måste ha minst 12 tecken.'),
+  invalidCredentials: () =>
+    new DirectoryError('auth.invalid_credentials', ErrorKind.Unauthenticated, 'Fel e-postadress eller lösenord.'),
+  sessionInvalid: () =>
+    new DirectoryError(
+      'auth.session_invalid',
+      ErrorKind.Unauthenticated,
+      'Din inloggning gäller inte längre. Logga in igen.',
+    ),
+  organisationRequired: (organisations: readonly { id: string; name: string }[]) =>
+    new DirectoryError(
+      'auth.organisation_required',
+      ErrorKind.Unprocessable,
+      'Du har roller i flera organisationer. Ange vilken organisation du loggar in för (organisationId).',
+      { organisations },
+    ),
+};

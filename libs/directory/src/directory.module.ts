@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+
+import { AuthenticationService } from './auth/authentication.service.js';
+import { DepartmentService } from './department/department.service.js';
+import { OrganisationService } from './organisation/organisation.service.js';
+import { PersonService } from './person/person.service.js';
+import { RoleService } from './role/role.service.js';
+import { DirectorySeeder } from './seed/directory.seeder.js';
+
+@Module({
+  providers: [
+    OrganisationService,
+    DepartmentService,
+    PersonService,
+    RoleService,
+    AuthenticationService,
+    DirectorySeeder,
+  ],
+  exports: [OrganisationService, DepartmentService, PersonService, RoleService, AuthenticationService, DirectorySeeder],
+})
+export class DirectoryModule {}

@@ -1,0 +1,230 @@
+import {
+  type Actor,
+  AuditService,
+  Db,
+  isPgError,
+  pgConstraint,
+  PgErrorCode,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { directoryErrors } from '../directory.errors.js';
+import type { OrganisationView } from '../directory.views.js';
+import { OrganisationKind } from './organisation-kind.js';
+import { OrganisationEntity } from './organisation.entity.js';
+
+export interface OrganisationInput {
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly administrationName?: string | null;
+  readonly diaryPrefix?: string | null;
+  readonly streetAddress?: string | null;
+  readonly postalCode?: string | null;
+  readonly postalTown?: string | null;
+  readonly registryEmail?: string | null;
+  readonly website?: string | null;
+  readonly parentId?: string | null;
+}
+
+export type OrganisationPatch = Partial<Omit<OrganisationInput, 'kind'>> & { readonly active?: boolean };
+
+export function toOrganisationView(e: OrganisationEntity): OrganisationView {
+  return {
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    administrationName: e.administrationName,
+    diaryPrefix: e.diaryPrefix,
+    streetAddress: e.streetAddress,
+    postalCode: e.postalCode,
+    postalTown: e.postalTown,
+    registryEmail: e.registryEmail,
+    website: e.website,
+    parentId: e.parentId,
+    active: e.active,
+  };
+}
+
+/**
+ * The organisations of the directory. Every logged-in person may read them (a sender picks its
+ * recipients here); an administrator changes their own organisation, and an administrator of
+ * the city changes any.
+ */
+@Injectable()
+export class OrganisationService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    _actor: Actor,
+    filter: { kind?: OrganisationKind; includeInactive?: boolean } = {},
+  ): Promise<OrganisationView[]> {
+    const rows = await this.db.reader.getRepository(OrganisationEntity).find({
+      where: { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.includeInactive ? {} : { active: true }) },
+      order: { name: 'ASC' },
+    });
+    return rows.map(toOrganisationView);
+  }
+
+  async get(_actor: Actor, id: string): Promise<OrganisationView> {
+    const row = await this.db.reader.findOneBy(OrganisationEntity, { id });
+    if (!row) {
+      throw directoryErrors.organisationNotFound();
+    }
+    return toOrganisationView(row);
+  }
+
+  /** For other libraries acting for the system: the organisation, or undefined. */
+  async findById(id: string, tx?: Tx): Promise<OrganisationView | undefined> {
+    const row = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { id });
+    return row ? toOrganisationView(row) : undefined;
+  }
+
+  async findByIds(ids: readonly string[], tx?: Tx): Promise<OrganisationView[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await (tx ?? this.db.reader).findBy(OrganisationEntity, { id: In([...new Set(ids)]) });
+    return rows.map(toOrganisationView);
+  }
+
+  async findByName(name: string, tx?: Tx): Promise<OrganisationView | undefined> {
+    const row = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { name });
+    return row ? toOrganisationView(row) : undefined;
+  }
+
+  /** True when the actor may change the organisation: its own administrator, or the city's. */
+  async administers(actor: Actor, organisationId: string, tx?: Tx): Promise<boolean> {
+    if (actor.kind === 'system') {
+      return true;
+    }
+    if (!actor.roles.has(Role.Administrator)) {
+      return false;
+    }
+    if (actor.organisationId === organisationId) {
+      return true;
+    }
+    const own = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { id: actor.organisationId });
+    return own?.kind === OrganisationKind.City;
+  }
+
+  async create(actor: Actor, input: OrganisationInput): Promise<OrganisationView> {
+    requireRole(actor, Role.Administrator);
+    return this.db.transaction(async (tx) => {
+      if (actor.kind === 'person') {
+        const own = await tx.findOneBy(OrganisationEntity, { id: actor.organisationId });
+        if (own?.kind !== OrganisationKind.City) {
+          throw directoryErrors.organisationNotFound();
+        }
+      }
+      if (input.parentId && !(await tx.existsBy(OrganisationEntity, { id: input.parentId }))) {
+        throw directoryErrors.parentInvalid();
+      }
+      const row = await this.#write({ name: input.name, diaryPrefix: input.diaryPrefix }, () =>
+        tx.getRepository(OrganisationEntity).save(
+          tx.getRepository(OrganisationEntity).create({
+            name: input.name.trim(),
+            kind: input.kind,
+            administrationName: input.administrationName ?? null,
+            diaryPrefix: input.diaryPrefix ?? null,
+            streetAddress: input.streetAddress ?? null,
+            postalCode: input.postalCode ?? null,
+            postalTown: input.postalTown ?? null,
+            registryEmail: input.registryEmail?.toLowerCase() ?? null,
+            website: input.website ?? null,
+            parentId: input.parentId ?? null,
+          }),
+        ),
+      );
+      const view = toOrganisationView(row);
+      await this.audit.record(tx, actor, {
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: row.id,
+        after: view,
+        organisationIds: [row.id],
+      });
+      return view;
+    });
+  }
+
+  async update(actor: Actor, id: string, patch: OrganisationPatch): Promise<OrganisationView> {
+    requireRole(actor, Role.Administrator);
+    return this.db.transaction(async (tx) => {
+      const row = await tx.findOne(OrganisationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row || !(await this.administers(actor, id, tx))) {
+        throw directoryErrors.organisationNotFound();
+      }
+      const before = toOrganisationView(row);
+      if (patch.parentId !== undefined && patch.parentId !== null) {
+        await this.#assertNoCycle(tx, id, patch.parentId);
+      }
+      const changes: Partial<OrganisationEntity> = {};
+      for (const key of [
+        'name',
+        'administrationName',
+        'diaryPrefix',
+        'streetAddress',
+        'postalCode',
+        'postalTown',
+        'registryEmail',
+        'website',
+        'parentId',
+        'active',
+      ] as const) {
+        if (patch[key] !== undefined) {
+          (changes as Record<string, unknown>)[key] = patch[key];
+        }
+      }
+      if (typeof changes.registryEmail === 'string') {
+        changes.registryEmail = changes.registryEmail.toLowerCase();
+      }
+      Object.assign(row, changes);
+      await this.#write(row, () => tx.getRepository(OrganisationEntity).save(row));
+      const after = toOrganisationView(row);
+      await this.audit.record(tx, actor, {
+        action: 'organisation.updated',
+        entityType: 'organisation',
+        entityId: id,
+        before,
+        after,
+        organisationIds: [id],
+      });
+      return after;
+    });
+  }
+
+  async #assertNoCycle(tx: Tx, id: string, parentId: string): Promise<void> {
+    const rows = await tx.query<{ id: string }[]>(
+      `WITH RECURSIVE up(id, parent_id) AS (
+         SELECT id, parent_id FROM organisations WHERE id = $1
+         UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id)
+       SELECT id FROM up`,
+      [parentId],
+    );
+    if (rows.length === 0 || rows.some((r) => r.id === id)) {
+      throw directoryErrors.parentInvalid();
+    }
+  }
+
+  /** Runs an insert or update, turning a unique violation into the answer a person can act on. */
+  async #write<T>(values: { name: string; diaryPrefix?: string | null }, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isPgError(error, PgErrorCode.UniqueViolation)) {
+        if (pgConstraint(error) === 'uq_organisations_diary_prefix') {
+          throw directoryErrors.diaryPrefixTaken(values.diaryPrefix ?? '');
+        }
+        throw directoryErrors.nameTaken(values.name);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { NOTIFICATION_ENTITIES } from './notification.entities.js';
+export * from './notification.module.js';
+export * from './notification.service.js';

@@ -1,0 +1,5 @@
+import { NotificationMessageEntity } from './notification-message.entity.js';
+import { NotificationEntity } from './notification.entity.js';
+
+/** The tables this library owns, for the schema registry only. */
+export const NOTIFICATION_ENTITIES = [NotificationMessageEntity, NotificationEntity];

@@ -1,0 +1,229 @@
+import {
+  type Actor,
+  Clock,
+  Db,
+  DomainError,
+  ErrorKind,
+  JobName,
+  OutboxService,
+  type Role,
+  ROLE_LABEL,
+  type Tx,
+} from '@app/platform';
+import { OrganisationService, PersonService, RoleService } from '@app/directory';
+import { Injectable } from '@nestjs/common';
+
+import { NotificationMessageEntity } from './notification-message.entity.js';
+import { NotificationEntity } from './notification.entity.js';
+
+export type NotificationAudience =
+  { readonly personIds: readonly string[] } | { readonly organisationId: string; readonly roles: readonly Role[] };
+
+export interface NotificationInput {
+  /** What caused the message; posting twice for the same cause delivers once. */
+  readonly sourceKey: string;
+  /** The organisation in whose inbox the message appears. */
+  readonly organisationId: string;
+  readonly audience: NotificationAudience;
+  readonly kind: string;
+  readonly title: string;
+  readonly body: string;
+  readonly link?: { readonly type: string; readonly id: string };
+}
+
+export interface NotificationView {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly body: string;
+  readonly link: { readonly type: string; readonly id: string } | null;
+  readonly createdAt: string;
+  readonly readAt: string | null;
+}
+
+export interface Inbox {
+  readonly unread: number;
+  readonly total: number;
+  readonly items: readonly NotificationView[];
+}
+
+/**
+ * The in-app notification inbox. A message is written in the transaction of the change it
+ * tells about; named people get it in that same commit, a role audience through a fan-out job
+ * that resolves who holds the role when it runs.
+ */
+@Injectable()
+export class NotificationService {
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly people: PersonService,
+    private readonly roles: RoleService,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  async post(tx: Tx, input: NotificationInput): Promise<void> {
+    const audience = input.audience;
+    const inserted = (await tx
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationMessageEntity)
+      .values({
+        sourceKey: input.sourceKey,
+        organisationId: input.organisationId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        linkType: input.link?.type ?? null,
+        linkId: input.link?.id ?? null,
+        audiencePersonIds: 'personIds' in audience ? [...audience.personIds] : null,
+        audienceOrganisationId: 'roles' in audience ? audience.organisationId : null,
+        audienceRoles: 'roles' in audience ? [...audience.roles] : null,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute()) as { raw: { id: string }[] };
+    const messageId = inserted.raw[0]?.id;
+    if (!messageId) {
+      return;
+    }
+    if ('personIds' in audience) {
+      await this.#deliver(tx, messageId, input.organisationId, audience.personIds);
+    } else {
+      await this.outbox.add(tx, JobName.FanOutNotification, { messageId });
+    }
+  }
+
+  /** Delivers a role-audience message to everyone holding the roles now. Safe to run twice. */
+  async fanOut(messageId: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const message = await tx.findOneBy(NotificationMessageEntity, { id: messageId });
+      if (!message) {
+        return 0;
+      }
+      const personIds = new Set(message.audiencePersonIds ?? []);
+      if (message.audienceOrganisationId && message.audienceRoles) {
+        for (const role of message.audienceRoles) {
+          for (const p of await this.people.holdersOf(message.audienceOrganisationId, role as Role, tx)) {
+            personIds.add(p.id);
+          }
+        }
+      }
+      return this.#deliver(tx, message.id, message.organisationId, [...personIds]);
+    });
+  }
+
+  /** Tells a person about a role they were granted. */
+  async announceRoleGranted(roleAssignmentId: string): Promise<void> {
+    const grant = await this.roles.findGrant(roleAssignmentId);
+    if (!grant) {
+      return; // revoked before the job ran: nothing to announce
+    }
+    const organisation = await this.organisations.findById(grant.organisationId);
+    await this.db.transaction(async (tx) => {
+      await this.post(tx, {
+        sourceKey: `role-granted:${grant.id}`,
+        organisationId: grant.organisationId,
+        audience: { personIds: [grant.personId] },
+        kind: 'role_granted',
+        title: `Du är nu ${ROLE_LABEL[grant.role]}`,
+        body: `Du har fått rollen ${ROLE_LABEL[grant.role]} i ${organisation?.name ?? 'organisationen'}.`,
+        link: { type: 'organisation', id: grant.organisationId },
+      });
+    });
+  }
+
+  async inbox(actor: Actor, options: { unreadOnly?: boolean; limit?: number; offset?: number } = {}): Promise<Inbox> {
+    if (actor.kind !== 'person') {
+      return { unread: 0, total: 0, items: [] };
+    }
+    const limit = Math.min(options.limit ?? 50, 200);
+    const where = `n.person_id = $1 AND n.organisation_id = $2${options.unreadOnly ? ' AND n.read_at IS NULL' : ''}`;
+    const [counts, rows] = await Promise.all([
+      this.db.reader.query<{ total: number; unread: number }[]>(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+         FROM notifications n WHERE n.person_id = $1 AND n.organisation_id = $2`,
+        [actor.personId, actor.organisationId],
+      ),
+      this.db.reader.query<RawNotification[]>(
+        `SELECT n.id, m.kind, m.title, m.body, m.link_type, m.link_id, n.created_at, n.read_at
+         FROM notifications n JOIN notification_messages m ON m.id = n.message_id
+         WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $3 OFFSET $4`,
+        [actor.personId, actor.organisationId, limit, options.offset ?? 0],
+      ),
+    ]);
+    return {
+      unread: counts[0]?.unread ?? 0,
+      total: counts[0]?.total ?? 0,
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        link: r.link_type && r.link_id ? { type: r.link_type, id: r.link_id } : null,
+        createdAt: r.created_at.toISOString(),
+        readAt: r.read_at?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  async markRead(actor: Actor, id: string): Promise<void> {
+    if (actor.kind !== 'person') {
+      return;
+    }
+    const row = await this.db.reader.findOneBy(NotificationEntity, {
+      id,
+      personId: actor.personId,
+      organisationId: actor.organisationId,
+    });
+    if (!row) {
+      throw new DomainError('notification.not_found', ErrorKind.NotFound, 'Notisen finns inte i din inkorg.');
+    }
+    if (!row.readAt) {
+      await this.db.reader.update(NotificationEntity, { id }, { readAt: this.clock.now() });
+    }
+  }
+
+  async markAllRead(actor: Actor): Promise<number> {
+    if (actor.kind !== 'person') {
+      return 0;
+    }
+    const result = await this.db.reader
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: this.clock.now() })
+      .where('person_id = :p AND organisation_id = :o AND read_at IS NULL', {
+        p: actor.personId,
+        o: actor.organisationId,
+      })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  async #deliver(tx: Tx, messageId: string, organisationId: string, personIds: readonly string[]): Promise<number> {
+    if (personIds.length === 0) {
+      return 0;
+    }
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(personIds.map((personId) => ({ messageId, personId, organisationId })))
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length;
+  }
+}
+
+interface RawNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link_type: string | null;
+  link_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+
+import type { Actor } from '../access/actor.js';
+import { Clock } from '../clock/clock.js';
+import { assertInTransaction, Db, type Tx } from '../database/db.service.js';
+import { AuditChainHeadEntity } from './audit-chain-head.entity.js';
+import { auditHash, GENESIS_HASH } from './audit-hash.js';
+import { AuditRecordEntity } from './audit-record.entity.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** One change of state to record. */
+export interface AuditEntry {
+  /** `case.registered`, `person.disabled`, … */
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /** Every organisation whose chain records the change (a distribution touches sender and recipient). */
+  readonly organisationIds: readonly string[];
+}
+
+export interface AuditRecordView {
+  readonly id: string;
+  readonly seq: number;
+  readonly organisationId: string;
+  readonly actorPersonId: string | null;
+  readonly actingOrganisationId: string | null;
+  readonly actorProcess: string | null;
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly occurredAt: string;
+  readonly hash: string;
+}
+
+export type ChainBreak = 'hash_mismatch' | 'previous_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+
+export interface ChainVerification {
+  readonly organisationId: string;
+  readonly valid: boolean;
+  readonly recordsChecked: number;
+  readonly headSeq: number;
+  readonly firstBroken?: { readonly seq: number; readonly recordId: string | null; readonly reason: ChainBreak };
+}
+
+const VERIFY_BATCH = 2_000;
+
+/** Rewrites a value the way jsonb will hand it back, so the hash covers exactly what is stored. */
+function asStored(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(canonicalJson(value)) as unknown);
+}
+
+/**
+ * The append-only, hash-chained audit trail. Every state change calls `record` inside the
+ * transaction that makes the change, so the change and its record commit or vanish together.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(tx: Tx, actor: Actor, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+    assertInTransaction(tx, 'An audit record');
+    const list = Array.isArray(entries) ? (entries as readonly AuditEntry[]) : [entries as AuditEntry];
+    if (list.length === 0) {
+      return;
+    }
+    // Lock every head this change touches in one fixed (sorted) order: two writers that touch
+    // the same two chains then wait for each other instead of deadlocking.
+    const chains = [...new Set(list.flatMap((e) => e.organisationIds))].sort();
+    if (chains.length === 0) {
+      throw new Error('An audit entry needs at least one organisation');
+    }
+    await tx.query(
+      `INSERT INTO audit_chain_heads (organisation_id, seq, hash)
+       SELECT id, 0, $2 FROM unnest($1::uuid[]) AS id ORDER BY id
+       ON CONFLICT (organisation_id) DO NOTHING`,
+      [chains, GENESIS_HASH],
+    );
+    const heads = await tx.query<{ organisation_id: string; seq: string; hash: string }[]>(
+      `SELECT organisation_id, seq::text AS seq, hash FROM audit_chain_heads
+       WHERE organisation_id = ANY($1::uuid[]) ORDER BY organisation_id FOR UPDATE`,
+      [chains],
+    );
+    const head = new Map(heads.map((h) => [h.organisation_id, { seq: BigInt(h.seq), hash: h.hash }]));
+
+    const occurredAt = this.clock.now();
+    const rows: QueryDeepPartialEntity<AuditRecordEntity>[] = [];
+    for (const entry of list) {
+      const before = asStored(entry.before);
+      const after = asStored(entry.after);
+      for (const organisationId of [...new Set(entry.organisationIds)].sort()) {
+        const current = head.get(organisationId);
+        if (!current) {
+          throw new Error(`audit chain head missing for ${organisationId}`);
+        }
+        const fields = {
+          organisationId,
+          seq: String(current.seq + 1n),
+          actorPersonId: actor.kind === 'person' ? actor.personId : null,
+          actingOrganisationId: actor.kind === 'person' ? actor.organisationId : null,
+          actorProcess: actor.kind === 'system' ? actor.process : null,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          before,
+          after,
+          occurredAt,
+        };
+        const hash = auditHash(current.hash, fields);
+        rows.push({ ...fields, prevHash: current.hash, hash } as QueryDeepPartialEntity<AuditRecordEntity>);
+        head.set(organisationId, { seq: current.seq + 1n, hash });
+      }
+    }
+    await tx.getRepository(AuditRecordEntity).insert(rows);
+    for (const organisationId of chains) {
+      const h = head.get(organisationId)!;
+      await tx.update(AuditChainHeadEntity, { organisationId }, { seq: h.seq.toString(), hash: h.hash });
+    }
+  }
+
+  /** Walks an organisation's chain from the start and reports the first broken link. */
+  async verifyChain(organisationId: string): Promise<ChainVerification> {
+    const reader = this.db.reader;
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1n;
+    let checked = 0;
+    // Keyset pagination over seq keeps each batch an index range scan, however long the chain.
+    let afterSeq = '0';
+    for (;;) {
+      const batch = await reader.query<RawAuditRow[]>(
+        `SELECT id::text AS id, organisation_id, seq::text AS seq_text, actor_person_id, acting_organisation_id,
+                actor_process, action, entity_type, entity_id, before, after, occurred_at, prev_hash, hash
+         FROM audit_records WHERE organisation_id = $1 AND seq > $2::bigint ORDER BY audit_records.seq LIMIT $3`,
+        [organisationId, afterSeq, VERIFY_BATCH],
+      );
+      for (const row of batch) {
+        const seq = BigInt(row.seq_text);
+        const broken = (reason: ChainBreak): ChainVerification => ({
+          organisationId,
+          valid: false,
+          recordsChecked: checked,
+          headSeq: Number(seq),
+          firstBroken: { seq: Number(seq), recordId: row.id, reason },
+        });
+        if (seq !== expectedSeq) {
+          return {
+            ...broken('sequence_gap'),
+            firstBroken: { seq: Number(expectedSeq), recordId: null, reason: 'sequence_gap' },
+          };
+        }
+        if (row.prev_hash !== prevHash) {
+          return broken('previous_hash_mismatch');
+        }
+        const recomputed = auditHash(prevHash, {
+          organisationId: row.organisation_id,
+          seq: row.seq_text,
+          actorPersonId: row.actor_person_id,
+          actingOrganisationId: row.acting_organisation_id,
+          actorProcess: row.actor_process,
+          action: row.action,
+          entityType: row.entity_type,
+          entityId: row.entity_id,
+          before: row.before,
+          after: row.after,
+          occurredAt: row.occurred_at,
+        });
+        if (recomputed !== row.hash) {
+          return broken('hash_mismatch');
+        }
+        prevHash = row.hash;
+        expectedSeq = seq + 1n;
+        checked++;
+      }
+      if (batch.length < VERIFY_BATCH) {
+        break;
+      }
+      afterSeq = batch[batch.length - 1]!.seq_text;
+    }
+    const head = await reader.findOneBy(AuditChainHeadEntity, { organisationId });
+    const headSeq = head ? BigInt(head.seq) : 0n;
+    if (headSeq !== expectedSeq - 1n || (head && head.hash !== prevHash)) {
+      return {
+        organisationId,
+        valid: false,
+        recordsChecked: checked,
+        headSeq: Number(headSeq),
+        firstBroken: { seq: Number(expectedSeq - 1n), recordId: null, reason: 'head_mismatch' },
+      };
+    }
+    return { organisationId, valid: true, recordsChecked: checked, headSeq: Number(headSeq) };
+  }
+
+  /** Records about one entity, newest first. */
+  async forEntity(organisationId: string, entityType: string, entityId: string): Promise<AuditRecordView[]> {
+    const rows = await this.db.reader.getRepository(AuditRecordEntity).find({
+      where: { organisationId, entityType, entityId },
+      order: { seq: 'DESC' },
+      take: 500,
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      seq: Number(r.seq),
+      organisationId: r.organisationId,
+      actorPersonId: r.actorPersonId,
+      actingOrganisationId: r.actingOrganisationId,
+      actorProcess: r.actorProcess,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      before: r.before,
+      after: r.after,
+      occurredAt: r.occurredAt.toISOString(),
+      hash: r.hash,
+    }));
+  }
+}
+
+interface RawAuditRow {
+  id: string;
+  organisation_id: string;
+  seq_text: string;
+  actor_person_id: string | null;
+  acting_organisation_id: string | null;
+  actor_process: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  occurred_at: Date;
+  prev_hash: string;
+  hash: string;
+}

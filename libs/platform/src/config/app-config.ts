@@ -1,0 +1,109 @@
+import 'reflect-metadata';
+
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { existsSync } from 'node:fs';
+
+import { DEVELOPMENT_TOKEN_SECRET, EnvSchema } from './env.schema.js';
+import { Secret } from './secret.js';
+
+/** The one typed, frozen view of the process configuration. Nothing else reads `process.env`. */
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly http: { readonly host: string; readonly port: number };
+  readonly database: { readonly url: Secret; readonly poolSize: number };
+  readonly redis: { readonly url: Secret };
+  readonly queue: {
+    readonly prefix: string;
+    readonly concurrency: number;
+    readonly stalledIntervalMs: number;
+    readonly lockDurationMs: number;
+    readonly attempts: number;
+  };
+  readonly outbox: { readonly pollIntervalMs: number; readonly redeliverAfterMs: number };
+  readonly auth: {
+    readonly tokenSecret: Secret;
+    readonly tokenTtlSeconds: number;
+    readonly loginMaxAttempts: number;
+    readonly loginWindowSeconds: number;
+  };
+  readonly log: { readonly level: string };
+  readonly files: { readonly maxBytes: number };
+  readonly reminders: { readonly daysBefore: readonly number[] };
+  readonly signing: { readonly tsaUrl?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
+}
+
+/**
+ * Validates the environment once and returns the frozen config. Throws a ConfigError naming
+ * every bad variable, so a process stops at start-up instead of failing later.
+ */
+export function loadAppConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = plainToInstance(EnvSchema, defined);
+  const errors = validateSync(parsed, { whitelist: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(describe(errors));
+  }
+  return Object.freeze({
+    env: parsed.NODE_ENV,
+    http: { host: parsed.HOST, port: parsed.PORT },
+    database: { url: new Secret(parsed.DATABASE_URL), poolSize: parsed.DATABASE_POOL_SIZE },
+    redis: { url: new Secret(parsed.REDIS_URL) },
+    queue: {
+      prefix: parsed.QUEUE_PREFIX,
+      concurrency: parsed.WORKER_CONCURRENCY,
+      stalledIntervalMs: parsed.QUEUE_STALLED_INTERVAL_MS,
+      lockDurationMs: parsed.QUEUE_LOCK_DURATION_MS,
+      attempts: parsed.QUEUE_JOB_ATTEMPTS,
+    },
+    outbox: { pollIntervalMs: parsed.OUTBOX_POLL_INTERVAL_MS, redeliverAfterMs: parsed.OUTBOX_REDELIVER_AFTER_MS },
+    auth: {
+      tokenSecret: new Secret(parsed.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET),
+      tokenTtlSeconds: parsed.AUTH_TOKEN_TTL_SECONDS,
+      loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS,
+      loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
+    },
+    log: { level: parsed.LOG_LEVEL },
+    files: { maxBytes: parsed.FILE_MAX_BYTES },
+    reminders: {
+      daysBefore: [...new Set(parsed.REMINDER_DAYS_BEFORE.split(',').map(Number))].sort((a, b) => b - a),
+    },
+    signing: parsed.SIGNING_TSA_URL ? { tsaUrl: parsed.SIGNING_TSA_URL } : {},
+  });
+}
+
+/**
+ * Reads the process environment (and `.env` in the working directory, when present) into the
+ * config. The only place in the code base that touches `process.env`.
+ */
+export function loadProcessConfig(overrides: Readonly<Record<string, string | undefined>> = {}): AppConfig {
+  if (existsSync('.env')) {
+    process.loadEnvFile('.env');
+  }
+  // eslint-disable-next-line no-restricted-properties -- the single reader of the environment
+  return loadAppConfig({ ...process.env, ...overrides });
+}
+
+/** Exits the process with the config problems when the environment is invalid. */
+export function loadProcessConfigOrExit(): AppConfig {
+  try {
+    return loadProcessConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * What kind of failure a DomainError is. The HTTP layer maps each kind to one status code;
+ * services never speak HTTP.
+ */
+export enum ErrorKind {
+  /** Malformed input: a field of the wrong shape, an unknown field. */
+  Invalid = 'invalid',
+  /** Well-formed input that breaks a rule of the domain. */
+  Unprocessable = 'unprocessable',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  NotFound = 'not_found',
+  /** The record is not in the state the request needs (stale revision, already sent, …). */
+  Conflict = 'conflict',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  TooManyRequests = 'too_many_requests',
+  /** A dependency (database, Redis) is not reachable: the caller may retry. */
+  Unavailable = 'unavailable',
+}
+
+/**
+ * The one error type services throw. `code` is stable and machine-readable
+ * (`registry.case_closed`); `detail` is Swedish, written for the person who has to act on it.
+ */
+export class DomainError<Code extends string = string> extends Error {
+  constructor(
+    readonly code: Code,
+    readonly kind: ErrorKind,
+    readonly detail: string,
+    readonly extensions: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'DomainError';
+  }
+}
+
+/** A record that does not exist, or that the actor's organisation may not see (the two look the same). */
+export function notFound(code: string, detail: string): DomainError {
+  return new DomainError(code, ErrorKind.NotFound, detail);
+}

@@ -1,0 +1,34 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+
+import { AuditService } from './audit/audit.service.js';
+import { Clock, SystemClock } from './clock/clock.js';
+import { Db } from './database/db.service.js';
+import { OutboxService } from './queue/outbox.service.js';
+import { QueueRegistry } from './queue/queue-registry.js';
+
+export interface PlatformOptions {
+  /** The clock to use instead of the system's (tests, rehearsals). */
+  readonly clock?: Clock;
+}
+
+/**
+ * The shared plumbing every domain library uses: transactions, the clock, the audit trail and
+ * the outbox. Needs ConfigModule and a TypeORM DataSource in the application.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions = {}): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        Db,
+        options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
+        AuditService,
+        OutboxService,
+        QueueRegistry,
+      ],
+      exports: [Db, Clock, AuditService, OutboxService, QueueRegistry],
+    };
+  }
+}

@@ -1,0 +1,200 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import pg from 'pg';
+
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { Db } from '../database/db.service.js';
+import type { QueueName } from './job-contract.js';
+import { OUTBOX_CHANNEL } from './outbox.service.js';
+import { QueueRegistry } from './queue-registry.js';
+
+const BATCH = 500;
+
+interface PendingRow {
+  id: string;
+  queue: QueueName;
+  name: string;
+  payload: unknown;
+}
+
+/**
+ * Moves committed outbox rows into BullMQ, using each row's id as the job id, and marks them
+ * relayed. Rows are claimed with SKIP LOCKED, so any number of workers can relay side by side.
+ * If Redis is away the claiming transaction rolls back and the rows wait for the next round.
+ * Relayed rows whose job never settled (Redis lost it, or it is stuck) are relayed again.
+ */
+@Injectable()
+export class OutboxRelay {
+  readonly #log = new Logger(OutboxRelay.name);
+  #listener: pg.Client | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stopped = true;
+  #lastRedelivery = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly queues: QueueRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Starts listening for new rows and polling as a fallback. */
+  async start(): Promise<void> {
+    this.#stopped = false;
+    await this.#listen();
+    this.#timer = setInterval(() => this.kick(), this.config.outbox.pollIntervalMs);
+    this.#timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) {
+      clearInterval(this.#timer);
+    }
+    const listener = this.#listener;
+    this.#listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.#running;
+  }
+
+  /** Asks for a relay round; rounds never overlap within one process. */
+  kick(): void {
+    if (this.#stopped) {
+      return;
+    }
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#round().finally(() => {
+      this.#running = undefined;
+      if (this.#again) {
+        this.#again = false;
+        this.kick();
+      }
+    });
+  }
+
+  async #round(): Promise<void> {
+    try {
+      while ((await this.relayPending()) === BATCH) {
+        // keep going while there is a full batch behind this one
+      }
+      if (Date.now() - this.#lastRedelivery >= Math.min(this.config.outbox.redeliverAfterMs, 60_000)) {
+        this.#lastRedelivery = Date.now();
+        await this.redeliverUnsettled();
+      }
+    } catch (error) {
+      this.#log.warn({ msg: 'outbox relay round failed; rows stay pending', error: String(error) });
+      await this.queues.reset();
+    }
+  }
+
+  /** Relays one batch of pending rows; returns how many went to BullMQ. */
+  async relayPending(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<PendingRow[]>(
+        `SELECT id, queue, name, payload FROM outbox_jobs
+         WHERE relayed_at IS NULL AND settled_at IS NULL AND available_at <= now()
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (rows.length === 0) {
+        return 0;
+      }
+      await this.#enqueue(rows);
+      await tx.query(
+        `UPDATE outbox_jobs SET relayed_at = now(), relay_count = relay_count + 1 WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  /**
+   * Relays again the rows that were relayed long ago but never settled and whose job BullMQ no
+   * longer holds. The job id keeps BullMQ from holding two copies; the handlers' idempotence
+   * keeps a second run harmless.
+   */
+  async redeliverUnsettled(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<PendingRow[]>(
+        `SELECT id, queue, name, payload FROM outbox_jobs
+         WHERE settled_at IS NULL AND relayed_at IS NOT NULL
+           AND relayed_at < now() - make_interval(secs => $1::double precision / 1000)
+         ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [this.config.outbox.redeliverAfterMs, BATCH],
+      );
+      const lost: PendingRow[] = [];
+      for (const row of rows) {
+        const job = await this.queues.get(row.queue).getJob(row.id);
+        if (!job) {
+          lost.push(row);
+        }
+      }
+      if (lost.length > 0) {
+        this.#log.warn({ msg: 'relaying again jobs that BullMQ no longer holds', count: lost.length });
+        await this.#enqueue(lost);
+      }
+      if (rows.length > 0) {
+        await tx.query(
+          `UPDATE outbox_jobs SET relayed_at = now(), relay_count = relay_count + (CASE WHEN id = ANY($2::uuid[]) THEN 1 ELSE 0 END)
+           WHERE id = ANY($1::uuid[])`,
+          [rows.map((r) => r.id), lost.map((r) => r.id)],
+        );
+      }
+      return lost.length;
+    });
+  }
+
+  async #enqueue(rows: readonly PendingRow[]): Promise<void> {
+    const byQueue = new Map<QueueName, PendingRow[]>();
+    for (const row of rows) {
+      byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    }
+    for (const [queue, jobs] of byQueue) {
+      await this.queues.get(queue).addBulk(
+        jobs.map((j) => ({
+          name: j.name,
+          data: j.payload,
+          opts: {
+            jobId: j.id,
+            attempts: this.config.queue.attempts,
+            backoff: { type: 'exponential', delay: 1_000 },
+            removeOnComplete: { age: 24 * 3600, count: 10_000 },
+            removeOnFail: { age: 7 * 24 * 3600 },
+          },
+        })),
+      );
+    }
+  }
+
+  async #listen(): Promise<void> {
+    if (this.#stopped) {
+      return;
+    }
+    const client = new pg.Client({
+      connectionString: this.config.database.url.reveal(),
+      application_name: 'remiss-outbox-listener',
+    });
+    client.on('notification', () => this.kick());
+    client.on('error', (error) => {
+      this.#log.warn({ msg: 'outbox listener lost its connection; polling until it is back', error: String(error) });
+      if (this.#listener === client) {
+        this.#listener = undefined;
+        setTimeout(() => void this.#listen().catch(() => undefined), 1_000).unref();
+      }
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.#listener = client;
+    } catch (error) {
+      this.#log.warn({ msg: 'outbox listener could not connect; polling instead', error: String(error) });
+      await client.end().catch(() => undefined);
+      setTimeout(() => void this.#listen().catch(() => undefined), 1_000).unref();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+
+import { assertInTransaction, Db, type Tx } from '../database/db.service.js';
+import { type JobName, type JobPayloads, QUEUE_FOR } from './job-contract.js';
+import { OutboxJobEntity } from './outbox-job.entity.js';
+
+/** The PostgreSQL channel the outbox announces new rows on; delivered only when the writer commits. */
+export const OUTBOX_CHANNEL = 'remiss_outbox';
+
+export interface OutboxAddOptions {
+  /** Not to be relayed before this instant. */
+  readonly availableAt?: Date;
+}
+
+/**
+ * Writes jobs into the outbox inside the caller's transaction, so a state change and the work
+ * it causes commit together or not at all.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(private readonly db: Db) {}
+
+  async add<N extends JobName>(
+    tx: Tx,
+    name: N,
+    payload: JobPayloads[N],
+    options: OutboxAddOptions = {},
+  ): Promise<string> {
+    const [id] = await this.addMany(tx, [{ name, payload, ...options }]);
+    return id!;
+  }
+
+  async addMany(
+    tx: Tx,
+    jobs: readonly ({ name: JobName; payload: JobPayloads[JobName] } & OutboxAddOptions)[],
+  ): Promise<string[]> {
+    assertInTransaction(tx, 'An outbox job');
+    if (jobs.length === 0) {
+      return [];
+    }
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxJobEntity)
+      .values(
+        jobs.map((j) => ({
+          queue: QUEUE_FOR[j.name],
+          name: j.name,
+          payload: j.payload,
+          ...(j.availableAt ? { availableAt: j.availableAt } : {}),
+        })),
+      )
+      .returning(['id'])
+      .execute();
+    await tx.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Records that a job has been done (or has failed for good). A settled job is never relayed again. */
+  async settle(id: string, outcome: 'completed' | 'failed', error?: string): Promise<void> {
+    await this.db.reader
+      .createQueryBuilder()
+      .update(OutboxJobEntity)
+      .set({ settledAt: () => 'now()', outcome, lastError: error ?? null })
+      .where('id = :id AND settled_at IS NULL', { id })
+      .execute();
+  }
+
+  /** Notes a failed attempt that will be retried. */
+  async noteFailure(id: string, error: string): Promise<void> {
+    await this.db.reader.update(OutboxJobEntity, { id }, { lastError: error.slice(0, 2000) });
+  }
+
+  /** Counts by state, for health and tests. */
+  async counts(): Promise<{ pending: number; relayed: number; completed: number; failed: number }> {
+    const rows = await this.db.reader.query<{ pending: number; relayed: number; completed: number; failed: number }[]>(
+      `SELECT count(*) FILTER (WHERE relayed_at IS NULL AND settled_at IS NULL)::int AS pending,
+              count(*) FILTER (WHERE relayed_at IS NOT NULL AND settled_at IS NULL)::int AS relayed,
+              count(*) FILTER (WHERE outcome = 'completed')::int AS completed,
+              count(*) FILTER (WHERE outcome = 'failed')::int AS failed
+       FROM outbox_jobs`,
+    );
+    return rows[0]!;
+  }
+}

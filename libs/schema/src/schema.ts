@@ -1,0 +1,25 @@
+import { DIRECTORY_ENTITIES } from '@app/directory';
+import { NOTIFICATION_ENTITIES } from '@app/notification';
+import { type AppConfig, dataSourceOptions, PLATFORM_ENTITIES } from '@app/platform';
+import { DataSource } from 'typeorm';
+
+import { MIGRATIONS } from '../../../migrations/index.js';
+
+/** Every table of the product, gathered from the libraries that own them. */
+export const SCHEMA_ENTITIES = [...PLATFORM_ENTITIES, ...DIRECTORY_ENTITIES, ...NOTIFICATION_ENTITIES];
+
+export { MIGRATIONS };
+
+export interface DataSourceOverrides {
+  readonly url?: string;
+  readonly applicationName?: string;
+  readonly poolSize?: number;
+}
+
+/**
+ * The one DataSource definition the API, the worker, the migration scripts and the tests use.
+ * Not yet initialised.
+ */
+export function createDataSource(config: AppConfig, overrides: DataSourceOverrides = {}): DataSource {
+  return new DataSource(dataSourceOptions(config, { entities: SCHEMA_ENTITIES, migrations: MIGRATIONS }, overrides));
+}

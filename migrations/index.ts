@@ -1,0 +1,4 @@
+import { CreatePlatformAndDirectory1795706793281 } from './1795706793281-CreatePlatformAndDirectory.js';
+
+/** Every migration, oldest first. The only way the schema changes. */
+export const MIGRATIONS = [CreatePlatformAndDirectory1795706793281];

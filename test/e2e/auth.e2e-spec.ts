@@ -1,0 +1,144 @@
+import { Role } from '@app/platform';
+import type { TestPerson } from '@app/testing';
+
+import { TestContext } from '../support/test-context.js';
+
+describe('login and tokens', () => {
+  let ctx: TestContext;
+  let officer: TestPerson;
+  let admin: TestPerson;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ worker: false });
+    const org = await ctx.factories.organisation();
+    officer = await ctx.factories.person(org.id, { roles: [Role.CaseOfficer] });
+    admin = await ctx.factories.person(org.id, { roles: [Role.Administrator] });
+  });
+
+  afterAll(() => ctx.close());
+
+  it('logs in with e-mail and password and names the person, organisation and roles', async () => {
+    const response = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: officer.email, password: officer.password })
+      .expect(200);
+    expect(response.body).toMatchObject({
+      tokenType: 'Bearer',
+      person: { id: officer.id, name: officer.name },
+      organisation: { id: officer.organisationId },
+      roles: ['case_officer'],
+    });
+    await ctx
+      .http()
+      .get('/api/v1/auth/me')
+      .set('authorization', `Bearer ${(response.body as { accessToken: string }).accessToken}`)
+      .expect(200);
+  });
+
+  it('accepts the e-mail in any letter case', async () => {
+    await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: officer.email.toUpperCase(), password: officer.password })
+      .expect(200);
+  });
+
+  it('refuses a wrong password and an unknown e-mail with the same answer', async () => {
+    const wrong = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: officer.email, password: 'fel-lösenord-123' })
+      .expect(401);
+    const unknown = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'finns.inte@example.se', password: 'fel-lösenord-123' })
+      .expect(401);
+    const strip = (body: Record<string, unknown>): Record<string, unknown> => ({ ...body, errorId: undefined });
+    expect(wrong.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(strip(wrong.body as Record<string, unknown>)).toEqual(strip(unknown.body as Record<string, unknown>));
+  });
+
+  it('spends the same order of time on an unknown e-mail as on a wrong password', async () => {
+    const median = async (email: string): Promise<number> => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await ctx.http().post('/api/v1/auth/login').send({ email, password: 'fel-lösenord-123' }).expect(401);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    const wrongPassword = await median(officer.email);
+    const unknownEmail = await median('ingen.alls@example.se');
+    // A password hash check dominates both; without it the unknown e-mail would answer ~20× faster.
+    expect(unknownEmail / wrongPassword).toBeGreaterThan(0.3);
+    expect(unknownEmail / wrongPassword).toBeLessThan(3.5);
+  });
+
+  it('answers 401 without a token and with a forged one', async () => {
+    const missing = await ctx.http().get('/api/v1/people').expect(401);
+    expect(missing.body).toMatchObject({ status: 401, code: 'auth.required' });
+    const forged = await ctx
+      .http()
+      .get('/api/v1/people')
+      .set('authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x')
+      .expect(401);
+    expect(forged.body).toMatchObject({ code: 'auth.token_invalid' });
+  });
+
+  it('refuses a disabled person on their next request, whatever token they hold', async () => {
+    const org = await ctx.factories.organisation();
+    const person = await ctx.factories.person(org.id, { roles: [Role.CaseOfficer] });
+    const orgAdmin = await ctx.factories.person(org.id, { roles: [Role.Administrator] });
+    const headers = await ctx.as(person);
+    await ctx.http().get('/api/v1/auth/me').set(headers).expect(200);
+    await ctx
+      .http()
+      .post(`/api/v1/people/${person.id}/disable`)
+      .set(await ctx.as(orgAdmin))
+      .expect(200);
+    const refused = await ctx.http().get('/api/v1/auth/me').set(headers).expect(401);
+    expect(refused.body).toMatchObject({ code: 'auth.session_invalid' });
+    await ctx.http().post('/api/v1/auth/login').send({ email: person.email, password: person.password }).expect(401);
+  });
+
+  it('asks a person with roles in several organisations to pick one', async () => {
+    const other = await ctx.factories.organisation();
+    const both = await ctx.factories.person(officer.organisationId, { roles: [Role.CaseOfficer] });
+    await ctx
+      .http()
+      .post(`/api/v1/people/${both.id}/roles`)
+      .set(await ctx.as(admin))
+      .send({ role: Role.Registrar, organisationId: other.id })
+      .expect(404); // an organisation's administrator grants roles only in their own organisation
+    const cityAdmin = await ctx.factories.person(
+      (await ctx.factories.organisation({ kind: 'city' as never, diaryPrefix: null })).id,
+      {
+        roles: [Role.Administrator],
+      },
+    );
+    await ctx
+      .http()
+      .post(`/api/v1/people/${both.id}/roles`)
+      .set(await ctx.as(cityAdmin))
+      .send({ role: Role.Registrar, organisationId: other.id })
+      .expect(201);
+    const ask = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: both.email, password: both.password })
+      .expect(422);
+    expect(ask.body).toMatchObject({ code: 'auth.organisation_required' });
+    expect((ask.body as { organisations: { id: string }[] }).organisations.map((o) => o.id).sort()).toEqual(
+      [officer.organisationId, other.id].sort(),
+    );
+    const chosen = await ctx
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: both.email, password: both.password, organisationId: other.id })
+      .expect(200);
+    expect(chosen.body).toMatchObject({ organisation: { id: other.id }, roles: ['registrar'] });
+  });
+});
