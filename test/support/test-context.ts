@@ -107,8 +107,8 @@ export class TestContext {
     return this.#api?.app ?? this.worker.app;
   }
 
-  get<T>(token: abstract new (...args: never[]) => T): T {
-    return this.app.get(token as never);
+  get<T>(token: (abstract new (...args: never[]) => T) | symbol): T {
+    return this.app.get<T>(token);
   }
 
   get dataSource(): DataSource {

@@ -1,5 +1,5 @@
-import { AuthenticationService } from '@app/directory';
-import { type AppConfig, createLogger, NestPinoLogger, type PlatformOptions, QueueRegistry, Role } from '@app/platform';
+import { AuthenticationService, OrganisationService } from '@app/directory';
+import { type AppConfig, createLogger, NestPinoLogger, type PlatformOptions, QueueRegistry } from '@app/platform';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 
 import { ApiModule } from './api.module.js';
-import { PUBLIC, rolesRule } from './auth/access-rule.js';
+import { OPERATORS, PUBLIC } from './auth/access-rule.js';
 import { installAccessHook } from './auth/access.hook.js';
 import { TokenService } from './auth/token.service.js';
 import { DOCS_PATH, setUpOpenApi } from './docs/openapi.js';
@@ -49,9 +49,9 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
 
   const routes = recordRoutes(fastify, [
     { prefix: DOCS_PATH, access: PUBLIC },
-    { prefix: QUEUE_DASHBOARD_PATH, access: rolesRule(Role.Administrator) },
+    { prefix: QUEUE_DASHBOARD_PATH, access: OPERATORS },
   ]);
-  installAccessHook(fastify, app.get(TokenService), app.get(AuthenticationService));
+  installAccessHook(fastify, app.get(TokenService), app.get(AuthenticationService), app.get(OrganisationService));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -1,10 +1,21 @@
 import 'reflect-metadata';
 
-import { loadProcessConfigOrExit } from '@app/platform';
+import { loadProcessConfigOrExit, runMigrationsLocked } from '@app/platform';
+import { createDataSource } from '@app/schema';
 
 import { createApiApp } from './api-app.js';
 
 const config = loadProcessConfigOrExit();
+
+// Every API instance applies pending migrations before it serves; the advisory lock lets only
+// one of several instances starting together do the work.
+const migrator = await createDataSource(config, { applicationName: 'remiss-api-migrate', poolSize: 1 }).initialize();
+try {
+  await runMigrationsLocked(migrator);
+} finally {
+  await migrator.destroy();
+}
+
 const { app, logger } = await createApiApp(config);
 await app.listen({ port: config.http.port, host: config.http.host });
 logger.info({ msg: 'API listening', url: `http://${config.http.host}:${config.http.port}`, docs: '/api/docs' });

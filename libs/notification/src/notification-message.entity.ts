@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Something to tell people: written in the transaction of the change it is about, then
@@ -11,7 +11,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColu
   '(audience_person_ids IS NOT NULL) <> (audience_organisation_id IS NOT NULL AND audience_roles IS NOT NULL)',
 )
 export class NotificationMessageEntity {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** What caused it (`role-granted:<id>`); the same cause never gives two messages. */

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One person's copy of a message in their inbox, read or unread. */
 @Entity('notifications')
 @Index('uq_notifications_message_person', ['messageId', 'personId'], { unique: true })
 @Index('idx_notifications_inbox', ['personId', 'organisationId', 'createdAt'])
 export class NotificationEntity {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column('uuid')

@@ -7,10 +7,14 @@ import type { Role } from '@app/platform';
 export type AccessRule =
   | { readonly kind: 'public' }
   | { readonly kind: 'authenticated' }
-  | { readonly kind: 'roles'; readonly roles: readonly Role[] };
+  | { readonly kind: 'roles'; readonly roles: readonly Role[] }
+  /** Administrators acting for the municipality itself: deployment-wide tools (the queue dashboard). */
+  | { readonly kind: 'operators' };
 
 export const PUBLIC: AccessRule = { kind: 'public' };
 export const AUTHENTICATED: AccessRule = { kind: 'authenticated' };
+
+export const OPERATORS: AccessRule = { kind: 'operators' };
 
 export function rolesRule(...roles: Role[]): AccessRule {
   return { kind: 'roles', roles };

@@ -1,5 +1,5 @@
-import { type AuthenticationService } from '@app/directory';
-import { DomainError, ErrorKind, hasRole } from '@app/platform';
+import { type AuthenticationService, OrganisationKind, type OrganisationService } from '@app/directory';
+import { DomainError, ErrorKind, hasRole, Role } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -26,6 +26,7 @@ export function installAccessHook(
   fastify: FastifyInstance,
   tokens: TokenService,
   authentication: AuthenticationService,
+  organisations: OrganisationService,
 ): void {
   fastify.decorateRequest('actor', null);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -56,6 +57,19 @@ export function installAccessHook(
           'access.role_required',
           ErrorKind.Forbidden,
           'Du har inte den roll som krävs för detta i organisationen du är inloggad för.',
+        );
+      }
+      if (
+        rule.kind === 'operators' &&
+        !(
+          actor.roles.has(Role.Administrator) &&
+          (await organisations.findById(actor.organisationId))?.kind === OrganisationKind.City
+        )
+      ) {
+        throw new DomainError(
+          'access.operator_required',
+          ErrorKind.Forbidden,
+          'Detta verktyg är till för kommunens systemadministratörer.',
         );
       }
       request.actor = actor;

@@ -4,7 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance } from 'fastify';
 
-/** Where the queue dashboard is served; only administrators get in (see the access hook). */
+/** Where the queue dashboard is served; only the municipality's administrators get in (see the access hook). */
 export const QUEUE_DASHBOARD_PATH = '/api/queues';
 
 /** Mounts the BullMQ dashboard over every queue of the deployment. */

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 import type { OrganisationKind } from './organisation-kind.js';
 
@@ -12,7 +21,7 @@ import type { OrganisationKind } from './organisation-kind.js';
 )
 @Check('chk_organisations_diary_prefix', `diary_prefix IS NULL OR diary_prefix ~ '^[A-ZÅÄÖ]{1,6}$'`)
 export class OrganisationEntity {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** The body's name: `Hägersten-Älvsjö stadsdelsnämnd`. */

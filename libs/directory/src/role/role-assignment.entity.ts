@@ -1,5 +1,5 @@
 import type { Role } from '@app/platform';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A role a person holds in an organisation. A person may hold several, in several organisations. */
 @Entity('role_assignments')
@@ -10,7 +10,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColu
   `role IN ('case_officer', 'head_of_department', 'director', 'registrar', 'administrator')`,
 )
 export class RoleAssignmentEntity {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column('uuid')

@@ -33,6 +33,9 @@ export function dataSourceOptions(
     migrationsRun: false,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     poolSize: overrides.poolSize ?? config.database.poolSize,
     logging: false,
   };

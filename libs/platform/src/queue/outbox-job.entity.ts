@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A job written in the same transaction as the state change that calls for it. The relay
@@ -10,7 +10,7 @@ import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryColum
 @Index('idx_outbox_jobs_unsettled', ['relayedAt'], { where: 'relayed_at IS NOT NULL AND settled_at IS NULL' })
 @Check('chk_outbox_jobs_outcome', `outcome IS NULL OR outcome IN ('completed', 'failed')`)
 export class OutboxJobEntity {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** Commit order, for relaying oldest first. */

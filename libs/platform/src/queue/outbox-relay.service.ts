@@ -132,6 +132,14 @@ export class OutboxRelay {
         const job = await this.queues.get(row.queue).getJob(row.id);
         if (!job) {
           lost.push(row);
+        } else if (await job.isCompleted()) {
+          // Done, but the worker died before it could record so.
+          await tx.query(`UPDATE outbox_jobs SET settled_at = now(), outcome = 'completed' WHERE id = $1`, [row.id]);
+        } else if ((await job.isFailed()) && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+          await tx.query(
+            `UPDATE outbox_jobs SET settled_at = now(), outcome = 'failed', last_error = $2 WHERE id = $1`,
+            [row.id, job.failedReason?.slice(0, 2000) ?? null],
+          );
         }
       }
       if (lost.length > 0) {

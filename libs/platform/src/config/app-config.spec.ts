@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ConfigError, loadAppConfig } from './app-config.js';
+import { EnvSchema } from './env.schema.js';
+
+describe(loadAppConfig.name, () => {
+  it('runs on local defaults: PostgreSQL and Redis on 127.0.0.1', () => {
+    const sut = loadAppConfig({});
+    expect(sut.database.url.reveal()).toBe('postgres://postgres@127.0.0.1:5432/remiss');
+    expect(sut.redis.url.reveal()).toBe('redis://127.0.0.1:6379');
+    expect(sut.http.port).toBe(3000);
+    expect(sut.reminders.daysBefore).toEqual([7, 1]);
+  });
+
+  it('names every invalid variable at once', () => {
+    let error: unknown;
+    try {
+      loadAppConfig({ PORT: 'åttio', DATABASE_URL: 'mysql://x', FILE_MAX_BYTES: '-1' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^PORT: /m);
+    expect(problems).toMatch(/^DATABASE_URL: /m);
+    expect(problems).toMatch(/^FILE_MAX_BYTES: /m);
+  });
+
+  it('requires a token secret of at least 32 characters in production', () => {
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET: is required in production/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'kort' })).toThrow(/AUTH_TOKEN_SECRET/);
+    expect(loadAppConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(32) }).auth.tokenSecret.reveal()).toBe(
+      'x'.repeat(32),
+    );
+  });
+
+  it('never prints a secret', () => {
+    const sut = loadAppConfig({ AUTH_TOKEN_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://u:lösen@db/remiss' });
+    const printed = JSON.stringify(sut) + String(sut.auth.tokenSecret);
+    expect(printed).not.toContain('s'.repeat(40));
+    expect(printed).not.toContain('lösen');
+  });
+
+  it('is documented variable by variable in .env.example', () => {
+    const example = readFileSync(join(process.cwd(), '.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const declared = Object.keys(new EnvSchema()).concat(['AUTH_TOKEN_SECRET', 'SIGNING_TSA_URL']);
+    for (const name of new Set(declared)) {
+      expect(documented).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { type AuditEntry, AuditService, Db, Role, systemActor } from '@app/platform';
+import type { TestPerson } from '@app/testing';
+
+import { TestContext } from '../support/test-context.js';
+
+describe('the audit chain', () => {
+  let ctx: TestContext;
+  let registrar: TestPerson;
+  let admin: TestPerson;
+  let organisationId: string;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ worker: false });
+    const org = await ctx.factories.organisation();
+    organisationId = org.id;
+    registrar = await ctx.factories.person(org.id, { roles: [Role.Registrar] });
+    admin = await ctx.factories.person(org.id, { roles: [Role.Administrator] });
+  });
+
+  afterAll(() => ctx.close());
+
+  it('records who changed what, for which organisation, with before and after', async () => {
+    const person = await ctx.factories.person(organisationId);
+    await ctx
+      .http()
+      .patch(`/api/v1/people/${person.id}`)
+      .set(await ctx.as(admin))
+      .send({ title: 'utredare' })
+      .expect(200);
+    const records = await ctx
+      .http()
+      .get('/api/v1/audit/records')
+      .query({ entityType: 'person', entityId: person.id })
+      .set(await ctx.as(registrar))
+      .expect(200);
+    const [latest] = records.body as {
+      action: string;
+      actorPersonId: string;
+      actingOrganisationId: string;
+      before: { title: string };
+      after: { title: string };
+    }[];
+    expect(latest).toMatchObject({
+      action: 'person.updated',
+      actorPersonId: admin.id,
+      actingOrganisationId: organisationId,
+      before: { title: 'handläggare' },
+      after: { title: 'utredare' },
+    });
+  });
+
+  it('verifies an untouched chain', async () => {
+    const response = await ctx
+      .http()
+      .get('/api/v1/audit/verify')
+      .set(await ctx.as(registrar))
+      .expect(200);
+    expect(response.body).toMatchObject({ organisationId, valid: true });
+    expect((response.body as { recordsChecked: number }).recordsChecked).toBeGreaterThan(3);
+  });
+
+  it('refuses to update or delete an audit record', async () => {
+    await expect(
+      ctx.query(`UPDATE audit_records SET action = 'x' WHERE organisation_id = $1`, [organisationId]),
+    ).rejects.toThrow(/append-only/);
+    await expect(ctx.query(`DELETE FROM audit_records WHERE organisation_id = $1`, [organisationId])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('keeps one unbroken chain per organisation under concurrent writers touching two organisations', async () => {
+    const other = await ctx.factories.organisation();
+    const audit = ctx.get(AuditService);
+    const db = ctx.get(Db);
+    const actor = systemActor('test');
+    // Half the writers name the organisations in one order, half in the other: the fixed lock
+    // order must keep them from deadlocking or forking either chain.
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        db.transaction(async (tx) => {
+          const entry: AuditEntry = {
+            action: 'test.touched',
+            entityType: 'test',
+            entityId: String(i),
+            after: { i, text: 'Hägersten-Älvsjö' },
+            organisationIds: i % 2 ? [organisationId, other.id] : [other.id, organisationId],
+          };
+          await audit.record(tx, actor, entry);
+        }),
+      ),
+    );
+    for (const id of [organisationId, other.id]) {
+      const result = await audit.verifyChain(id);
+      expect(result).toMatchObject({ valid: true });
+    }
+    const [{ n }] = (await ctx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_records WHERE organisation_id = $1 AND action = 'test.touched'`,
+      [other.id],
+    )) as [{ n: number }];
+    expect(n).toBe(40);
+  });
+
+  it('finds a record altered in SQL and reports the first broken link', async () => {
+    const org = await ctx.factories.organisation();
+    const orgRegistrar = await ctx.factories.person(org.id, { roles: [Role.Registrar] });
+    for (let i = 0; i < 3; i++) {
+      await ctx.factories.person(org.id);
+    }
+    const [target] = await ctx.query<{ id: string; seq: string }>(
+      `SELECT id::text AS id, seq::text AS seq FROM audit_records WHERE organisation_id = $1 ORDER BY seq OFFSET 2 LIMIT 1`,
+      [org.id],
+    );
+    // A tamperer with database superuser rights gets past the append-only trigger this way.
+    await ctx.dataSource.transaction(async (tx) => {
+      await tx.query(`SET LOCAL session_replication_role = replica`);
+      await tx.query(`UPDATE audit_records SET after = jsonb_set(after, '{name}', '"Någon Annan"') WHERE id = $1`, [
+        target!.id,
+      ]);
+    });
+    const response = await ctx
+      .http()
+      .get('/api/v1/audit/verify')
+      .set(await ctx.as(orgRegistrar))
+      .expect(200);
+    expect(response.body).toMatchObject({
+      organisationId: org.id,
+      valid: false,
+      firstBroken: { seq: Number(target!.seq), recordId: target!.id, reason: 'hash_mismatch' },
+    });
+  });
+
+  it('finds a deleted record as a gap in the chain', async () => {
+    const org = await ctx.factories.organisation();
+    await ctx.factories.person(org.id);
+    await ctx.factories.person(org.id);
+    await ctx.dataSource.transaction(async (tx) => {
+      await tx.query(`SET LOCAL session_replication_role = replica`);
+      await tx.query(`DELETE FROM audit_records WHERE organisation_id = $1 AND seq = 2`, [org.id]);
+    });
+    const result = await ctx.get(AuditService).verifyChain(org.id);
+    expect(result).toMatchObject({ valid: false, firstBroken: { seq: 2, reason: 'sequence_gap' } });
+  });
+});
