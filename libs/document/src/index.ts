@@ -1,0 +1,2 @@
+export * from './render/index.js';
+export * from './signing/index.js';

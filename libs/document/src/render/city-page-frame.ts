@@ -1,0 +1,172 @@
+import type { Line } from './line-breaker.js';
+import type { Issuer } from './models.js';
+import { PAGE, type BodyArea } from './page-geometry.js';
+import type { PageFrame } from './paginator.js';
+import { asArtifact } from './struct-node.js';
+import { drawLine, plainLines } from './text-drawing.js';
+import { STYLES, type TextStyle } from './text-style.js';
+import { pageLabel } from './swedish.js';
+
+/** A labelled block under the letterhead: `Handläggare` on the left, `Till` on the right. */
+export interface LetterheadBlock {
+  readonly label: string;
+  readonly lines: readonly string[];
+}
+
+/** What the letterhead, the short header and the page-1 footer say. */
+export interface FrameContent {
+  readonly municipality: string;
+  /** Top of the letterhead's right column: the issuing body and its department. */
+  readonly senderLines: readonly string[];
+  /** `Tjänsteutlåtande`, `Yttrande`, … */
+  readonly documentType: string;
+  readonly diaryNumber: string;
+  readonly date: string;
+  readonly left?: LetterheadBlock | null;
+  readonly right?: LetterheadBlock | null;
+  /** The page-1 footer. */
+  readonly issuer: Issuer;
+}
+
+/** A line of the frame, laid out once and drawn on every page it belongs to. */
+interface Placed {
+  readonly line: Line;
+  readonly style: TextStyle;
+  readonly x: number;
+  readonly top: number;
+}
+
+const LINE_GAP = 7;
+const FOOTER_COLUMN_GAP = 12;
+
+/**
+ * The city's page furniture. Page 1: the municipality top left; on the right the issuing body,
+ * department, document type, `Dnr`, `Sida 1 (M)` and the date; below, the labelled blocks
+ * (`Handläggare`, `Till`); at the bottom a small footer with address, e-mail and web address.
+ * Later pages: a short header with the issuing body, document type, diary number and page.
+ * Everything here is a pagination artifact, outside the structure tree.
+ */
+export class CityPageFrame implements PageFrame {
+  private readonly firstPage: Placed[] = [];
+  private readonly firstPageNumber: { readonly x: number; readonly top: number };
+  private readonly laterPages: Placed[] = [];
+  private readonly laterPageNumber: { readonly x: number; readonly top: number };
+  private readonly footerRule: number;
+  private readonly firstArea: BodyArea;
+  private readonly laterArea: BodyArea;
+
+  constructor(doc: PDFKit.PDFDocument, content: FrameContent) {
+    const rightWidth = PAGE.right - PAGE.headerRight;
+    const leftWidth = PAGE.headerRight - PAGE.left - 12;
+    const place = (list: Placed[], text: string, style: TextStyle, x: number, width: number, top: number): number => {
+      let y = top;
+      for (const line of plainLines(doc, text, style, width)) {
+        list.push({ line, style, x, top: y });
+        y += style.leading;
+      }
+      return y;
+    };
+
+    // Page 1, letterhead.
+    const municipalityBottom = place(
+      this.firstPage,
+      content.municipality,
+      STYLES.municipality,
+      PAGE.left,
+      leftWidth,
+      PAGE.headerTop,
+    );
+    let y: number = PAGE.headerTop;
+    content.senderLines.forEach((text, i) => {
+      y = place(
+        this.firstPage,
+        text,
+        i === 0 ? STYLES.letterheadLabel : STYLES.letterhead,
+        PAGE.headerRight,
+        rightWidth,
+        y,
+      );
+    });
+    y = place(this.firstPage, content.documentType, STYLES.documentType, PAGE.headerRight, rightWidth, y + LINE_GAP);
+    y = place(this.firstPage, `Dnr ${content.diaryNumber}`, STYLES.letterhead, PAGE.headerRight, rightWidth, y);
+    this.firstPageNumber = { x: PAGE.headerRight, top: y };
+    y += STYLES.letterhead.leading;
+    y = place(this.firstPage, content.date, STYLES.letterhead, PAGE.headerRight, rightWidth, y + LINE_GAP);
+
+    let blocksBottom = Math.max(y, municipalityBottom);
+    const blocksTop = blocksBottom + 16;
+    const block = (b: LetterheadBlock | null | undefined, x: number, width: number): void => {
+      if (!b) {
+        return;
+      }
+      let by = place(this.firstPage, b.label, STYLES.letterheadLabel, x, width, blocksTop);
+      for (const text of b.lines) {
+        by = place(this.firstPage, text, STYLES.letterhead, x, width, by);
+      }
+      blocksBottom = Math.max(blocksBottom, by);
+    };
+    block(content.left, PAGE.left, leftWidth);
+    block(content.right, PAGE.headerRight, rightWidth);
+
+    // Page 1, footer: three columns standing on the footer line.
+    const issuer = content.issuer;
+    const columns = [
+      [issuer.administration, issuer.department ?? ''],
+      [issuer.streetAddress, `${issuer.postalCode} ${issuer.postalTown}`],
+      [issuer.email, issuer.website],
+    ].map((texts) => texts.filter((t) => t.trim() !== ''));
+    const columnWidth = (PAGE.right - PAGE.left - 2 * FOOTER_COLUMN_GAP) / 3;
+    const columnLines = columns.map((texts) => texts.flatMap((t) => plainLines(doc, t, STYLES.footer, columnWidth)));
+    const footerTop = PAGE.footerBottom - Math.max(1, ...columnLines.map((l) => l.length)) * STYLES.footer.leading;
+    columnLines.forEach((lines, c) => {
+      lines.forEach((line, i) => {
+        this.firstPage.push({
+          line,
+          style: STYLES.footer,
+          x: PAGE.left + c * (columnWidth + FOOTER_COLUMN_GAP),
+          top: footerTop + i * STYLES.footer.leading,
+        });
+      });
+    });
+    this.footerRule = footerTop - 6;
+    this.firstArea = { top: blocksBottom + 28, bottom: this.footerRule - 16 };
+
+    // Later pages: the short header.
+    y = place(
+      this.laterPages,
+      content.senderLines[0] ?? '',
+      STYLES.letterheadLabel,
+      PAGE.headerRight,
+      rightWidth,
+      PAGE.headerTop,
+    );
+    y = place(this.laterPages, content.documentType, STYLES.letterhead, PAGE.headerRight, rightWidth, y);
+    y = place(this.laterPages, `Dnr ${content.diaryNumber}`, STYLES.letterhead, PAGE.headerRight, rightWidth, y);
+    this.laterPageNumber = { x: PAGE.headerRight, top: y };
+    y += STYLES.letterhead.leading;
+    this.laterArea = { top: Math.max(PAGE.laterBodyTop, y + 14), bottom: PAGE.laterBodyBottom };
+  }
+
+  bodyArea(page: number): BodyArea {
+    return page === 0 ? this.firstArea : this.laterArea;
+  }
+
+  decorate(doc: PDFKit.PDFDocument, page: number, pageCount: number): void {
+    const first = page === 0;
+    asArtifact(doc, 'Pagination', () => {
+      for (const p of first ? this.firstPage : this.laterPages) {
+        drawLine(doc, p.line, p.style, p.x, p.top);
+      }
+      const number = first ? this.firstPageNumber : this.laterPageNumber;
+      const [line] = plainLines(doc, pageLabel(page + 1, pageCount), STYLES.letterhead, PAGE.right - number.x);
+      if (line) {
+        drawLine(doc, line, STYLES.letterhead, number.x, number.top);
+      }
+    });
+    if (first) {
+      asArtifact(doc, 'Layout', () => {
+        doc.moveTo(PAGE.left, this.footerRule).lineTo(PAGE.right, this.footerRule).lineWidth(0.5).stroke();
+      });
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { checkDate, checkTime, formatStockholmTime } from './model-checks.js';
+
+describe(formatStockholmTime.name, () => {
+  it('prints an instant as Swedish local time, summer and winter', () => {
+    expect(formatStockholmTime(new Date('2025-09-25T07:14:00Z'))).toBe('2025-09-25 09:14');
+    expect(formatStockholmTime(new Date('2025-12-01T23:30:00Z'))).toBe('2025-12-02 00:30');
+  });
+});
+
+describe(checkDate.name, () => {
+  it('accepts YYYY-MM-DD and refuses anything else', () => {
+    expect(checkDate('2025-10-23', 'meetingDate')).toBe('2025-10-23');
+    expect(() => checkDate('2025-13-01', 'meetingDate')).toThrow(RangeError);
+    expect(() => checkDate('23 oktober 2025', 'meetingDate')).toThrow(/meetingDate must be a date YYYY-MM-DD/);
+  });
+
+  it('accepts approval times YYYY-MM-DD HH:MM', () => {
+    expect(checkTime('2025-09-25 09:14', 'approvedAt')).toBe('2025-09-25 09:14');
+    expect(() => checkTime('2025-09-25T09:14', 'approvedAt')).toThrow(RangeError);
+  });
+});

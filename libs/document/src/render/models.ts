@@ -1,0 +1,243 @@
+import type { RichText } from '@app/markup';
+
+/**
+ * The plain models the renderers take. Every field is data the caller already holds (a
+ * statement revision, a board decision, a compilation); nothing is looked up while rendering.
+ *
+ * Dates are `YYYY-MM-DD` strings and are printed exactly so, as the city's documents do. Text
+ * fields that the case officer writes are `RichText` (parsed statement markup); names, titles
+ * and other one-line fields are plain strings.
+ */
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/**
+ * What makes a rendering reproducible: the same identity and model give byte-identical PDFs,
+ * so a stored document can be regenerated and compared, and nothing reads the clock.
+ */
+export interface PdfIdentity {
+  /** A stable id of what is rendered, e.g. the revision id. It becomes the PDF file identifier. */
+  readonly documentId: string;
+  /**
+   * When the document was produced (the PDF creation and modification date): ISO 8601 with
+   * seconds and an explicit offset, e.g. `2025-09-25T09:14:00+02:00` or `2025-09-25T07:14:00Z`.
+   */
+  readonly producedAt: string;
+}
+
+/** The municipality and administration a document comes from: letterhead and page-1 footer. */
+export interface Issuer {
+  /** The municipality's name, top left on page 1: `Stockholms stad`. */
+  readonly municipality: string;
+  /** The administration (förvaltning) or office: `Hägersten-Älvsjö stadsdelsförvaltning`. */
+  readonly administration: string;
+  /** The department (avdelning), when the document comes from one. */
+  readonly department?: string | null;
+  readonly streetAddress: string;
+  readonly postalCode: string;
+  readonly postalTown: string;
+  /** The e-mail address printed in the footer. */
+  readonly email: string;
+  /** The web address printed in the footer: `start.stockholm`. */
+  readonly website: string;
+}
+
+/** A person who signs a document, printed as name over title over organisation. */
+export interface Signatory {
+  readonly name: string;
+  /** In lower case as the city prints it: `stadsdelsdirektör`. */
+  readonly title: string;
+  readonly organisation: string;
+}
+
+/** One approval shown in the visible signature panel. */
+export interface Approval {
+  readonly name: string;
+  readonly title: string;
+  /** Swedish local time of the approval, `YYYY-MM-DD HH:MM` (see `formatStockholmTime`). */
+  readonly approvedAt: string;
+}
+
+/** The visible signature panel: who approved the exact revision, and in whose name it is signed. */
+export interface SignaturePanelModel {
+  /** The organisation whose certificate signs the PDF: `Hägersten-Älvsjö stadsdelsförvaltning`. */
+  readonly organisation: string;
+  readonly approvals: readonly Approval[];
+}
+
+/** The consulted body's position on one section of a remiss. */
+export type SectionPosition = 'endorse' | 'endorse_in_part' | 'oppose' | 'no_objection';
+
+/** The statement's view on one section of the remiss. */
+export interface SectionView {
+  /** The section's title as the remiss names it: `Kunskap och information`. */
+  readonly title: string;
+  readonly position?: SectionPosition | null;
+  readonly comment?: RichText | null;
+}
+
+/**
+ * The structured parts of a statement (tjänsteutlåtande), printed in this order under their
+ * Swedish headings. An empty part is left out.
+ */
+export interface StatementParts {
+  /** Förvaltningens förslag till beslut: one or more decision points, numbered when more than one. */
+  readonly proposedDecision: readonly RichText[];
+  /** Sammanfattning. */
+  readonly summary: RichText;
+  /** Bakgrund. */
+  readonly background: RichText;
+  /** Ärendet. */
+  readonly matter: RichText;
+  /** Ärendets beredning. */
+  readonly preparation: RichText;
+  /** Förvaltningens synpunkter och förslag. */
+  readonly views: RichText;
+  /** Synpunkter på remissens delar; only sections with a position or a comment are printed. */
+  readonly sectionViews?: readonly SectionView[];
+}
+
+/** A tjänsteutlåtande: the administration's report and proposal to its board. */
+export interface OfficialReportModel {
+  readonly pdf: PdfIdentity;
+  readonly issuer: Issuer;
+  /** `HÄ 2025/578`. */
+  readonly diaryNumber: string;
+  readonly date: IsoDate;
+  /** The case officer (handläggare). */
+  readonly officer: { readonly name: string; readonly phone: string };
+  /** The board the report is put before, and the meeting. */
+  readonly addressee: { readonly board: string; readonly meetingDate: IsoDate };
+  /** The matter's title, printed large: `Handlingsplan för romsk inkludering`. */
+  readonly title: string;
+  /** The heading under the title: `Yttrande till kommunstyrelsen`. */
+  readonly heading: string;
+  readonly parts: StatementParts;
+  /** The signature block, in print order (the last approver first). */
+  readonly signatories: readonly Signatory[];
+  /** Bilagor: attachment titles. */
+  readonly attachments: readonly string[];
+  /** The visible signature panel; without it no panel is drawn and none is returned. */
+  readonly signaturePanel?: SignaturePanelModel | null;
+}
+
+/** One section of a remiss that the recipients are asked to comment on. */
+export interface RemissSection {
+  readonly title: string;
+  readonly description: RichText;
+}
+
+/** A missiv: the covering letter sent out with a remiss. */
+export interface CoveringLetterModel {
+  readonly pdf: PdfIdentity;
+  /** The sending office, e.g. Stadsledningskontoret, with its address. */
+  readonly issuer: Issuer;
+  /** The body in whose name the remiss is sent: `Kommunstyrelsen`. */
+  readonly senderOrganisation: string;
+  readonly diaryNumber: string;
+  readonly date: IsoDate;
+  /** One addressee, or the list of remissinstanser (a long list is printed as a sändlista). */
+  readonly addressees: readonly string[];
+  /** The remiss title; printed as `Remiss av <title>`. */
+  readonly remissTitle: string;
+  readonly body: RichText;
+  readonly sections: readonly RemissSection[];
+  readonly responseDeadline: IsoDate;
+  /** The registry address the answers go to. */
+  readonly registryEmail: string;
+  readonly contact: {
+    readonly name: string;
+    readonly title?: string | null;
+    readonly phone?: string | null;
+    readonly email?: string | null;
+  };
+  /** Remissunderlag: the documents sent with the remiss. */
+  readonly documents: readonly string[];
+  readonly signatories?: readonly Signatory[];
+}
+
+/** A yttrande: the board's statement, sent to the sender of the remiss. */
+export interface BoardStatementModel {
+  readonly pdf: PdfIdentity;
+  /** The board's administration (address and footer). */
+  readonly issuer: Issuer;
+  /** The board that adopted the statement: `Hägersten-Älvsjö stadsdelsnämnd`. */
+  readonly board: string;
+  readonly diaryNumber: string;
+  readonly date: IsoDate;
+  /** Who the statement is sent to: `Kommunstyrelsen`. */
+  readonly addressee: string;
+  readonly title: string;
+  readonly heading?: string | null;
+  /** The board's decision: meeting, paragraph and decision text. */
+  readonly decision: { readonly meetingDate: IsoDate; readonly paragraph: string; readonly text: RichText };
+  readonly parts: StatementParts;
+  readonly signatories: readonly Signatory[];
+  readonly attachments?: readonly string[];
+  readonly signaturePanel?: SignaturePanelModel | null;
+}
+
+/** How the minutes were confirmed (justering). */
+export type MinutesAdjustment = { readonly kind: 'adjusted'; readonly date: IsoDate } | { readonly kind: 'immediate' };
+
+/** A protokollsutdrag: the board's recorded decision on one matter. */
+export interface MinutesExtractModel {
+  readonly pdf: PdfIdentity;
+  readonly issuer: Issuer;
+  readonly board: string;
+  readonly meetingDate: IsoDate;
+  /** The paragraph number in the minutes, printed as `§ <n>`. */
+  readonly paragraph: string;
+  readonly title: string;
+  readonly diaryNumber: string;
+  readonly decision: RichText;
+  readonly reservations?: RichText | null;
+  readonly specialStatements?: RichText | null;
+  readonly adjustment: MinutesAdjustment;
+  /** Rätt utdraget intygar: the registrar who certifies the extract. */
+  readonly certifiedBy: { readonly name: string; readonly title: string };
+  readonly signaturePanel?: SignaturePanelModel | null;
+}
+
+/** An avstående: the board's short letter declining to answer a remiss. */
+export interface DeclineLetterModel {
+  readonly pdf: PdfIdentity;
+  readonly issuer: Issuer;
+  readonly board: string;
+  readonly diaryNumber: string;
+  readonly senderDiaryNumber: string;
+  readonly date: IsoDate;
+  /** Who the letter goes to: `Kommunstyrelsen`. */
+  readonly addressee: string;
+  readonly remissTitle: string;
+  readonly reason: RichText;
+  readonly decisionDate: IsoDate;
+  readonly signatories: readonly Signatory[];
+  readonly signaturePanel?: SignaturePanelModel | null;
+}
+
+/** One recipient's answer in a compilation. */
+export interface CompilationResponse {
+  readonly recipient: string;
+  /** The recipient's own diary number, when known. */
+  readonly diaryNumber?: string | null;
+  /** One entry per remiss section, in the order of `CompilationModel.sections`. */
+  readonly sections: readonly { readonly position?: SectionPosition | null; readonly comment?: RichText | null }[];
+}
+
+/** A remissammanställning: all answers to a remiss, for the sender. */
+export interface CompilationModel {
+  readonly pdf: PdfIdentity;
+  /** The sending office. */
+  readonly issuer: Issuer;
+  readonly remissTitle: string;
+  /** The sender's diary number. */
+  readonly diaryNumber: string;
+  readonly date: IsoDate;
+  readonly responseDeadline: IsoDate;
+  readonly sections: readonly { readonly title: string }[];
+  readonly responses: readonly CompilationResponse[];
+  readonly declined: readonly { readonly recipient: string; readonly reason?: string | null }[];
+  readonly notAnswered: readonly string[];
+}

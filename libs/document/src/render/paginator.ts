@@ -1,0 +1,67 @@
+import type { Box } from './layout-box.js';
+import type { BodyArea } from './page-geometry.js';
+
+/** The page furniture of a document kind: where text may stand, and what surrounds it. */
+export interface PageFrame {
+  /** The text area of a page (zero-based index). */
+  bodyArea(page: number): BodyArea;
+  /** Draws letterhead, footer and page number on a page once the page count is known. */
+  decorate(doc: PDFKit.PDFDocument, page: number, pageCount: number): void;
+}
+
+/**
+ * Lays boxes onto A4 pages top to bottom and draws them. A chain of boxes that keep with each
+ * other moves to a new page whole when it does not fit the rest of the page (unless it would
+ * not fit an empty page either, then it breaks where it must). When all boxes stand, every page
+ * gets its furniture, with `Sida N (M)` now that M is known. Returns the page count; the
+ * document is left on its last page, where the signing step expects to be.
+ */
+export function paginate(doc: PDFKit.PDFDocument, boxes: readonly Box[], frame: PageFrame): number {
+  let page = -1;
+  let y = 0;
+  let area: BodyArea = { top: 0, bottom: 0 };
+  let atTop = true;
+  const newPage = (): void => {
+    doc.addPage({ size: 'A4', margin: 0 });
+    page++;
+    area = frame.bodyArea(page);
+    y = area.top;
+    atTop = true;
+  };
+  newPage();
+
+  for (let i = 0; i < boxes.length; i++) {
+    const box = boxes[i]!;
+    if (!atTop && (i === 0 || !boxes[i - 1]!.keepWithNext)) {
+      const chain = chainHeight(boxes, i);
+      const next = frame.bodyArea(page + 1);
+      if (y + box.spaceBefore + chain > area.bottom && chain <= next.bottom - next.top) {
+        newPage();
+      }
+    }
+    let gap = atTop ? 0 : box.spaceBefore;
+    if (!atTop && y + gap + box.height > area.bottom) {
+      newPage();
+      gap = 0;
+    }
+    box.draw({ doc, page, top: y + gap });
+    y += gap + box.height;
+    atTop = false;
+  }
+
+  const pageCount = page + 1;
+  for (let p = 0; p < pageCount; p++) {
+    doc.switchToPage(p);
+    frame.decorate(doc, p, pageCount);
+  }
+  return pageCount;
+}
+
+/** Height of the chain that starts at box `start`: it and the boxes it keeps with. */
+function chainHeight(boxes: readonly Box[], start: number): number {
+  let height = boxes[start]!.height;
+  for (let i = start; i < boxes.length - 1 && boxes[i]!.keepWithNext; i++) {
+    height += boxes[i + 1]!.spaceBefore + boxes[i + 1]!.height;
+  }
+  return height;
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+
+import PDFDocument from 'pdfkit';
+
+import { FONT_FACES, documentFonts, printable } from './fonts.js';
+import type { PdfIdentity } from './models.js';
+import { xmpDescriptions } from './xmp-metadata.js';
+
+/** What the PDF says about itself: Info dictionary and XMP. */
+export interface DocumentMetadata {
+  readonly identity: PdfIdentity;
+  readonly title: string;
+  /** The issuing organisation. */
+  readonly author: string;
+  readonly subject: string;
+  /** Search words; the diary number is always among them. */
+  readonly keywords: readonly string[];
+}
+
+/** The language of everything the renderer prints. */
+export const DOCUMENT_LANGUAGE = 'sv-SE';
+
+const CREATOR_TOOL = 'Remiss';
+const PRODUCER = 'Remiss dokumentgenerering (PDFKit)';
+
+const PRODUCED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** pdfkit internals the renderer sets; checked at run time so an upgrade that renames them fails loudly. */
+interface PdfkitInternals {
+  _id: Uint8Array;
+  _addInfo: () => void;
+}
+
+/**
+ * A new pdfkit document as every city document needs it: A4, pages buffered (page numbers are
+ * stamped after layout and the signing step adds its field before the end), tagged with
+ * Swedish as the language, PDF/A-2b (XMP identification, sRGB output intent, embedded fonts)
+ * and the Arimo faces registered under their face names. Creation date, modification date and
+ * file identifier come from the model, so the same model always gives the same bytes.
+ */
+export function createPdfDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
+  const produced = producedAt(meta.identity.producedAt);
+  const title = printable(meta.title).trim();
+  const author = printable(meta.author).trim();
+  const subject = printable(meta.subject).trim();
+  const keywords = meta.keywords.map((k) => printable(k).trim()).filter((k) => k !== '');
+  const doc = new PDFDocument({
+    size: 'A4',
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    tagged: true,
+    lang: DOCUMENT_LANGUAGE,
+    displayTitle: true,
+    // No default font: pdfkit would otherwise load Helvetica for every document, unused.
+    font: '',
+    info: {
+      Title: title,
+      Author: author,
+      Subject: subject,
+      Keywords: keywords.join(', '),
+      Creator: CREATOR_TOOL,
+      Producer: PRODUCER,
+      CreationDate: produced,
+      ModDate: produced,
+    },
+  });
+  const internals = doc as unknown as PdfkitInternals;
+  if (!(internals._id instanceof Uint8Array) || typeof internals._addInfo !== 'function') {
+    throw new Error('pdfkit internals changed: the file identifier and XMP hooks are gone');
+  }
+  // pdfkit derives the file identifier from the Info dictionary; the model's document id
+  // names the document instead, so two revisions with equal metadata still differ.
+  internals._id = new Uint8Array(createHash('sha256').update(meta.identity.documentId).digest().subarray(0, 16));
+  internals._addInfo = () =>
+    doc.appendXML(
+      xmpDescriptions({
+        title,
+        author,
+        subject,
+        keywords,
+        language: DOCUMENT_LANGUAGE,
+        creatorTool: CREATOR_TOOL,
+        producer: PRODUCER,
+        created: produced,
+        modified: produced,
+      }),
+    );
+  for (const [face, font] of documentFonts()) {
+    // pdfkit accepts an already-parsed fontkit font; its declarations predate that.
+    doc.registerFont(face, font as unknown as Uint8Array);
+  }
+  doc.font(FONT_FACES[0]!);
+  return doc;
+}
+
+function producedAt(value: string): Date {
+  const time = Date.parse(value);
+  if (!PRODUCED_AT.test(value) || Number.isNaN(time)) {
+    throw new RangeError(`producedAt must be ISO 8601 with seconds and an offset, got "${value}"`);
+  }
+  return new Date(time);
+}

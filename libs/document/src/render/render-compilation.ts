@@ -1,0 +1,131 @@
+import type { RichText } from '@app/markup';
+
+import { beginCityDocument, completeCityDocument } from './city-document.js';
+import { BODY_COLUMN, spanPieces, type FlowBuilder } from './flow-builder.js';
+import { checkDate } from './model-checks.js';
+import type { CompilationModel, CompilationResponse, SectionPosition } from './models.js';
+import type { RenderedPdf } from './rendered-pdf.js';
+import { hasText } from './statement-parts.js';
+import { POSITIONS, capitalised, positionLabel } from './swedish.js';
+import { addTable, type TableColumn } from './table.js';
+import { STYLES } from './text-style.js';
+
+const DOCUMENT_TYPE = 'Remissammanställning';
+const LABEL_COLUMN_WIDTH = 150;
+
+/**
+ * Renders a remissammanställning for the sender: the counts per position and section, then per
+ * remiss section every answering recipient's position and comment, then who declined (with
+ * their reasons) and who has not answered. Built for hundreds of recipients over many pages.
+ */
+export function renderCompilation(model: CompilationModel): RenderedPdf {
+  const deadline = checkDate(model.responseDeadline, 'responseDeadline');
+  const issuer = model.issuer;
+  const document = beginCityDocument(
+    {
+      identity: model.pdf,
+      title: `${DOCUMENT_TYPE}: ${model.remissTitle}`,
+      author: issuer.administration,
+      subject: `${DOCUMENT_TYPE} ${model.diaryNumber}`,
+      keywords: [model.diaryNumber, DOCUMENT_TYPE, model.remissTitle],
+    },
+    {
+      municipality: issuer.municipality,
+      senderLines: [issuer.administration, ...(issuer.department ? [issuer.department] : [])],
+      documentType: DOCUMENT_TYPE,
+      diaryNumber: model.diaryNumber,
+      date: model.date,
+      right: { label: 'Svar senast', lines: [deadline] },
+      issuer,
+    },
+  );
+  const { doc, flow } = document;
+  const total = model.responses.length + model.declined.length + model.notAnswered.length;
+  flow.heading(model.remissTitle, 'H1', { style: STYLES.title, spaceBefore: 0 });
+  flow.text('Sammanställning av remissvar', { style: STYLES.subtitle, spaceBefore: 6 });
+  flow.text(
+    `Remissen sändes till ${total} remissinstanser med svar senast ${deadline}. ` +
+      `${model.responses.length} har svarat, ${model.declined.length} har avstått och ` +
+      `${model.notAnswered.length} har inte svarat.`,
+    { spaceBefore: 12 },
+  );
+
+  flow.heading('Ställningstaganden per del', 'H2');
+  // Positions down, sections across: position names never need breaking, section titles break
+  // between words.
+  const sectionWidth = (BODY_COLUMN.width - LABEL_COLUMN_WIDTH) / Math.max(1, model.sections.length);
+  const columns: TableColumn[] = [
+    { header: 'Ställningstagande', width: LABEL_COLUMN_WIDTH, align: 'left' },
+    ...model.sections.map((section) => ({ header: section.title, width: sectionWidth, align: 'right' as const })),
+  ];
+  const perSection = (count: (section: number) => number): string[] => model.sections.map((_, s) => String(count(s)));
+  const unstated = (s: number): number => model.responses.filter((r) => !r.sections[s]?.position).length;
+  const rows = [
+    ...POSITIONS.map((p) => [
+      capitalised(positionLabel(p)),
+      ...perSection((s) => countPosition(model.responses, s, p)),
+    ]),
+    ...(model.sections.some((_, s) => unstated(s) > 0)
+      ? [['Svar utan ställningstagande', ...perSection(unstated)]]
+      : []),
+    ['Avstår', ...perSection(() => model.declined.length)],
+    ['Ej svarat', ...perSection(() => model.notAnswered.length)],
+  ];
+  addTable(doc, flow, columns, rows, 8);
+
+  model.sections.forEach((section, s) => {
+    flow.heading(section.title, 'H2', { spaceBefore: 20 });
+    model.responses.forEach((response, r) => {
+      addResponse(flow, response, s, r === 0);
+    });
+  });
+
+  if (model.declined.length > 0) {
+    flow.heading('Remissinstanser som avstått', 'H2', { spaceBefore: 20 });
+    flow.list(
+      model.declined.map((d) => ({
+        label: '•',
+        content: [
+          {
+            kind: 'paragraph',
+            spans: d.reason?.trim()
+              ? [{ text: `${d.recipient}: ` }, { text: d.reason.trim(), emphasis: true }]
+              : [{ text: d.recipient }],
+          },
+        ],
+      })),
+    );
+  }
+  if (model.notAnswered.length > 0) {
+    flow.heading('Remissinstanser som inte svarat', 'H2', { spaceBefore: 20 });
+    flow.list(model.notAnswered.map((n) => ({ label: '•', content: [{ kind: 'paragraph', spans: [{ text: n }] }] })));
+  }
+  return completeCityDocument(document, { placement: null });
+}
+
+function countPosition(responses: readonly CompilationResponse[], section: number, position: SectionPosition): number {
+  return responses.filter((r) => r.sections[section]?.position === position).length;
+}
+
+/** One recipient on one section: name (and diary number), then position and comment. */
+function addResponse(flow: FlowBuilder, response: CompilationResponse, section: number, first: boolean): void {
+  const answer = response.sections[section];
+  const name = response.diaryNumber ? `${response.recipient} (dnr ${response.diaryNumber})` : response.recipient;
+  flow.heading(name, 'H3', { spaceBefore: first ? 6 : 10 });
+  const position = answer?.position ? `${capitalised(positionLabel(answer.position))}.` : 'Inget ställningstagande.';
+  const comment: RichText = hasText(answer?.comment) ? answer.comment : [];
+  const [head, ...rest] = comment;
+  const style = STYLES.body;
+  if (head?.kind === 'paragraph') {
+    // The position leads the first paragraph of the comment, to keep hundreds of answers compact.
+    flow.paragraph([{ text: `${position} `, face: 'italic' }, ...spanPieces(head.spans, style)]);
+    if (rest.length > 0) {
+      flow.richText(rest, { spaceBefore: 4 });
+    }
+  } else {
+    flow.paragraph([{ text: position, face: 'italic' }]);
+    if (comment.length > 0) {
+      flow.richText(comment, { spaceBefore: 4 });
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { SectionPosition } from './models.js';
+
+/** The page number as the city prints it: `Sida 2 (5)`. */
+export function pageLabel(page: number, pageCount: number): string {
+  return `Sida ${page} (${pageCount})`;
+}
+
+/** A position on a remiss section, in Swedish as printed in statements and compilations. */
+export function positionLabel(position: SectionPosition): string {
+  switch (position) {
+    case 'endorse':
+      return 'tillstyrker';
+    case 'endorse_in_part':
+      return 'tillstyrker delvis';
+    case 'oppose':
+      return 'avstyrker';
+    case 'no_objection':
+      return 'inget att invända';
+  }
+}
+
+/** The positions in the order a compilation counts them. */
+export const POSITIONS: readonly SectionPosition[] = ['endorse', 'endorse_in_part', 'oppose', 'no_objection'];
+
+/** Sentence case: `Tillstyrker delvis` at the start of a line. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
+}
+
+/** The headings of a statement's parts, in print order. */
+export const PART_HEADINGS = {
+  proposedDecision: 'Förvaltningens förslag till beslut',
+  summary: 'Sammanfattning',
+  background: 'Bakgrund',
+  matter: 'Ärendet',
+  preparation: 'Ärendets beredning',
+  views: 'Förvaltningens synpunkter och förslag',
+  sectionViews: 'Synpunkter på remissens delar',
+  attachments: 'Bilagor',
+} as const;
