@@ -1,4 +1,5 @@
 import { CreatePlatformAndDirectory1795706793281 } from './1795706793281-CreatePlatformAndDirectory.js';
+import { CreateRegistryAndConsultations1795709116271 } from './1795709116271-CreateRegistryAndConsultations.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
-export const MIGRATIONS = [CreatePlatformAndDirectory1795706793281];
+export const MIGRATIONS = [CreatePlatformAndDirectory1795706793281, CreateRegistryAndConsultations1795709116271];

@@ -4,6 +4,7 @@ import type { TestPerson } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 
 import type { AccessRule } from '../../apps/api/src/auth/access-rule.js';
+import { samplePdf } from '../support/files.js';
 import { TestContext } from '../support/test-context.js';
 
 /**
@@ -26,6 +27,15 @@ describe('access to every route', () => {
     departmentId: string;
     roleId: string;
     notificationId: string;
+    recordsPlanEntryId: string;
+    caseId: string;
+    documentId: string;
+    consultationId: string;
+    draftId: string;
+    consultationDocumentId: string;
+    recipientId: string;
+    externalRecipientId: string;
+    extensionRequestId: string;
   }
 
   async function world(): Promise<World> {
@@ -39,6 +49,75 @@ describe('access to every route', () => {
       `SELECT id FROM notifications WHERE person_id = $1 LIMIT 1`,
       [officer.id],
     );
+    const asRegistrar = await ctx.as(registrar);
+    const asOfficer = await ctx.as(officer);
+    const entry = await ctx
+      .http()
+      .post('/api/v1/registry/records-plan')
+      .set(asRegistrar)
+      .send({ code: '1.1', title: 'Remisser' })
+      .expect(201);
+    const registered = await ctx
+      .http()
+      .post('/api/v1/cases')
+      .set(asRegistrar)
+      .send({ title: 'Ett ärende' })
+      .expect(201);
+    const caseId = (registered.body as { id: string }).id;
+    const document = await ctx
+      .http()
+      .post(`/api/v1/cases/${caseId}/documents`)
+      .set(asRegistrar)
+      .field('direction', 'incoming')
+      .field('kind', 'brev')
+      .field('title', 'Brev')
+      .attach('file', pdf, { filename: 'brev.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    // A remiss sent from this organisation to a recipient of its own world.
+    const recipientOrg = await ctx.factories.organisation();
+    const recipientRegistrar = await ctx.factories.person(recipientOrg.id, { roles: [Role.Registrar] });
+    const remiss = await ctx
+      .http()
+      .post('/api/v1/consultations')
+      .set(asOfficer)
+      .send({
+        title: 'Remiss i världen',
+        responseDeadline: '2099-12-31',
+        recipients: {
+          organisationIds: [recipientOrg.id],
+          external: [{ name: 'Föreningen Extern', email: `extern.${org.id}@example.se` }],
+        },
+      })
+      .expect(201);
+    const consultationId = (remiss.body as { id: string }).id;
+    const withDocument = await ctx
+      .http()
+      .post(`/api/v1/consultations/${consultationId}/documents`)
+      .set(asOfficer)
+      .field('title', 'Underlag')
+      .attach('file', pdf, { filename: 'underlag.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    await ctx.http().post(`/api/v1/consultations/${consultationId}/send`).set(asOfficer).expect(200);
+    await ctx.drain();
+    const board = await ctx
+      .http()
+      .get(`/api/v1/consultations/${consultationId}/status-board`)
+      .set(asOfficer)
+      .expect(200);
+    const recipients = (board.body as { recipients: { id: string; external: boolean }[] }).recipients;
+    const recipientId = recipients.find((r) => !r.external)!.id;
+    const extension = await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${recipientId}/extension-requests`)
+      .set(await ctx.as(recipientRegistrar))
+      .send({ requestedDeadline: '2100-01-31', reason: 'Mer tid.' })
+      .expect(201);
+    const draft = await ctx
+      .http()
+      .post('/api/v1/consultations')
+      .set(asOfficer)
+      .send({ title: 'Ett utkast', responseDeadline: '2099-12-31' })
+      .expect(201);
     return {
       organisationId: org.id,
       admin,
@@ -47,11 +126,23 @@ describe('access to every route', () => {
       departmentId: department.id,
       roleId: officer.roles[0]!.id,
       notificationId: notification!.id,
+      recordsPlanEntryId: (entry.body as { id: string }).id,
+      caseId,
+      documentId: (document.body as { id: string }).id,
+      consultationId,
+      draftId: (draft.body as { id: string }).id,
+      consultationDocumentId: (withDocument.body as { documents: { id: string }[] }).documents[0]!.id,
+      recipientId,
+      externalRecipientId: recipients.find((r) => r.external)!.id,
+      extensionRequestId: (extension.body as { id: string }).id,
     };
   }
 
+  let pdf: Buffer;
+
   beforeAll(async () => {
     ctx = await TestContext.create();
+    pdf = await samplePdf(['Handling']);
     routes = [...ctx.api.routes];
     a = await world();
     b = await world();
@@ -125,7 +216,10 @@ describe('access to every route', () => {
    * Every route that names a record answers 404 when the record belongs to another
    * organisation. Each such route must be listed here; a new one fails the last test until it is.
    */
-  const otherOrganisation: Record<string, (w: World) => { path: string; body?: object }> = {
+  const otherOrganisation: Record<
+    string,
+    (w: World) => { path: string; body?: object; file?: Record<string, string> }
+  > = {
     'PATCH /api/v1/organisations/:id': (w) => ({
       path: `/api/v1/organisations/${w.organisationId}`,
       body: { website: 'x.se' },
@@ -149,12 +243,94 @@ describe('access to every route', () => {
     }),
     'DELETE /api/v1/people/:id/roles/:roleId': (w) => ({ path: `/api/v1/people/${w.officer.id}/roles/${w.roleId}` }),
     'POST /api/v1/notifications/:id/read': (w) => ({ path: `/api/v1/notifications/${w.notificationId}/read` }),
+    'PATCH /api/v1/registry/records-plan/:id': (w) => ({
+      path: `/api/v1/registry/records-plan/${w.recordsPlanEntryId}`,
+      body: { title: 'Kapad' },
+    }),
+    'GET /api/v1/cases/:id': (w) => ({ path: `/api/v1/cases/${w.caseId}` }),
+    'PATCH /api/v1/cases/:id': (w) => ({ path: `/api/v1/cases/${w.caseId}`, body: { title: 'Kapad' } }),
+    'POST /api/v1/cases/:id/assign': (w) => ({
+      path: `/api/v1/cases/${w.caseId}/assign`,
+      body: { personId: w.officer.id },
+    }),
+    'POST /api/v1/cases/:id/close': (w) => ({ path: `/api/v1/cases/${w.caseId}/close` }),
+    'POST /api/v1/cases/:id/reopen': (w) => ({ path: `/api/v1/cases/${w.caseId}/reopen` }),
+    'GET /api/v1/cases/:id/documents': (w) => ({ path: `/api/v1/cases/${w.caseId}/documents` }),
+    'POST /api/v1/cases/:id/documents': (w) => ({
+      path: `/api/v1/cases/${w.caseId}/documents`,
+      body: { direction: 'incoming', kind: 'brev', title: 'Intrång' },
+    }),
+    'GET /api/v1/documents/:id': (w) => ({ path: `/api/v1/documents/${w.documentId}` }),
+    'GET /api/v1/documents/:id/file': (w) => ({ path: `/api/v1/documents/${w.documentId}/file` }),
+    'POST /api/v1/documents/:id/annul': (w) => ({
+      path: `/api/v1/documents/${w.documentId}/annul`,
+      body: { reason: 'Kapning' },
+    }),
+    'PUT /api/v1/documents/:id/secrecy': (w) => ({
+      path: `/api/v1/documents/${w.documentId}/secrecy`,
+      body: { ground: 'OSL 26 kap. 1 §' },
+    }),
+    'POST /api/v1/documents/:id/secrecy/lift': (w) => ({ path: `/api/v1/documents/${w.documentId}/secrecy/lift` }),
+    'GET /api/v1/consultations/:id': (w) => ({ path: `/api/v1/consultations/${w.consultationId}` }),
+    'PATCH /api/v1/consultations/:id': (w) => ({
+      path: `/api/v1/consultations/${w.draftId}`,
+      body: { title: 'Kapad' },
+    }),
+    'POST /api/v1/consultations/:id/documents': (w) => ({
+      path: `/api/v1/consultations/${w.draftId}/documents`,
+      file: { title: 'Intrång' },
+    }),
+    'DELETE /api/v1/consultations/:id/documents/:documentId': (w) => ({
+      path: `/api/v1/consultations/${w.consultationId}/documents/${w.consultationDocumentId}`,
+    }),
+    'GET /api/v1/consultations/:id/documents/:documentId/file': (w) => ({
+      path: `/api/v1/consultations/${w.consultationId}/documents/${w.consultationDocumentId}/file`,
+    }),
+    'POST /api/v1/consultations/:id/send': (w) => ({ path: `/api/v1/consultations/${w.draftId}/send` }),
+    'POST /api/v1/consultations/:id/corrections': (w) => ({
+      path: `/api/v1/consultations/${w.consultationId}/corrections`,
+      file: { note: 'Intrång' },
+    }),
+    'GET /api/v1/consultations/:id/status-board': (w) => ({
+      path: `/api/v1/consultations/${w.consultationId}/status-board`,
+    }),
+    'GET /api/v1/consultations/:id/status-board.csv': (w) => ({
+      path: `/api/v1/consultations/${w.consultationId}/status-board.csv`,
+    }),
+    'GET /api/v1/consultation-recipients/:id': (w) => ({ path: `/api/v1/consultation-recipients/${w.recipientId}` }),
+    'POST /api/v1/consultation-recipients/:id/assign': (w) => ({
+      path: `/api/v1/consultation-recipients/${w.recipientId}/assign`,
+      body: { personId: w.officer.id },
+    }),
+    'POST /api/v1/consultation-recipients/:id/decline': (w) => ({
+      path: `/api/v1/consultation-recipients/${w.recipientId}/decline`,
+      body: { reason: 'Kapning' },
+    }),
+    'POST /api/v1/consultation-recipients/:id/extension-requests': (w) => ({
+      path: `/api/v1/consultation-recipients/${w.recipientId}/extension-requests`,
+      body: { requestedDeadline: '2100-06-01', reason: 'Kapning' },
+    }),
+    'GET /api/v1/consultation-recipients/:id/extension-requests': (w) => ({
+      path: `/api/v1/consultation-recipients/${w.recipientId}/extension-requests`,
+    }),
+    'GET /api/v1/consultation-recipients/:id/letter': (w) => ({
+      path: `/api/v1/consultation-recipients/${w.externalRecipientId}/letter`,
+    }),
+    'POST /api/v1/consultation-recipients/:id/external-answer': (w) => ({
+      path: `/api/v1/consultation-recipients/${w.externalRecipientId}/external-answer`,
+      body: { position: 'supports' },
+    }),
+    'POST /api/v1/extension-requests/:id/decision': (w) => ({
+      path: `/api/v1/extension-requests/${w.extensionRequestId}/decision`,
+      body: { granted: true },
+    }),
   };
 
   /** Routes that name a record every logged-in person may read, with the reason. */
   const shared: Record<string, string> = {
     'GET /api/v1/organisations/:id':
       'the directory of bodies is public within the municipality (senders pick recipients there)',
+    'PUT /api/v1/registry/series/:year': 'the year names no record: the series is always the acting organisation’s own',
   };
 
   it('answers 404 for another organisation’s record on every route that names one', async () => {
@@ -170,13 +346,20 @@ describe('access to every route', () => {
         : roles.includes(Role.Registrar)
           ? b.registrar
           : b.officer;
-      const { path, body } = build(a);
+      const { path, body, file } = build(a);
       const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-      const response = await ctx
+      const request = ctx
         .http()
         [m](path)
-        .set(await ctx.as(actor))
-        .send(body ?? {});
+        .set(await ctx.as(actor));
+      if (file) {
+        for (const [name, value] of Object.entries(file)) {
+          void request.field(name, value);
+        }
+      }
+      const response = file
+        ? await request.attach('file', pdf, { filename: 'x.pdf', contentType: 'application/pdf' })
+        : await request.send(body ?? {});
       if (response.status !== 404) {
         wrong.push(`${key} → ${response.status}`);
       }

@@ -66,7 +66,7 @@ describe('outbox and worker', () => {
         await ctx.get(NotificationService).post(tx, {
           sourceKey,
           organisationId,
-          audience: { organisationId, roles: [Role.CaseOfficer] },
+          audience: { roles: [Role.CaseOfficer] },
           kind: 'test',
           title: 'Prov',
           body: 'Prov',

@@ -1,11 +1,15 @@
+import { ConsultationModule } from '@app/consultation';
 import { DirectoryModule } from '@app/directory';
 import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, PlatformModule, type PlatformOptions } from '@app/platform';
+import { RegistryModule } from '@app/registry';
 import { DatabaseModule } from '@app/schema';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { ConsultationsController } from './consultations/consultations.controller.js';
+import { ExtensionRequestsController, RecipientsController } from './consultations/recipients.controller.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { TokenService } from './auth/token.service.js';
 import { DepartmentsController } from './directory/departments.controller.js';
@@ -14,6 +18,9 @@ import { PeopleController } from './directory/people.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthProbe } from './health/health.probe.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { CasesController } from './registry/cases.controller.js';
+import { DocumentsController } from './registry/documents.controller.js';
+import { RegistryController } from './registry/registry.controller.js';
 
 /** The HTTP process: controllers over the domain libraries. Runs no jobs. */
 @Module({})
@@ -27,6 +34,8 @@ export class ApiModule {
         PlatformModule.forRoot(options),
         DirectoryModule,
         NotificationModule,
+        RegistryModule,
+        ConsultationModule,
       ],
       controllers: [
         HealthController,
@@ -36,6 +45,12 @@ export class ApiModule {
         PeopleController,
         NotificationsController,
         AuditController,
+        RegistryController,
+        CasesController,
+        DocumentsController,
+        ConsultationsController,
+        RecipientsController,
+        ExtensionRequestsController,
       ],
       providers: [TokenService, LoginRateLimiter, HealthProbe],
     };

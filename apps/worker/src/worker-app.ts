@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Logger as PinoLogger } from 'pino';
 
+import { Schedules } from './runtime/schedules.js';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -27,6 +28,7 @@ export async function createWorkerApp(config: AppConfig, options: WorkerAppOptio
   const relay = app.get(OutboxRelay);
   app.get(WorkerRuntime).start();
   await relay.start();
+  await app.get(Schedules).install();
   return {
     app,
     logger,

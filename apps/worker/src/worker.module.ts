@@ -1,14 +1,17 @@
+import { ConsultationModule } from '@app/consultation';
 import { DirectoryModule } from '@app/directory';
 import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, OutboxRelay, PlatformModule, type PlatformOptions } from '@app/platform';
 import { DatabaseModule } from '@app/schema';
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import { ConsultationsProcessor } from './processors/consultations.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { JOB_PROCESSORS } from './runtime/job-processor.js';
+import { Schedules } from './runtime/schedules.js';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 
-const PROCESSORS = [NotificationsProcessor];
+const PROCESSORS = [NotificationsProcessor, ConsultationsProcessor];
 
 /** The job process: BullMQ processors and the outbox relay. Serves no HTTP. */
 @Module({})
@@ -22,12 +25,14 @@ export class WorkerModule {
         PlatformModule.forRoot(options),
         DirectoryModule,
         NotificationModule,
+        ConsultationModule,
       ],
       providers: [
         ...PROCESSORS,
         { provide: JOB_PROCESSORS, useFactory: (...processors: unknown[]) => processors, inject: PROCESSORS },
         WorkerRuntime,
         OutboxRelay,
+        Schedules,
       ],
     };
   }

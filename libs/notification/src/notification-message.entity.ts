@@ -6,10 +6,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
  */
 @Entity('notification_messages')
 @Index('uq_notification_messages_source_key', ['sourceKey'], { unique: true })
-@Check(
-  'chk_notification_messages_audience',
-  '(audience_person_ids IS NOT NULL) <> (audience_organisation_id IS NOT NULL AND audience_roles IS NOT NULL)',
-)
+@Check('chk_notification_messages_audience', 'audience_person_ids IS NOT NULL OR audience_roles IS NOT NULL')
 export class NotificationMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -38,15 +35,11 @@ export class NotificationMessageEntity {
   @Column('text', { nullable: true })
   linkId!: string | null;
 
-  /** Named people, or … */
+  /** Named people, and/or … */
   @Column('uuid', { array: true, nullable: true })
   audiencePersonIds!: string[] | null;
 
-  /** … everyone holding one of these roles in this organisation when it is delivered. */
-  @Column('uuid', { nullable: true })
-  @ForeignKey('OrganisationEntity')
-  audienceOrganisationId!: string | null;
-
+  /** … everyone holding one of these roles in the message's organisation when it is delivered. */
   @Column('text', { array: true, nullable: true })
   audienceRoles!: string[] | null;
 

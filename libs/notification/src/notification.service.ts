@@ -16,8 +16,11 @@ import { Injectable } from '@nestjs/common';
 import { NotificationMessageEntity } from './notification-message.entity.js';
 import { NotificationEntity } from './notification.entity.js';
 
-export type NotificationAudience =
-  { readonly personIds: readonly string[] } | { readonly organisationId: string; readonly roles: readonly Role[] };
+/** Who gets a message: named people, everyone holding one of the roles in the message's organisation, or both. */
+export interface NotificationAudience {
+  readonly personIds?: readonly string[];
+  readonly roles?: readonly Role[];
+}
 
 export interface NotificationInput {
   /** What caused the message; posting twice for the same cause delivers once. */
@@ -77,9 +80,8 @@ export class NotificationService {
         body: input.body,
         linkType: input.link?.type ?? null,
         linkId: input.link?.id ?? null,
-        audiencePersonIds: 'personIds' in audience ? [...audience.personIds] : null,
-        audienceOrganisationId: 'roles' in audience ? audience.organisationId : null,
-        audienceRoles: 'roles' in audience ? [...audience.roles] : null,
+        audiencePersonIds: audience.personIds?.length ? [...audience.personIds] : null,
+        audienceRoles: audience.roles?.length ? [...audience.roles] : null,
       })
       .orIgnore()
       .returning(['id'])
@@ -88,9 +90,11 @@ export class NotificationService {
     if (!messageId) {
       return;
     }
-    if ('personIds' in audience) {
+    // Named people get it in this same commit; who holds a role is resolved when the job runs.
+    if (audience.personIds?.length) {
       await this.#deliver(tx, messageId, input.organisationId, audience.personIds);
-    } else {
+    }
+    if (audience.roles?.length) {
       await this.outbox.add(tx, JobName.FanOutNotification, { messageId });
     }
   }
@@ -103,9 +107,9 @@ export class NotificationService {
         return 0;
       }
       const personIds = new Set(message.audiencePersonIds ?? []);
-      if (message.audienceOrganisationId && message.audienceRoles) {
+      if (message.audienceRoles) {
         for (const role of message.audienceRoles) {
-          for (const p of await this.people.holdersOf(message.audienceOrganisationId, role as Role, tx)) {
+          for (const p of await this.people.holdersOf(message.organisationId, role as Role, tx)) {
             personIds.add(p.id);
           }
         }

@@ -1,12 +1,20 @@
+import { CONSULTATION_ENTITIES } from '@app/consultation';
 import { DIRECTORY_ENTITIES } from '@app/directory';
 import { NOTIFICATION_ENTITIES } from '@app/notification';
 import { type AppConfig, dataSourceOptions, PLATFORM_ENTITIES } from '@app/platform';
+import { REGISTRY_ENTITIES } from '@app/registry';
 import { DataSource } from 'typeorm';
 
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 /** Every table of the product, gathered from the libraries that own them. */
-export const SCHEMA_ENTITIES = [...PLATFORM_ENTITIES, ...DIRECTORY_ENTITIES, ...NOTIFICATION_ENTITIES];
+export const SCHEMA_ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...DIRECTORY_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+  ...REGISTRY_ENTITIES,
+  ...CONSULTATION_ENTITIES,
+];
 
 export { MIGRATIONS };
 

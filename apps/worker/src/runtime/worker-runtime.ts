@@ -15,6 +15,8 @@ import type { Redis } from 'ioredis';
 
 import { JOB_PROCESSORS, type JobProcessor } from './job-processor.js';
 
+const OUTBOX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * Runs one BullMQ worker per queue over the registered processors. Settles each job's outbox
  * row when it completes or fails for good, so the database knows what has been done.
@@ -25,6 +27,8 @@ export class WorkerRuntime implements OnApplicationShutdown {
   readonly #workers: Worker[] = [];
   readonly #connections: Redis[] = [];
   readonly #byQueue: Map<QueueName, JobProcessor>;
+  /** Jobs whose failure the handler wrapper already logged. */
+  readonly #reported = new Set<string>();
 
   constructor(
     @Inject(JOB_PROCESSORS) processors: readonly JobProcessor[],
@@ -51,6 +55,11 @@ export class WorkerRuntime implements OnApplicationShutdown {
         autorun: true,
       });
       worker.on('error', (error) => this.#log.warn({ msg: 'queue connection problem', queue, error: String(error) }));
+      worker.on('failed', (job, error) => {
+        if (job && !this.#reported.delete(job.id ?? '')) {
+          this.#log.warn({ msg: 'job failed outside its handler', jobId: job.id, job: job.name, error: error.message });
+        }
+      });
       this.#workers.push(worker);
     }
     this.#log.log({ msg: 'worker started', queues: ALL_QUEUES, concurrency: this.config.queue.concurrency });
@@ -58,8 +67,12 @@ export class WorkerRuntime implements OnApplicationShutdown {
 
   async #run(processor: JobProcessor, job: Job): Promise<void> {
     const id = job.id ?? '';
+    // Jobs relayed from the outbox carry their row's id; scheduled jobs (reminders) have none to settle.
+    const fromOutbox = OUTBOX_ID.test(id);
     if (!isJobName(job.name)) {
-      await this.outbox.settle(id, 'failed', `unknown job ${job.name}`);
+      if (fromOutbox) {
+        await this.outbox.settle(id, 'failed', `unknown job ${job.name}`);
+      }
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
     const envelope: JobEnvelope = { id, name: job.name, payload: job.data as never, attempt: job.attemptsMade + 1 };
@@ -76,12 +89,17 @@ export class WorkerRuntime implements OnApplicationShutdown {
         job: job.name,
         error: message,
       });
-      await (final ? this.outbox.settle(id, 'failed', message) : this.outbox.noteFailure(id, message)).catch(
-        () => undefined,
-      );
+      this.#reported.add(id);
+      if (fromOutbox) {
+        await (final ? this.outbox.settle(id, 'failed', message) : this.outbox.noteFailure(id, message)).catch(
+          () => undefined,
+        );
+      }
       throw error;
     }
-    await this.outbox.settle(id, 'completed');
+    if (fromOutbox) {
+      await this.outbox.settle(id, 'completed');
+    }
     this.#log.log({ msg: 'job completed', jobId: id, job: job.name, ms: Math.round(performance.now() - started) });
   }
 

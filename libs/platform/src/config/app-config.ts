@@ -29,7 +29,7 @@ export interface AppConfig {
   };
   readonly log: { readonly level: string };
   readonly files: { readonly maxBytes: number };
-  readonly reminders: { readonly daysBefore: readonly number[] };
+  readonly reminders: { readonly daysBefore: readonly number[]; readonly scanIntervalMs: number };
   readonly signing: { readonly tsaUrl?: string };
 }
 
@@ -78,6 +78,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     files: { maxBytes: parsed.FILE_MAX_BYTES },
     reminders: {
       daysBefore: [...new Set(parsed.REMINDER_DAYS_BEFORE.split(',').map(Number))].sort((a, b) => b - a),
+      scanIntervalMs: parsed.REMINDER_SCAN_INTERVAL_MS,
     },
     signing: parsed.SIGNING_TSA_URL ? { tsaUrl: parsed.SIGNING_TSA_URL } : {},
   });

@@ -100,6 +100,11 @@ export class EnvSchema {
   @Matches(/^\d+(,\d+)*$/, { message: 'must be a comma-separated list of whole days, e.g. 7,1' })
   REMINDER_DAYS_BEFORE = '7,1';
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REMINDER_SCAN_INTERVAL_MS = 15 * 60 * 1000;
+
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;

@@ -4,6 +4,7 @@
  */
 export enum QueueName {
   Notifications = 'notifications',
+  Consultations = 'consultations',
 }
 
 export enum JobName {
@@ -11,17 +12,29 @@ export enum JobName {
   RoleGranted = 'directory.role-granted',
   /** Deliver a notification message to every person in its audience. */
   FanOutNotification = 'notification.fan-out',
+  /** Register a sent remiss in one recipient's own registry. */
+  DistributeToRecipient = 'consultation.distribute',
+  /** Register a correction of the remissunderlag in one recipient's case. */
+  DistributeCorrection = 'consultation.distribute-correction',
+  /** Look for recipients due a reminder (scheduled, not from the outbox). */
+  ScanReminders = 'consultation.scan-reminders',
 }
 
 export interface JobPayloads {
   [JobName.RoleGranted]: { readonly roleAssignmentId: string };
   [JobName.FanOutNotification]: { readonly messageId: string };
+  [JobName.DistributeToRecipient]: { readonly recipientId: string };
+  [JobName.DistributeCorrection]: { readonly recipientId: string; readonly documentsVersion: number };
+  [JobName.ScanReminders]: Record<string, never>;
 }
 
 /** The compiler forces every job to be routed to a queue. */
 export const QUEUE_FOR: Readonly<Record<JobName, QueueName>> = {
   [JobName.RoleGranted]: QueueName.Notifications,
   [JobName.FanOutNotification]: QueueName.Notifications,
+  [JobName.DistributeToRecipient]: QueueName.Consultations,
+  [JobName.DistributeCorrection]: QueueName.Consultations,
+  [JobName.ScanReminders]: QueueName.Consultations,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

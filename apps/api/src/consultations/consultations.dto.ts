@@ -1,0 +1,278 @@
+import { Position, RecipientGroup, RecipientState } from '@app/consultation';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
+
+import { IsoDate } from '../http/iso-date.validator.js';
+import { QueryBoolean } from '../http/params.js';
+
+export class SectionDto {
+  @ApiProperty({ example: 'Kunskap och information' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional({ description: 'Målen för delen.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+}
+
+export class ExternalRecipientDto {
+  @ApiProperty({ example: 'Romska rådet i Stockholm' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ example: 'kansli@romskaradet.example' })
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+}
+
+export class RecipientSelectionDto {
+  @ApiPropertyOptional({ type: [String], description: 'Remissinstanser ur katalogen, en och en.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsUUID('all', { each: true })
+  organisationIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: RecipientGroup,
+    isArray: true,
+    description: 'Hela grupper: alla stadsdelsnämnder, facknämnder eller bolagsstyrelser.',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(RecipientGroup, { each: true })
+  groups?: RecipientGroup[];
+
+  @ApiPropertyOptional({
+    type: [ExternalRecipientDto],
+    description: 'Externa remissinstanser (förening, företag, departement).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ExternalRecipientDto)
+  external?: ExternalRecipientDto[];
+}
+
+export class CreateConsultationDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Ärendet remissen handläggs i; ett nytt registreras om det utelämnas.',
+  })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiProperty({ example: 'Handlingsplan för romsk inkludering' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  title!: string;
+
+  @ApiPropertyOptional({ description: 'Beskrivning (stycken, punktlistor med "- ", *betoning*).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50_000)
+  description?: string;
+
+  @ApiProperty({ example: '2025-11-06' })
+  @Validate(IsoDate)
+  responseDeadline!: string;
+
+  @ApiPropertyOptional({ type: [SectionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SectionDto)
+  sections?: SectionDto[];
+
+  @ApiPropertyOptional({ type: RecipientSelectionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecipientSelectionDto)
+  recipients?: RecipientSelectionDto;
+}
+
+export class UpdateConsultationDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50_000)
+  description?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Validate(IsoDate)
+  responseDeadline?: string;
+
+  @ApiPropertyOptional({ type: [SectionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SectionDto)
+  sections?: SectionDto[];
+
+  @ApiPropertyOptional({ type: RecipientSelectionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecipientSelectionDto)
+  recipients?: RecipientSelectionDto;
+}
+
+export class ConsultationListQuery {
+  @ApiPropertyOptional({ enum: ['sent', 'received'], default: 'sent' })
+  @IsOptional()
+  @IsIn(['sent', 'received'])
+  role?: 'sent' | 'received';
+}
+
+export class DocumentTitleFields {
+  @ApiProperty({ example: 'Remissunderlag Handlingsplan för romska inkludering 2030' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  title!: string;
+}
+
+export class CorrectionFields {
+  @ApiProperty({ example: 'Bilaga 2 hade fel årtal; rättad version bifogas.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  note!: string;
+}
+
+export class StatusBoardQuery {
+  @ApiPropertyOptional({ enum: RecipientState })
+  @IsOptional()
+  @IsEnum(RecipientState)
+  state?: RecipientState;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Del av remissinstansens namn.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class AssignRecipientDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personId!: string;
+}
+
+export class DeclineDto {
+  @ApiProperty({ example: 'Remissen berör inte nämndens ansvarsområde.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ExtensionRequestDto {
+  @ApiProperty({ example: '2025-12-04' })
+  @Validate(IsoDate)
+  requestedDeadline!: string;
+
+  @ApiProperty({ example: 'Nämnden sammanträder först den 27 november.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiProperty()
+  @IsBoolean()
+  granted!: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class SectionAnswerDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  sectionId!: string;
+
+  @ApiPropertyOptional({ enum: Position, nullable: true })
+  @IsOptional()
+  @IsEnum(Position)
+  position?: Position;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  comment?: string;
+}
+
+export class ExternalAnswerDto {
+  @ApiProperty({ enum: Position })
+  @IsEnum(Position)
+  position!: Position;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  comment?: string;
+
+  @ApiPropertyOptional({ example: '2025-11-03', description: 'Dagen svaret kom in.' })
+  @IsOptional()
+  @Validate(IsoDate)
+  documentDate?: string;
+
+  @ApiPropertyOptional({ type: [SectionAnswerDto], description: 'I multipart: JSON-text.' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SectionAnswerDto)
+  sections?: SectionAnswerDto[];
+}

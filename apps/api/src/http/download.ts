@@ -1,0 +1,18 @@
+import { create as contentDisposition } from 'content-disposition';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+
+/**
+ * Sends a file as a download: its media type, its size, and its name in a Content-Disposition
+ * that keeps å, ä, ö (RFC 6266 with an ASCII fallback).
+ */
+export function sendDownload(
+  reply: FastifyReply,
+  file: { stream: Readable | string | Buffer; fileName: string; mediaType: string; size?: number },
+): FastifyReply {
+  void reply.header('content-type', file.mediaType).header('content-disposition', contentDisposition(file.fileName));
+  if (file.size !== undefined) {
+    void reply.header('content-length', String(file.size));
+  }
+  return reply.send(file.stream);
+}

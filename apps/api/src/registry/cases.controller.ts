@@ -1,0 +1,113 @@
+import { type Actor, Role } from '@app/platform';
+import {
+  CaseService,
+  type CaseView,
+  type Page,
+  RegisteredDocumentService,
+  type RegisteredDocumentView,
+} from '@app/registry';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+
+import { Authenticated, Roles } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { readSingleFile, validateFields } from '../http/multipart.js';
+import { uuidParam } from '../http/params.js';
+import { AssignCaseDto, CaseQueryDto, RegisterCaseDto, RegisterDocumentDto, UpdateCaseDto } from './registry.dto.js';
+
+@ApiTags('diarium')
+@Controller({ path: 'cases' })
+export class CasesController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly documents: RegisteredDocumentService,
+  ) {}
+
+  /** Registers a case; its diary number (`PREFIX ÅR/N`) comes from the organisation's series. */
+  @Post()
+  @Roles(Role.Registrar, Role.CaseOfficer)
+  register(@CurrentActor() actor: Actor, @Body() body: RegisterCaseDto): Promise<CaseView> {
+    return this.cases.register(actor, body);
+  }
+
+  /** Searches the organisation's cases, newest first, a page at a time. */
+  @Get()
+  @Authenticated()
+  search(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<Page<CaseView>> {
+    return this.cases.search(actor, query);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseView> {
+    return this.cases.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles(Role.Registrar, Role.CaseOfficer)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateCaseDto,
+  ): Promise<CaseView> {
+    return this.cases.update(actor, id, body);
+  }
+
+  /** Makes a department and a case officer responsible. */
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles(Role.Registrar)
+  assign(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: AssignCaseDto,
+  ): Promise<CaseView> {
+    return this.cases.assign(actor, id, { departmentId: body.departmentId ?? null, personId: body.personId });
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(Role.Registrar)
+  close(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseView> {
+    return this.cases.close(actor, id);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles(Role.Registrar)
+  reopen(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseView> {
+    return this.cases.reopen(actor, id);
+  }
+
+  /** The case's registered documents, by number; secret ones are masked for those without access. */
+  @Get(':id/documents')
+  @Authenticated()
+  documentsOf(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RegisteredDocumentView[]> {
+    return this.documents.listForCase(actor, id);
+  }
+
+  /**
+   * Registers a document in the case: JSON without a file, or multipart/form-data with the
+   * fields first and the file last (`file`).
+   */
+  @Post(':id/documents')
+  @Roles(Role.Registrar, Role.CaseOfficer)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: RegisterDocumentDto })
+  async registerDocument(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<RegisteredDocumentView> {
+    if (request.isMultipart()) {
+      const { fields, file } = await readSingleFile(request);
+      return this.documents.register(actor, id, validateFields(RegisterDocumentDto, fields), file);
+    }
+    return this.documents.register(
+      actor,
+      id,
+      validateFields(RegisterDocumentDto, (request.body ?? {}) as Record<string, unknown>),
+    );
+  }
+}

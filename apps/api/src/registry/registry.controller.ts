@@ -1,0 +1,59 @@
+import { type Actor, Role } from '@app/platform';
+import { type DiarySeriesView, DiarySeriesService, RecordsPlanService, type RecordsPlanEntryView } from '@app/registry';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, Roles } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { uuidParam } from '../http/params.js';
+import { RecordsPlanEntryDto, SeriesQuery, SetSeriesStartDto, UpdateRecordsPlanEntryDto } from './registry.dto.js';
+
+@ApiTags('diarium')
+@Controller({ path: 'registry' })
+export class RegistryController {
+  constructor(
+    private readonly series: DiarySeriesService,
+    private readonly recordsPlan: RecordsPlanService,
+  ) {}
+
+  /** The organisation's diary series for a year (this year by default) and the number the next case gets. */
+  @Get('series')
+  @Authenticated()
+  current(@CurrentActor() actor: Actor, @Query() query: SeriesQuery): Promise<DiarySeriesView> {
+    return this.series.current(actor, query.year);
+  }
+
+  /** Sets where the year's series continues (numbering carried over from an older system). Only forward. */
+  @Put('series/:year')
+  @Roles(Role.Registrar)
+  setStart(
+    @CurrentActor() actor: Actor,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: SetSeriesStartDto,
+  ): Promise<DiarySeriesView> {
+    return this.series.setStart(actor, year, body.nextNumber);
+  }
+
+  /** The records plan (dokumenthanteringsplan) cases are classified under. */
+  @Get('records-plan')
+  @Authenticated()
+  plan(@CurrentActor() actor: Actor): Promise<RecordsPlanEntryView[]> {
+    return this.recordsPlan.list(actor);
+  }
+
+  @Post('records-plan')
+  @Roles(Role.Registrar, Role.Administrator)
+  addEntry(@CurrentActor() actor: Actor, @Body() body: RecordsPlanEntryDto): Promise<RecordsPlanEntryView> {
+    return this.recordsPlan.add(actor, body);
+  }
+
+  @Patch('records-plan/:id')
+  @Roles(Role.Registrar, Role.Administrator)
+  updateEntry(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateRecordsPlanEntryDto,
+  ): Promise<RecordsPlanEntryView> {
+    return this.recordsPlan.update(actor, id, body);
+  }
+}

@@ -1,0 +1,299 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+} from 'class-validator';
+
+import { IsoDate } from '../http/iso-date.validator.js';
+import { QueryBoolean, QueryInt } from '../http/params.js';
+
+export class SeriesQuery {
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1900)
+  @Max(2999)
+  year?: number;
+}
+
+export class SetSeriesStartDto {
+  @ApiProperty({ example: 578, description: 'Numret nästa ärende under året får.' })
+  @IsInt()
+  @Min(1)
+  @Max(9_999_999)
+  nextNumber!: number;
+}
+
+export class RecordsPlanEntryDto {
+  @ApiProperty({ example: '2.3.1' })
+  @Matches(/^[0-9A-Za-zÅÄÖåäö.-]{1,20}$/)
+  code!: string;
+
+  @ApiProperty({ example: 'Remisser från kommunstyrelsen' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title!: string;
+}
+
+export class UpdateRecordsPlanEntryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class RegisterCaseDto {
+  @ApiProperty({ example: 'Handlingsplan för romsk inkludering' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: '2.3.1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  classificationCode?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsibleDepartmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsiblePersonId?: string;
+
+  @ApiPropertyOptional({ example: 'Kommunstyrelsen' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  counterpart?: string;
+
+  @ApiPropertyOptional({ example: 'KS 2025/1234', description: 'Samma ärendes nummer hos motparten.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  linkedDiaryNumber?: string;
+}
+
+export class UpdateCaseDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  classificationCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  counterpart?: string;
+}
+
+export class AssignCaseDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personId!: string;
+}
+
+export class CaseQueryDto {
+  @ApiPropertyOptional({ description: 'Ord i rubriken eller del av diarienumret.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: 'HÄ 2025/578' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  diaryNumber?: string;
+
+  @ApiPropertyOptional({ enum: ['open', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  status?: 'open' | 'closed';
+
+  @ApiPropertyOptional({ example: '2025-01-01' })
+  @IsOptional()
+  @Validate(IsoDate)
+  registeredFrom?: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31' })
+  @IsOptional()
+  @Validate(IsoDate)
+  registeredTo?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  responsiblePersonId?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class RegisterDocumentDto {
+  @ApiProperty({ enum: ['incoming', 'outgoing', 'internal'] })
+  @IsIn(['incoming', 'outgoing', 'internal'])
+  direction!: 'incoming' | 'outgoing' | 'internal';
+
+  @ApiProperty({ example: 'skrivelse' })
+  @Matches(/^[a-zåäö][a-zåäö -]{1,39}$/)
+  kind!: string;
+
+  @ApiProperty({ example: 'Remissvar från Hyresgästföreningen' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  title!: string;
+
+  @ApiPropertyOptional({
+    example: '2025-09-25',
+    description: 'Dagen handlingen kom in eller skickades; i dag om den utelämnas.',
+  })
+  @IsOptional()
+  @Validate(IsoDate)
+  documentDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  counterpart?: string;
+}
+
+export class DocumentQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ enum: ['incoming', 'outgoing', 'internal'] })
+  @IsOptional()
+  @IsIn(['incoming', 'outgoing', 'internal'])
+  direction?: 'incoming' | 'outgoing' | 'internal';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  kind?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Validate(IsoDate)
+  from?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Validate(IsoDate)
+  to?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeAnnulled?: boolean;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class AnnulDto {
+  @ApiProperty({ example: 'Registrerad i fel ärende.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class SecrecyDto {
+  @ApiProperty({ example: 'OSL 26 kap. 1 §' })
+  @IsString()
+  @MaxLength(120)
+  ground!: string;
+}
+
+export class LiftSecrecyDto {
+  @ApiPropertyOptional({ example: 'Sekretessprövning: uppgifterna är inte längre sekretessbelagda.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}

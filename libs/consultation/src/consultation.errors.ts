@@ -1,0 +1,111 @@
+import { DomainError, ErrorKind } from '@app/platform';
+
+export const consultationErrors = {
+  notFound: () =>
+    new DomainError(
+      'consultation.not_found',
+      ErrorKind.NotFound,
+      'Remissen finns inte, eller så är din organisation varken avsändare eller remissinstans.',
+    ),
+  recipientNotFound: () =>
+    new DomainError(
+      'consultation.recipient_not_found',
+      ErrorKind.NotFound,
+      'Remissinstansen finns inte, eller så hör den inte till din organisation.',
+    ),
+  documentNotFound: () =>
+    new DomainError('consultation.document_not_found', ErrorKind.NotFound, 'Remissunderlaget finns inte.'),
+  extensionNotFound: () =>
+    new DomainError('consultation.extension_request_not_found', ErrorKind.NotFound, 'Begäran om anstånd finns inte.'),
+  alreadySent: () =>
+    new DomainError(
+      'consultation.already_sent',
+      ErrorKind.Conflict,
+      'Remissen är redan skickad och kan inte ändras. Rätta remissunderlaget genom att lägga till en ny version (rättelse).',
+    ),
+  notSent: () => new DomainError('consultation.not_sent', ErrorKind.Conflict, 'Remissen är inte skickad än.'),
+  deadlinePast: (deadline: string, today: string) =>
+    new DomainError(
+      'consultation.deadline_past',
+      ErrorKind.Unprocessable,
+      `Svarsdatumet ${deadline} har redan passerat eller är i dag (${today}). Ange ett senare datum.`,
+    ),
+  noRecipients: () =>
+    new DomainError(
+      'consultation.no_recipients',
+      ErrorKind.Unprocessable,
+      'Remissen har inga remissinstanser. Välj minst en innan du skickar.',
+    ),
+  unknownRecipients: (ids: readonly string[]) =>
+    new DomainError(
+      'consultation.unknown_recipient',
+      ErrorKind.Unprocessable,
+      `Remissinstansen finns inte i katalogen eller är inte aktiv: ${ids.join(', ')}.`,
+      { unknown: ids },
+    ),
+  duplicateRecipients: (names: readonly string[]) =>
+    new DomainError(
+      'consultation.duplicate_recipient',
+      ErrorKind.Unprocessable,
+      `Remissinstansen är vald mer än en gång: ${names.join(', ')}.`,
+      {
+        duplicates: names,
+      },
+    ),
+  senderAsRecipient: () =>
+    new DomainError(
+      'consultation.sender_as_recipient',
+      ErrorKind.Unprocessable,
+      'Avsändaren kan inte vara remissinstans till sin egen remiss.',
+    ),
+  duplicateSection: (title: string) =>
+    new DomainError(
+      'consultation.duplicate_section',
+      ErrorKind.Unprocessable,
+      `Två delar av remissen heter ”${title}”. Ge dem olika rubriker.`,
+    ),
+  caseClosed: (diaryNumber: string) =>
+    new DomainError(
+      'consultation.case_closed',
+      ErrorKind.Conflict,
+      `Ärendet ${diaryNumber} är avslutat. Öppna det eller välj ett annat ärende.`,
+    ),
+  stateForbids: (state: string, action: string) =>
+    new DomainError(
+      'consultation.state_forbids',
+      ErrorKind.Conflict,
+      `Remissinstansen har status ”${state}” och kan inte ${action}.`,
+    ),
+  notRegisteredYet: () =>
+    new DomainError(
+      'consultation.not_registered_yet',
+      ErrorKind.Conflict,
+      'Remissen är inte registrerad hos remissinstansen än. Försök igen om en stund.',
+    ),
+  extensionNotLater: (requested: string, current: string) =>
+    new DomainError(
+      'consultation.extension_not_later',
+      ErrorKind.Unprocessable,
+      `Anstånd till ${requested} är inte senare än nuvarande svarsdatum ${current}.`,
+    ),
+  extensionPending: () =>
+    new DomainError(
+      'consultation.extension_pending',
+      ErrorKind.Conflict,
+      'Det finns redan en obesvarad begäran om anstånd.',
+    ),
+  extensionDecided: () =>
+    new DomainError('consultation.extension_decided', ErrorKind.Conflict, 'Begäran om anstånd är redan besvarad.'),
+  notExternal: () =>
+    new DomainError(
+      'consultation.not_external',
+      ErrorKind.Conflict,
+      'Remissinstansen finns i katalogen och svarar genom sitt eget diarium, inte genom att avsändaren registrerar svaret.',
+    ),
+  sectionUnknown: (sectionId: string) =>
+    new DomainError(
+      'consultation.section_unknown',
+      ErrorKind.Unprocessable,
+      `Remissen har ingen del med id ${sectionId}.`,
+    ),
+};

@@ -1,0 +1,34 @@
+import { DirectoryModule } from '@app/directory';
+import { NotificationModule } from '@app/notification';
+import { RegistryModule } from '@app/registry';
+import { Module } from '@nestjs/common';
+
+import { ConsultationService } from './consultation/consultation.service.js';
+import { DistributionService } from './distribution/distribution.service.js';
+import { LetterService } from './recipient/letter.service.js';
+import { RecipientViews } from './recipient/recipient-views.js';
+import { RecipientService } from './recipient/recipient.service.js';
+import { StatusBoardService } from './recipient/status-board.service.js';
+import { ReminderService } from './reminder/reminder.service.js';
+
+@Module({
+  imports: [DirectoryModule, RegistryModule, NotificationModule],
+  providers: [
+    ConsultationService,
+    DistributionService,
+    RecipientService,
+    RecipientViews,
+    StatusBoardService,
+    ReminderService,
+    LetterService,
+  ],
+  exports: [
+    ConsultationService,
+    DistributionService,
+    RecipientService,
+    StatusBoardService,
+    ReminderService,
+    LetterService,
+  ],
+})
+export class ConsultationModule {}

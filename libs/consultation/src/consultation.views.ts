@@ -1,0 +1,98 @@
+import type { Position } from './answer/position.js';
+import type { RecipientState } from './recipient/recipient-state.js';
+
+export enum RecipientGroup {
+  DistrictBoards = 'district_boards',
+  SpecialistBoards = 'specialist_boards',
+  CompanyBoards = 'company_boards',
+}
+
+export interface SectionView {
+  readonly id: string;
+  readonly position: number;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface ConsultationDocumentView {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly fileName: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly note: string | null;
+}
+
+export interface RecipientView {
+  readonly id: string;
+  readonly consultationId: string;
+  readonly organisationId: string | null;
+  readonly name: string;
+  readonly external: boolean;
+  readonly email: string | null;
+  readonly state: RecipientState;
+  readonly stateLabel: string;
+  readonly responseDeadline: string;
+  /** Derived, not a state: the deadline has passed without an answer or a decision to decline. */
+  readonly overdue: boolean;
+  /** The case number at the recipient. */
+  readonly diaryNumber: string | null;
+  readonly assignedPerson: { readonly id: string; readonly name: string } | null;
+  readonly assignedDepartmentId: string | null;
+  readonly answeredAt: string | null;
+  readonly declinedAt: string | null;
+  readonly declineReason: string | null;
+  readonly pendingExtension: {
+    readonly id: string;
+    readonly requestedDeadline: string;
+    readonly reason: string;
+  } | null;
+}
+
+export interface ConsultationView {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly senderName: string;
+  readonly caseId: string;
+  readonly senderDiaryNumber: string;
+  readonly title: string;
+  readonly description: string;
+  readonly responseDeadline: string;
+  readonly status: 'draft' | 'sent';
+  readonly documentsVersion: number;
+  readonly sections: readonly SectionView[];
+  readonly documents: readonly ConsultationDocumentView[];
+  /** Who the remiss goes to (names for everyone; the sender's status board has the details). */
+  readonly recipients: readonly { readonly id: string; readonly name: string; readonly external: boolean }[];
+  readonly createdBy: string;
+  readonly sentAt: string | null;
+  /** When the viewer's organisation is a recipient: its own entry. */
+  readonly asRecipient: RecipientView | null;
+}
+
+export interface StatusBoard {
+  readonly consultationId: string;
+  readonly title: string;
+  readonly senderDiaryNumber: string;
+  readonly responseDeadline: string;
+  readonly total: number;
+  readonly counts: Readonly<Record<RecipientState | 'overdue', number>>;
+  readonly recipients: readonly RecipientView[];
+}
+
+export interface SectionAnswer {
+  readonly sectionId: string;
+  readonly position: Position | null;
+  readonly comment: string;
+}
+
+export interface ExtensionRequestView {
+  readonly id: string;
+  readonly recipientId: string;
+  readonly requestedDeadline: string;
+  readonly reason: string;
+  readonly status: 'pending' | 'granted' | 'refused';
+  readonly comment: string | null;
+}

@@ -1,0 +1,589 @@
+import { OrganisationKind, OrganisationService } from '@app/directory';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  JobName,
+  localDate,
+  OutboxService,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
+import { CaseService, FileStoreService, type IncomingFile, RegisteredDocumentService } from '@app/registry';
+import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+
+import { consultationErrors } from '../consultation.errors.js';
+import {
+  type ConsultationDocumentView,
+  type ConsultationView,
+  RecipientGroup,
+  type SectionView,
+} from '../consultation.views.js';
+import { ConsultationRecipientEntity } from '../recipient/consultation-recipient.entity.js';
+import { RecipientState } from '../recipient/recipient-state.js';
+import { RecipientViews } from '../recipient/recipient-views.js';
+import { ConsultationDocumentEntity } from './consultation-document.entity.js';
+import { ConsultationSectionEntity } from './consultation-section.entity.js';
+import { ConsultationEntity } from './consultation.entity.js';
+
+export interface SectionInput {
+  readonly title: string;
+  readonly description?: string;
+}
+
+export interface RecipientSelection {
+  readonly organisationIds?: readonly string[];
+  readonly groups?: readonly RecipientGroup[];
+  readonly external?: readonly { readonly name: string; readonly email: string }[];
+}
+
+export interface ConsultationInput {
+  /** The sender's case; a new case is registered when left out. */
+  readonly caseId?: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly responseDeadline: string;
+  readonly sections?: readonly SectionInput[];
+  readonly recipients?: RecipientSelection;
+}
+
+export type ConsultationPatch = Partial<Omit<ConsultationInput, 'caseId'>>;
+
+const GROUP_KIND: Readonly<Record<RecipientGroup, OrganisationKind>> = {
+  [RecipientGroup.DistrictBoards]: OrganisationKind.DistrictBoard,
+  [RecipientGroup.SpecialistBoards]: OrganisationKind.SpecialistBoard,
+  [RecipientGroup.CompanyBoards]: OrganisationKind.CompanyBoard,
+};
+
+/** Uploaded files, each with its title, consumed one after the other (a multipart stream). */
+export interface Upload {
+  readonly title: string;
+  readonly file: IncomingFile;
+}
+export type Uploads = Iterable<Upload> | AsyncIterable<Upload>;
+
+interface ResolvedRecipients {
+  readonly organisationIds: readonly string[];
+  readonly external: readonly { readonly name: string; readonly email: string }[];
+}
+
+/**
+ * The sender's side of a remiss: drafting it (title, description, sections, remissunderlag,
+ * deadline, recipients), sending it — which queues one distribution job per recipient in the
+ * same transaction — and correcting the remissunderlag after sending.
+ */
+@Injectable()
+export class ConsultationService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly organisations: OrganisationService,
+    private readonly cases: CaseService,
+    private readonly documents: RegisteredDocumentService,
+    private readonly files: FileStoreService,
+    private readonly recipientViews: RecipientViews,
+  ) {}
+
+  async create(actor: Actor, input: ConsultationInput): Promise<ConsultationView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    const person = this.#person(actor);
+    this.#assertDeadline(input.responseDeadline);
+    const sections = this.#sections(input.sections ?? []);
+    const recipients = await this.#resolveRecipients(person.organisationId, input.recipients ?? {});
+    return this.db.transaction(async (tx) => {
+      const senderCase = input.caseId
+        ? await this.cases.findById(input.caseId, tx)
+        : await this.cases.registerIn(tx, actor, person.organisationId, {
+            title: input.title,
+            responsiblePersonId: person.personId,
+          });
+      if (!senderCase || senderCase.organisationId !== person.organisationId) {
+        throw consultationErrors.notFound();
+      }
+      if (senderCase.status === 'closed') {
+        throw consultationErrors.caseClosed(senderCase.diaryNumber);
+      }
+      const saved = await tx.save(
+        tx.create(ConsultationEntity, {
+          organisationId: person.organisationId,
+          caseId: senderCase.id,
+          title: input.title.trim(),
+          description: input.description ?? '',
+          responseDeadline: input.responseDeadline,
+          status: 'draft',
+          documentsVersion: 1,
+          createdBy: person.personId,
+          sentAt: null,
+          sentBy: null,
+        }),
+      );
+      await this.#replaceSections(tx, saved.id, sections);
+      await this.#replaceRecipients(tx, saved, recipients);
+      const view = await this.#view(tx, actor, saved);
+      await this.audit.record(tx, actor, {
+        action: 'consultation.created',
+        entityType: 'consultation',
+        entityId: saved.id,
+        after: this.#auditShape(view),
+        organisationIds: [person.organisationId],
+      });
+      return view;
+    });
+  }
+
+  /** Edits a draft. Sections and recipients, when given, replace the earlier ones. */
+  async update(actor: Actor, id: string, patch: ConsultationPatch): Promise<ConsultationView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    const person = this.#person(actor);
+    if (patch.responseDeadline !== undefined) {
+      this.#assertDeadline(patch.responseDeadline);
+    }
+    const sections = patch.sections ? this.#sections(patch.sections) : undefined;
+    const recipients = patch.recipients
+      ? await this.#resolveRecipients(person.organisationId, patch.recipients)
+      : undefined;
+    return this.db.transaction(async (tx) => {
+      const row = await this.#ownDraft(tx, actor, id);
+      const before = this.#auditShape(await this.#view(tx, actor, row));
+      if (patch.title !== undefined) {
+        row.title = patch.title.trim();
+      }
+      if (patch.description !== undefined) {
+        row.description = patch.description;
+      }
+      if (patch.responseDeadline !== undefined) {
+        row.responseDeadline = patch.responseDeadline;
+      }
+      await tx.save(row);
+      if (sections) {
+        await this.#replaceSections(tx, row.id, sections);
+      }
+      if (recipients) {
+        await this.#replaceRecipients(tx, row, recipients);
+      } else if (patch.responseDeadline !== undefined) {
+        await tx.update(
+          ConsultationRecipientEntity,
+          { consultationId: row.id },
+          { responseDeadline: row.responseDeadline },
+        );
+      }
+      const view = await this.#view(tx, actor, row);
+      await this.audit.record(tx, actor, {
+        action: 'consultation.updated',
+        entityType: 'consultation',
+        entityId: row.id,
+        before,
+        after: this.#auditShape(view),
+        organisationIds: [row.organisationId],
+      });
+      return view;
+    });
+  }
+
+  /** Adds a file to the remissunderlag of a draft; it is registered in the sender's case. */
+  async addDocument(actor: Actor, id: string, title: string, file: IncomingFile): Promise<ConsultationView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#ownDraft(tx, actor, id);
+      await this.#attach(tx, actor, row, [{ title, file }], 1, null);
+      return this.#view(tx, actor, row);
+    });
+  }
+
+  /** Takes a file out of a draft's remissunderlag; its registry entry is annulled, never deleted. */
+  async removeDocument(actor: Actor, id: string, documentId: string): Promise<ConsultationView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#ownDraft(tx, actor, id);
+      const document = await tx.findOneBy(ConsultationDocumentEntity, { id: documentId, consultationId: row.id });
+      if (!document) {
+        throw consultationErrors.documentNotFound();
+      }
+      await tx.delete(ConsultationDocumentEntity, { id: document.id });
+      await this.documents.annulIn(
+        tx,
+        actor,
+        document.registeredDocumentId,
+        'Borttagen ur remissunderlaget innan remissen skickades.',
+      );
+      await this.audit.record(tx, actor, {
+        action: 'consultation.document_removed',
+        entityType: 'consultation',
+        entityId: row.id,
+        before: { documentId: document.id, title: document.title, fileName: document.fileName },
+        organisationIds: [row.organisationId],
+      });
+      return this.#view(tx, actor, row);
+    });
+  }
+
+  /**
+   * Sends the remiss: from now on it cannot be edited. One distribution job per recipient in
+   * the directory is written to the outbox in the same transaction; the worker registers the
+   * remiss in each recipient's own registry.
+   */
+  async send(actor: Actor, id: string): Promise<ConsultationView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    const person = this.#person(actor);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#ownDraft(tx, actor, id);
+      this.#assertDeadline(row.responseDeadline);
+      const recipients = await tx.findBy(ConsultationRecipientEntity, { consultationId: row.id });
+      if (recipients.length === 0) {
+        throw consultationErrors.noRecipients();
+      }
+      const now = this.clock.now();
+      row.status = 'sent';
+      row.sentAt = now;
+      row.sentBy = person.personId;
+      await tx.save(row);
+      await tx.update(
+        ConsultationRecipientEntity,
+        { consultationId: row.id },
+        { responseDeadline: row.responseDeadline, state: RecipientState.Sent },
+      );
+      await this.outbox.addMany(
+        tx,
+        recipients
+          .filter((r) => r.organisationId !== null)
+          .map((r) => ({ name: JobName.DistributeToRecipient, payload: { recipientId: r.id } })),
+      );
+      const view = await this.#view(tx, actor, row);
+      await this.audit.record(tx, actor, {
+        action: 'consultation.sent',
+        entityType: 'consultation',
+        entityId: row.id,
+        before: { status: 'draft' },
+        after: { status: 'sent', sentAt: now, recipients: recipients.length },
+        organisationIds: [row.organisationId],
+      });
+      return view;
+    });
+  }
+
+  /**
+   * Corrects the remissunderlag of a sent remiss: the files become the next version, registered
+   * in the sender's case, and each recipient gets them registered in its own case and is told.
+   */
+  async publishCorrection(actor: Actor, id: string, note: string, files: Uploads): Promise<ConsultationView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#own(tx, actor, id, true);
+      if (row.status !== 'sent') {
+        throw consultationErrors.notSent();
+      }
+      const version = row.documentsVersion + 1;
+      const attached = await this.#attach(tx, actor, row, files, version, note.trim());
+      row.documentsVersion = version;
+      await tx.save(row);
+      const recipients = await tx.findBy(ConsultationRecipientEntity, { consultationId: row.id });
+      await this.outbox.addMany(
+        tx,
+        recipients
+          .filter((r) => r.organisationId !== null)
+          .map((r) => ({
+            name: JobName.DistributeCorrection,
+            payload: { recipientId: r.id, documentsVersion: version },
+          })),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'consultation.corrected',
+        entityType: 'consultation',
+        entityId: row.id,
+        before: { documentsVersion: version - 1 },
+        after: { documentsVersion: version, note: note.trim(), files: attached },
+        organisationIds: [row.organisationId],
+      });
+      return this.#view(tx, actor, row);
+    });
+  }
+
+  /** The remiss, to its sender and to its recipients (once sent). */
+  async get(actor: Actor, id: string): Promise<ConsultationView> {
+    const row = await this.#readable(this.db.reader, actor, id);
+    return this.#view(this.db.reader, actor, row);
+  }
+
+  /** For other libraries acting for the system. */
+  async findById(id: string, tx?: Tx): Promise<ConsultationView | undefined> {
+    const row = await (tx ?? this.db.reader).findOneBy(ConsultationEntity, { id });
+    return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
+  }
+
+  /** Remisses the actor's organisation sent, or received. */
+  async list(actor: Actor, role: 'sent' | 'received'): Promise<ConsultationView[]> {
+    const person = this.#person(actor);
+    const rows =
+      role === 'sent'
+        ? await this.db.reader.find(ConsultationEntity, {
+            where: { organisationId: person.organisationId },
+            order: { createdAt: 'DESC' },
+          })
+        : await this.db.reader
+            .createQueryBuilder(ConsultationEntity, 'c')
+            .innerJoin(ConsultationRecipientEntity, 'r', 'r.consultation_id = c.id')
+            .where(`r.organisation_id = :org AND c.status = 'sent'`, { org: person.organisationId })
+            .orderBy('c.sent_at', 'DESC')
+            .getMany();
+    return Promise.all(rows.map((row) => this.#view(this.db.reader, actor, row)));
+  }
+
+  /** A file of the remissunderlag, for the sender and the recipients. */
+  async openDocument(
+    actor: Actor,
+    id: string,
+    documentId: string,
+  ): Promise<{ stream: Readable; fileName: string; mediaType: string; size: number }> {
+    const row = await this.#readable(this.db.reader, actor, id);
+    const document = await this.db.reader.findOneBy(ConsultationDocumentEntity, {
+      id: documentId,
+      consultationId: row.id,
+    });
+    if (!document) {
+      throw consultationErrors.documentNotFound();
+    }
+    const blob = (await this.files.describe(document.fileBlobId))!;
+    return {
+      stream: this.files.open(document.fileBlobId),
+      fileName: document.fileName,
+      mediaType: blob.mediaType,
+      size: blob.size,
+    };
+  }
+
+  /** Checks that a remiss exists and the actor's organisation sent it (404 otherwise). */
+  async assertSender(actor: Actor, id: string): Promise<ConsultationEntity> {
+    return this.#own(this.db.reader, actor, id);
+  }
+
+  async #attach(
+    tx: Tx,
+    actor: Actor,
+    row: ConsultationEntity,
+    files: Uploads,
+    version: number,
+    note: string | null,
+  ): Promise<string[]> {
+    const names: string[] = [];
+    // for await takes synchronous iterables too.
+    for await (const { title, file } of files as AsyncIterable<Upload>) {
+      names.push(file.fileName);
+      const registered = await this.documents.registerIn(
+        tx,
+        actor,
+        row.caseId,
+        { direction: 'outgoing', kind: 'remissunderlag', title: title.trim() },
+        { upload: file },
+      );
+      await tx.save(
+        tx.create(ConsultationDocumentEntity, {
+          consultationId: row.id,
+          version,
+          registeredDocumentId: registered.id,
+          title: title.trim(),
+          fileBlobId: registered.fileBlobId!,
+          fileName: file.fileName,
+          note,
+        }),
+      );
+    }
+    return names;
+  }
+
+  #person(actor: Actor): { personId: string; organisationId: string } {
+    if (actor.kind !== 'person') {
+      throw new Error('a person acts on a remiss');
+    }
+    return actor;
+  }
+
+  #assertDeadline(deadline: string): void {
+    const today = localDate(this.clock.now());
+    if (deadline <= today) {
+      throw consultationErrors.deadlinePast(deadline, today);
+    }
+  }
+
+  #sections(sections: readonly SectionInput[]): SectionInput[] {
+    const seen = new Set<string>();
+    for (const s of sections) {
+      const key = s.title.trim().toLowerCase();
+      if (seen.has(key)) {
+        throw consultationErrors.duplicateSection(s.title.trim());
+      }
+      seen.add(key);
+    }
+    return sections.map((s) => ({ title: s.title.trim(), description: s.description?.trim() ?? '' }));
+  }
+
+  /** Expands groups, checks every organisation exists and is active, and refuses duplicates and the sender itself. */
+  async #resolveRecipients(senderId: string, selection: RecipientSelection): Promise<ResolvedRecipients> {
+    const explicit = selection.organisationIds ?? [];
+    const duplicates = explicit.filter((id, i) => explicit.indexOf(id) !== i);
+    const emails = (selection.external ?? []).map((e) => e.email.trim().toLowerCase());
+    const duplicateEmails = emails.filter((e, i) => emails.indexOf(e) !== i);
+    if (duplicates.length > 0 || duplicateEmails.length > 0) {
+      const named = await this.organisations.findByIds(duplicates);
+      throw consultationErrors.duplicateRecipients([...new Set([...named.map((o) => o.name), ...duplicateEmails])]);
+    }
+    if (explicit.includes(senderId)) {
+      throw consultationErrors.senderAsRecipient();
+    }
+    const found = await this.organisations.findByIds(explicit);
+    const unknown = explicit.filter((id) => !found.some((o) => o.id === id && o.active));
+    if (unknown.length > 0) {
+      throw consultationErrors.unknownRecipients(unknown);
+    }
+    const ids = new Set(explicit);
+    for (const group of selection.groups ?? []) {
+      for (const o of await this.organisations.list(
+        { kind: 'system', process: 'consultation' },
+        { kind: GROUP_KIND[group] },
+      )) {
+        if (o.id !== senderId) {
+          ids.add(o.id);
+        }
+      }
+    }
+    return {
+      organisationIds: [...ids],
+      external: (selection.external ?? []).map((e) => ({ name: e.name.trim(), email: e.email.trim().toLowerCase() })),
+    };
+  }
+
+  async #replaceSections(tx: Tx, consultationId: string, sections: readonly SectionInput[]): Promise<void> {
+    await tx.delete(ConsultationSectionEntity, { consultationId });
+    if (sections.length > 0) {
+      await tx.insert(
+        ConsultationSectionEntity,
+        sections.map((s, i) => ({ consultationId, position: i + 1, title: s.title, description: s.description ?? '' })),
+      );
+    }
+  }
+
+  async #replaceRecipients(tx: Tx, row: ConsultationEntity, recipients: ResolvedRecipients): Promise<void> {
+    await tx.delete(ConsultationRecipientEntity, { consultationId: row.id });
+    const values = [
+      ...recipients.organisationIds.map((organisationId) => ({
+        consultationId: row.id,
+        organisationId,
+        externalName: null,
+        externalEmail: null,
+      })),
+      ...recipients.external.map((e) => ({
+        consultationId: row.id,
+        organisationId: null,
+        externalName: e.name,
+        externalEmail: e.email,
+      })),
+    ].map((v) => ({ ...v, state: RecipientState.Sent, responseDeadline: row.responseDeadline }));
+    if (values.length > 0) {
+      await tx.insert(ConsultationRecipientEntity, values);
+    }
+  }
+
+  async #own(manager: Tx, actor: Actor, id: string, lock = false): Promise<ConsultationEntity> {
+    const row = await manager.findOne(ConsultationEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
+      throw consultationErrors.notFound();
+    }
+    return row;
+  }
+
+  async #ownDraft(tx: Tx, actor: Actor, id: string): Promise<ConsultationEntity> {
+    const row = await this.#own(tx, actor, id, true);
+    if (row.status !== 'draft') {
+      throw consultationErrors.alreadySent();
+    }
+    return row;
+  }
+
+  async #readable(manager: Tx, actor: Actor, id: string): Promise<ConsultationEntity> {
+    const row = await manager.findOneBy(ConsultationEntity, { id });
+    if (!row) {
+      throw consultationErrors.notFound();
+    }
+    if (actor.kind === 'system' || row.organisationId === actor.organisationId) {
+      return row;
+    }
+    const recipient =
+      row.status === 'sent' &&
+      (await manager.existsBy(ConsultationRecipientEntity, {
+        consultationId: id,
+        organisationId: actor.organisationId,
+      }));
+    if (!recipient) {
+      throw consultationErrors.notFound();
+    }
+    return row;
+  }
+
+  async #view(manager: Tx, actor: Actor, row: ConsultationEntity): Promise<ConsultationView> {
+    const [sections, documents, recipients, sender, senderCase] = await Promise.all([
+      manager.find(ConsultationSectionEntity, { where: { consultationId: row.id }, order: { position: 'ASC' } }),
+      manager.find(ConsultationDocumentEntity, {
+        where: { consultationId: row.id },
+        order: { version: 'ASC', createdAt: 'ASC' },
+      }),
+      manager.find(ConsultationRecipientEntity, { where: { consultationId: row.id }, order: { createdAt: 'ASC' } }),
+      this.organisations.findById(row.organisationId, manager),
+      this.cases.findById(row.caseId, manager),
+    ]);
+    const blobs = await Promise.all(documents.map((d) => this.files.describe(d.fileBlobId, manager)));
+    const recipientViews = await this.recipientViews.many(recipients, manager);
+    const mine =
+      actor.kind === 'person' ? recipientViews.find((r) => r.organisationId === actor.organisationId) : undefined;
+    return {
+      id: row.id,
+      organisationId: row.organisationId,
+      senderName: sender?.name ?? '',
+      caseId: row.caseId,
+      senderDiaryNumber: senderCase?.diaryNumber ?? '',
+      title: row.title,
+      description: row.description,
+      responseDeadline: row.responseDeadline,
+      status: row.status,
+      documentsVersion: row.documentsVersion,
+      sections: sections.map((s): SectionView => ({
+        id: s.id,
+        position: s.position,
+        title: s.title,
+        description: s.description,
+      })),
+      documents: documents.map((d, i): ConsultationDocumentView => ({
+        id: d.id,
+        version: d.version,
+        title: d.title,
+        fileName: d.fileName,
+        size: blobs[i]?.size ?? 0,
+        mediaType: blobs[i]?.mediaType ?? '',
+        sha256: blobs[i]?.sha256 ?? '',
+        note: d.note,
+      })),
+      recipients: recipientViews
+        .map((r) => ({ id: r.id, name: r.name, external: r.external }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      createdBy: row.createdBy,
+      sentAt: row.sentAt?.toISOString() ?? null,
+      asRecipient: mine ?? null,
+    };
+  }
+
+  #auditShape(view: ConsultationView): Record<string, unknown> {
+    return {
+      title: view.title,
+      responseDeadline: view.responseDeadline,
+      sections: view.sections.map((s) => s.title),
+      recipients: view.recipients.map((r) => r.name),
+      documents: view.documents.map((d) => d.fileName),
+    };
+  }
+}

@@ -1,0 +1,13 @@
+export * from './answer/position.js';
+export { CONSULTATION_ENTITIES } from './consultation.entities.js';
+export * from './consultation.errors.js';
+export * from './consultation.module.js';
+export * from './consultation.views.js';
+export * from './consultation/consultation.service.js';
+export * from './distribution/distribution.service.js';
+export * from './export/csv.js';
+export * from './recipient/letter.service.js';
+export * from './recipient/recipient-state.js';
+export * from './recipient/recipient.service.js';
+export * from './recipient/status-board.service.js';
+export * from './reminder/reminder.service.js';

@@ -1,0 +1,76 @@
+import { OrganisationService, PersonService } from '@app/directory';
+import { Clock, Db, localDate, type Tx } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import type { RecipientView } from '../consultation.views.js';
+import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
+import { ExtensionRequestEntity } from './extension-request.entity.js';
+import { FINAL_STATES, RECIPIENT_STATE_LABEL } from './recipient-state.js';
+
+/** Turns recipient rows into views, fetching names and pending extension requests in one go. */
+@Injectable()
+export class RecipientViews {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly organisations: OrganisationService,
+    private readonly people: PersonService,
+  ) {}
+
+  today(): string {
+    return localDate(this.clock.now());
+  }
+
+  async one(row: ConsultationRecipientEntity, tx?: Tx): Promise<RecipientView> {
+    return (await this.many([row], tx))[0]!;
+  }
+
+  async many(rows: readonly ConsultationRecipientEntity[], tx?: Tx): Promise<RecipientView[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const manager = tx ?? this.db.reader;
+    const [organisations, people, pending] = await Promise.all([
+      this.organisations.findByIds(
+        rows.map((r) => r.organisationId).filter((id): id is string => id !== null),
+        tx,
+      ),
+      this.people.findByIds(
+        rows.map((r) => r.assignedPersonId).filter((id): id is string => id !== null),
+        tx,
+      ),
+      manager.findBy(ExtensionRequestEntity, { recipientId: In(rows.map((r) => r.id)), status: 'pending' }),
+    ]);
+    const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+    const personName = new Map(people.map((p) => [p.id, p.name]));
+    const pendingBy = new Map(pending.map((p) => [p.recipientId, p]));
+    const today = this.today();
+    return rows.map((r) => {
+      const extension = pendingBy.get(r.id);
+      return {
+        id: r.id,
+        consultationId: r.consultationId,
+        organisationId: r.organisationId,
+        name: r.organisationId ? (orgName.get(r.organisationId) ?? '') : (r.externalName ?? ''),
+        external: r.organisationId === null,
+        email: r.externalEmail,
+        state: r.state,
+        stateLabel: RECIPIENT_STATE_LABEL[r.state],
+        responseDeadline: r.responseDeadline,
+        overdue: !FINAL_STATES.has(r.state) && r.responseDeadline < today,
+        diaryNumber: r.diaryNumber,
+        assignedPerson: r.assignedPersonId
+          ? { id: r.assignedPersonId, name: personName.get(r.assignedPersonId) ?? '' }
+          : null,
+        assignedDepartmentId: r.assignedDepartmentId,
+        answeredAt: r.answeredAt?.toISOString() ?? null,
+        declinedAt: r.declinedAt?.toISOString() ?? null,
+        declineReason: r.declineReason,
+        pendingExtension: extension
+          ? { id: extension.id, requestedDeadline: extension.requestedDeadline, reason: extension.reason }
+          : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,553 @@
+import { OrganisationService } from '@app/directory';
+import { NotificationService } from '@app/notification';
+import {
+  type Actor,
+  actorPersonId,
+  AuditService,
+  Clock,
+  Db,
+  isIsoDate,
+  localDate,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
+import { CaseService, type IncomingFile, RegisteredDocumentService, type SystemAttachment } from '@app/registry';
+import { Injectable } from '@nestjs/common';
+
+import { ConsultationAnswerSectionEntity } from '../answer/consultation-answer-section.entity.js';
+import { ConsultationAnswerEntity } from '../answer/consultation-answer.entity.js';
+import type { Position } from '../answer/position.js';
+import { ConsultationSectionEntity } from '../consultation/consultation-section.entity.js';
+import { ConsultationEntity } from '../consultation/consultation.entity.js';
+import { consultationErrors } from '../consultation.errors.js';
+import type { ExtensionRequestView, RecipientView, SectionAnswer } from '../consultation.views.js';
+import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
+import { ExtensionRequestEntity } from './extension-request.entity.js';
+import { canMove, FINAL_STATES, RECIPIENT_STATE_LABEL, RecipientState } from './recipient-state.js';
+import { RecipientViews } from './recipient-views.js';
+
+export interface AnswerInput {
+  readonly position: Position;
+  readonly comment?: string;
+  readonly sections?: readonly SectionAnswer[];
+}
+
+/** What a recipient's case looks like to the statement workflow. */
+export interface RecipientContext {
+  readonly recipient: RecipientView;
+  readonly caseId: string;
+  readonly consultationId: string;
+  readonly consultationTitle: string;
+  readonly senderOrganisationId: string;
+  readonly senderName: string;
+  readonly senderCaseId: string;
+  readonly sections: readonly {
+    readonly id: string;
+    readonly position: number;
+    readonly title: string;
+    readonly description: string;
+  }[];
+}
+
+function toExtensionView(e: ExtensionRequestEntity): ExtensionRequestView {
+  return {
+    id: e.id,
+    recipientId: e.recipientId,
+    requestedDeadline: e.requestedDeadline,
+    reason: e.reason,
+    status: e.status,
+    comment: e.comment,
+  };
+}
+
+/**
+ * The recipient's side of a remiss — assigning it, asking for an extension, declining — and the
+ * sender's handling of extension requests and of answers from external bodies. Other libraries
+ * move a recipient through drafting and approval and deliver its answer through this service.
+ */
+@Injectable()
+export class RecipientService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly organisations: OrganisationService,
+    private readonly cases: CaseService,
+    private readonly documents: RegisteredDocumentService,
+    private readonly notifications: NotificationService,
+    private readonly views: RecipientViews,
+  ) {}
+
+  /** A recipient, to the sender and to the recipient itself. */
+  async get(actor: Actor, recipientId: string): Promise<RecipientView> {
+    const { recipient } = await this.#load(this.db.reader, actor, recipientId, 'either');
+    return this.views.one(recipient);
+  }
+
+  /** The recipient's registrar makes a department and case officer responsible. */
+  async assign(
+    actor: Actor,
+    recipientId: string,
+    to: { departmentId: string | null; personId: string },
+  ): Promise<RecipientView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'recipient', true);
+      if (!recipient.caseId) {
+        throw consultationErrors.notRegisteredYet();
+      }
+      const target =
+        recipient.state === RecipientState.Registered || recipient.state === RecipientState.Assigned
+          ? RecipientState.Assigned
+          : recipient.state;
+      if (FINAL_STATES.has(recipient.state)) {
+        throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'tilldelas');
+      }
+      await this.cases.assignIn(tx, actor, recipient.caseId, { departmentId: to.departmentId, personId: to.personId });
+      const before = {
+        state: recipient.state,
+        assignedPersonId: recipient.assignedPersonId,
+        assignedDepartmentId: recipient.assignedDepartmentId,
+      };
+      Object.assign(recipient, { state: target, assignedPersonId: to.personId, assignedDepartmentId: to.departmentId });
+      await tx.save(recipient);
+      await this.notifications.post(tx, {
+        sourceKey: `consultation-assigned:${recipient.id}:${to.personId}:${this.clock.now().getTime()}`,
+        organisationId: recipient.organisationId!,
+        audience: { personIds: [to.personId] },
+        kind: 'consultation_assigned',
+        title: `Du har fått remissen ${consultation.title}`,
+        body: `Remissen ”${consultation.title}” (${recipient.diaryNumber}) är tilldelad dig. Svar senast ${recipient.responseDeadline}.`,
+        link: { type: 'consultation_recipient', id: recipient.id },
+      });
+      await this.audit.record(tx, actor, {
+        action: 'consultation.recipient_assigned',
+        entityType: 'consultation_recipient',
+        entityId: recipient.id,
+        before,
+        after: { state: target, assignedPersonId: to.personId, assignedDepartmentId: to.departmentId },
+        organisationIds: [consultation.organisationId, recipient.organisationId!],
+      });
+      return this.views.one(recipient, tx);
+    });
+  }
+
+  /**
+   * The recipient declines (avstår): a decision of its own, registered as a short outgoing
+   * document in its case and as an incoming one in the sender's case.
+   */
+  async decline(actor: Actor, recipientId: string, reason: string): Promise<RecipientView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'recipient', true);
+      return this.declineIn(tx, actor, recipient.id, reason, consultation);
+    });
+  }
+
+  /** Declines inside the caller's transaction (the board's decision to decline). */
+  async declineIn(
+    tx: Tx,
+    actor: Actor,
+    recipientId: string,
+    reason: string,
+    known?: ConsultationEntity,
+  ): Promise<RecipientView> {
+    const recipient = (await tx.findOne(ConsultationRecipientEntity, {
+      where: { id: recipientId },
+      lock: { mode: 'pessimistic_write' },
+    }))!;
+    const consultation = known ?? (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    if (!canMove(recipient.state, RecipientState.Declined)) {
+      throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'avstå');
+    }
+    if (!recipient.caseId) {
+      throw consultationErrors.notRegisteredYet();
+    }
+    const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+    const sender = await this.organisations.findById(consultation.organisationId, tx);
+    const now = this.clock.now();
+    const text = `${organisation?.name ?? 'Remissinstansen'} avstår från att yttra sig över remissen ${consultation.title}. ${reason.trim()}`;
+    await this.documents.registerIn(tx, actor, recipient.caseId, {
+      direction: 'outgoing',
+      kind: 'beslut',
+      title: `Beslut att avstå från att yttra sig: ${consultation.title}`,
+      counterpart: sender?.name ?? null,
+      originKey: `consultation-declined:${recipient.id}:recipient`,
+    });
+    await this.documents.registerIn(tx, actor, consultation.caseId, {
+      direction: 'incoming',
+      kind: 'svar',
+      title: `${organisation?.name ?? 'Remissinstansen'} avstår från att yttra sig`,
+      counterpart: organisation?.name ?? null,
+      originKey: `consultation-declined:${recipient.id}:sender`,
+    });
+    const before = { state: recipient.state };
+    Object.assign(recipient, { state: RecipientState.Declined, declinedAt: now, declineReason: reason.trim() });
+    await tx.save(recipient);
+    await this.notifications.post(tx, {
+      sourceKey: `consultation-declined:${recipient.id}`,
+      organisationId: consultation.organisationId,
+      audience: { personIds: [consultation.createdBy], roles: [Role.Registrar] },
+      kind: 'consultation_declined',
+      title: `${organisation?.name ?? 'En remissinstans'} avstår`,
+      body: text,
+      link: { type: 'consultation', id: consultation.id },
+    });
+    await this.audit.record(tx, actor, {
+      action: 'consultation.recipient_declined',
+      entityType: 'consultation_recipient',
+      entityId: recipient.id,
+      before,
+      after: { state: RecipientState.Declined, reason: reason.trim() },
+      organisationIds: [consultation.organisationId, recipient.organisationId!],
+    });
+    return this.views.one(recipient, tx);
+  }
+
+  /** The recipient asks the sender for a later deadline (anstånd). */
+  async requestExtension(
+    actor: Actor,
+    recipientId: string,
+    input: { requestedDeadline: string; reason: string },
+  ): Promise<ExtensionRequestView> {
+    requireRole(actor, Role.Registrar, Role.CaseOfficer);
+    return this.db.transaction(async (tx) => {
+      const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'recipient', true);
+      if (FINAL_STATES.has(recipient.state)) {
+        throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'begära anstånd');
+      }
+      if (!isIsoDate(input.requestedDeadline) || input.requestedDeadline <= recipient.responseDeadline) {
+        throw consultationErrors.extensionNotLater(input.requestedDeadline, recipient.responseDeadline);
+      }
+      if (await tx.existsBy(ExtensionRequestEntity, { recipientId: recipient.id, status: 'pending' })) {
+        throw consultationErrors.extensionPending();
+      }
+      const saved = await tx.save(
+        tx.create(ExtensionRequestEntity, {
+          recipientId: recipient.id,
+          requestedDeadline: input.requestedDeadline,
+          reason: input.reason.trim(),
+          requestedBy: actorPersonId(actor)!,
+          requestedAt: this.clock.now(),
+          status: 'pending',
+          decidedBy: null,
+          decidedAt: null,
+          comment: null,
+        }),
+      );
+      const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+      await this.notifications.post(tx, {
+        sourceKey: `extension-requested:${saved.id}`,
+        organisationId: consultation.organisationId,
+        audience: { personIds: [consultation.createdBy] },
+        kind: 'extension_requested',
+        title: `${organisation?.name ?? 'En remissinstans'} begär anstånd`,
+        body: `Anstånd med svaret på ”${consultation.title}” till ${input.requestedDeadline} (i dag ${recipient.responseDeadline}). Skäl: ${input.reason.trim()}`,
+        link: { type: 'extension_request', id: saved.id },
+      });
+      await this.audit.record(tx, actor, {
+        action: 'consultation.extension_requested',
+        entityType: 'extension_request',
+        entityId: saved.id,
+        after: toExtensionView(saved),
+        organisationIds: [consultation.organisationId, recipient.organisationId!],
+      });
+      return toExtensionView(saved);
+    });
+  }
+
+  /** The sender grants or refuses an extension; the recipient's deadline follows a grant. */
+  async decideExtension(
+    actor: Actor,
+    requestId: string,
+    decision: { granted: boolean; comment?: string },
+  ): Promise<ExtensionRequestView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const request = await tx.findOne(ExtensionRequestEntity, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) {
+        throw consultationErrors.extensionNotFound();
+      }
+      const { recipient, consultation } = await this.#load(tx, actor, request.recipientId, 'sender', true).catch(() => {
+        throw consultationErrors.extensionNotFound();
+      });
+      if (request.status !== 'pending') {
+        throw consultationErrors.extensionDecided();
+      }
+      Object.assign(request, {
+        status: decision.granted ? 'granted' : 'refused',
+        decidedBy: actorPersonId(actor),
+        decidedAt: this.clock.now(),
+        comment: decision.comment?.trim() || null,
+      });
+      await tx.save(request);
+      const before = { responseDeadline: recipient.responseDeadline };
+      if (decision.granted) {
+        recipient.responseDeadline = request.requestedDeadline;
+        await tx.save(recipient);
+      }
+      await this.notifications.post(tx, {
+        sourceKey: `extension-decided:${request.id}`,
+        organisationId: recipient.organisationId!,
+        audience: {
+          personIds: [request.requestedBy, ...(recipient.assignedPersonId ? [recipient.assignedPersonId] : [])],
+          roles: [Role.Registrar],
+        },
+        kind: decision.granted ? 'extension_granted' : 'extension_refused',
+        title: decision.granted ? `Anstånd beviljat till ${request.requestedDeadline}` : 'Anstånd avslaget',
+        body: `${decision.granted ? 'Anstånd beviljat' : 'Anståndet avslogs'} för remissen ”${consultation.title}”.${
+          request.comment ? ` ${request.comment}` : ''
+        } Svar senast ${recipient.responseDeadline}.`,
+        link: { type: 'consultation_recipient', id: recipient.id },
+      });
+      await this.audit.record(tx, actor, {
+        action: decision.granted ? 'consultation.extension_granted' : 'consultation.extension_refused',
+        entityType: 'extension_request',
+        entityId: request.id,
+        before: { status: 'pending', ...before },
+        after: { status: request.status, responseDeadline: recipient.responseDeadline, comment: request.comment },
+        organisationIds: [consultation.organisationId, recipient.organisationId!],
+      });
+      return toExtensionView(request);
+    });
+  }
+
+  /** The extension requests of a recipient (to the sender and the recipient). */
+  async extensionRequests(actor: Actor, recipientId: string): Promise<ExtensionRequestView[]> {
+    const { recipient } = await this.#load(this.db.reader, actor, recipientId, 'either');
+    const rows = await this.db.reader.find(ExtensionRequestEntity, {
+      where: { recipientId: recipient.id },
+      order: { requestedAt: 'ASC' },
+    });
+    return rows.map(toExtensionView);
+  }
+
+  /**
+   * The sender's registrar registers an answer that came from an external body (by e-mail or
+   * letter) as an incoming document; it counts in the tracking and the compilation like any other.
+   */
+  async registerExternalAnswer(
+    actor: Actor,
+    recipientId: string,
+    answer: AnswerInput & { documentDate?: string },
+    file?: IncomingFile,
+  ): Promise<RecipientView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'sender', true);
+      if (recipient.organisationId !== null) {
+        throw consultationErrors.notExternal();
+      }
+      if (FINAL_STATES.has(recipient.state)) {
+        throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'få ett nytt svar');
+      }
+      await this.#recordAnswer(tx, actor, recipient, consultation, answer, {
+        title: `Yttrande från ${recipient.externalName}: ${consultation.title}`,
+        counterpart: recipient.externalName!,
+        documentDate: answer.documentDate,
+        ...(file ? { attachment: { upload: file } } : {}),
+      });
+      return this.views.one(recipient, tx);
+    });
+  }
+
+  /** For the statement workflow: the recipient behind a case in its own registry. */
+  async contextForCase(caseId: string, tx?: Tx): Promise<RecipientContext | undefined> {
+    const manager = tx ?? this.db.reader;
+    const recipient = await manager.findOneBy(ConsultationRecipientEntity, { caseId });
+    return recipient ? this.#context(manager, recipient) : undefined;
+  }
+
+  async contextFor(recipientId: string, tx?: Tx): Promise<RecipientContext | undefined> {
+    const manager = tx ?? this.db.reader;
+    const recipient = await manager.findOneBy(ConsultationRecipientEntity, { id: recipientId });
+    return recipient ? this.#context(manager, recipient) : undefined;
+  }
+
+  /** Moves a recipient along the workflow inside the caller's transaction (drafting, approval, decision). */
+  async advanceIn(tx: Tx, actor: Actor, recipientId: string, to: RecipientState): Promise<void> {
+    const recipient = (await tx.findOne(ConsultationRecipientEntity, {
+      where: { id: recipientId },
+      lock: { mode: 'pessimistic_write' },
+    }))!;
+    if (recipient.state === to) {
+      return;
+    }
+    if (!canMove(recipient.state, to)) {
+      throw consultationErrors.stateForbids(
+        RECIPIENT_STATE_LABEL[recipient.state],
+        `gå till ”${RECIPIENT_STATE_LABEL[to]}”`,
+      );
+    }
+    const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    const before = recipient.state;
+    recipient.state = to;
+    await tx.save(recipient);
+    await this.audit.record(tx, actor, {
+      action: 'consultation.recipient_state_changed',
+      entityType: 'consultation_recipient',
+      entityId: recipient.id,
+      before: { state: before },
+      after: { state: to },
+      organisationIds: [consultation.organisationId, recipient.organisationId ?? consultation.organisationId],
+    });
+  }
+
+  /**
+   * Delivers a recipient's adopted statement: registered as an incoming document in the
+   * sender's case, recorded as the answer (positions per section), the recipient answered and
+   * the sender told. Inside the caller's transaction.
+   */
+  async deliverAnswerIn(
+    tx: Tx,
+    actor: Actor,
+    recipientId: string,
+    answer: AnswerInput,
+    document: { title: string; attachment?: SystemAttachment },
+  ): Promise<void> {
+    const recipient = (await tx.findOne(ConsultationRecipientEntity, {
+      where: { id: recipientId },
+      lock: { mode: 'pessimistic_write' },
+    }))!;
+    const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    if (!canMove(recipient.state, RecipientState.Answered)) {
+      throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'besvara remissen');
+    }
+    const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+    await this.#recordAnswer(tx, actor, recipient, consultation, answer, {
+      title: document.title,
+      counterpart: organisation?.name ?? '',
+      ...(document.attachment ? { attachment: document.attachment } : {}),
+    });
+  }
+
+  async #recordAnswer(
+    tx: Tx,
+    actor: Actor,
+    recipient: ConsultationRecipientEntity,
+    consultation: ConsultationEntity,
+    answer: AnswerInput & { documentDate?: string },
+    document: { title: string; counterpart: string; documentDate?: string; attachment?: SystemAttachment },
+  ): Promise<void> {
+    const sections = await tx.findBy(ConsultationSectionEntity, { consultationId: consultation.id });
+    for (const s of answer.sections ?? []) {
+      if (!sections.some((known) => known.id === s.sectionId)) {
+        throw consultationErrors.sectionUnknown(s.sectionId);
+      }
+    }
+    const registered = await this.documents.registerIn(
+      tx,
+      actor,
+      consultation.caseId,
+      {
+        direction: 'incoming',
+        kind: 'yttrande',
+        title: document.title,
+        counterpart: document.counterpart,
+        ...(document.documentDate ? { documentDate: document.documentDate } : {}),
+        originKey: `consultation-answer:${recipient.id}`,
+      },
+      document.attachment,
+    );
+    const now = this.clock.now();
+    const saved = await tx.save(
+      tx.create(ConsultationAnswerEntity, {
+        recipientId: recipient.id,
+        position: answer.position,
+        comment: answer.comment?.trim() ?? '',
+        source: recipient.organisationId ? 'statement' : 'external',
+        answeredOn: localDate(now),
+        senderDocumentId: registered.id,
+      }),
+    );
+    const given = (answer.sections ?? []).filter((s) => s.position !== null || s.comment.trim() !== '');
+    if (given.length > 0) {
+      await tx.insert(
+        ConsultationAnswerSectionEntity,
+        given.map((s) => ({
+          answerId: saved.id,
+          sectionId: s.sectionId,
+          position: s.position,
+          comment: s.comment.trim(),
+        })),
+      );
+    }
+    const before = { state: recipient.state };
+    Object.assign(recipient, { state: RecipientState.Answered, answeredAt: now });
+    await tx.save(recipient);
+    await this.notifications.post(tx, {
+      sourceKey: `consultation-answered:${recipient.id}`,
+      organisationId: consultation.organisationId,
+      audience: { personIds: [consultation.createdBy], roles: [Role.Registrar] },
+      kind: 'consultation_answered',
+      title: `Svar från ${document.counterpart}`,
+      body: `${document.counterpart} har svarat på remissen ”${consultation.title}”. Svaret är registrerat som ${registered.documentNumber}.`,
+      link: { type: 'consultation', id: consultation.id },
+    });
+    await this.audit.record(tx, actor, {
+      action: 'consultation.answered',
+      entityType: 'consultation_recipient',
+      entityId: recipient.id,
+      before,
+      after: { state: RecipientState.Answered, position: answer.position, documentNumber: registered.documentNumber },
+      organisationIds: [
+        ...new Set([consultation.organisationId, recipient.organisationId ?? consultation.organisationId]),
+      ],
+    });
+  }
+
+  async #context(manager: Tx, recipient: ConsultationRecipientEntity): Promise<RecipientContext> {
+    const consultation = (await manager.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    const [sender, sections, view] = await Promise.all([
+      this.organisations.findById(consultation.organisationId, manager),
+      manager.find(ConsultationSectionEntity, {
+        where: { consultationId: consultation.id },
+        order: { position: 'ASC' },
+      }),
+      this.views.one(recipient, manager),
+    ]);
+    return {
+      recipient: view,
+      caseId: recipient.caseId ?? '',
+      consultationId: consultation.id,
+      consultationTitle: consultation.title,
+      senderOrganisationId: consultation.organisationId,
+      senderName: sender?.name ?? '',
+      senderCaseId: consultation.caseId,
+      sections: sections.map((s) => ({ id: s.id, position: s.position, title: s.title, description: s.description })),
+    };
+  }
+
+  /** Loads a recipient the actor's organisation may see in the given role (404 otherwise). */
+  async #load(
+    manager: Tx,
+    actor: Actor,
+    recipientId: string,
+    as: 'sender' | 'recipient' | 'either',
+    lock = false,
+  ): Promise<{ recipient: ConsultationRecipientEntity; consultation: ConsultationEntity }> {
+    const recipient = await manager.findOne(ConsultationRecipientEntity, {
+      where: { id: recipientId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const consultation = recipient
+      ? await manager.findOneBy(ConsultationEntity, { id: recipient.consultationId })
+      : null;
+    if (!recipient || !consultation || consultation.status !== 'sent') {
+      throw consultationErrors.recipientNotFound();
+    }
+    if (actor.kind === 'person') {
+      const isSender = consultation.organisationId === actor.organisationId;
+      const isRecipient = recipient.organisationId === actor.organisationId;
+      const allowed = as === 'sender' ? isSender : as === 'recipient' ? isRecipient : isSender || isRecipient;
+      if (!allowed) {
+        throw consultationErrors.recipientNotFound();
+      }
+    }
+    return { recipient, consultation };
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+/** A case (ärende) in an organisation's registry, numbered `PREFIX YEAR/N`. */
+@Entity('cases')
+@Index('uq_cases_organisation_year_sequence', ['organisationId', 'year', 'sequence'], { unique: true })
+@Index('uq_cases_organisation_diary_number', ['organisationId', 'diaryNumber'], { unique: true })
+@Index('uq_cases_origin_key', ['originKey'], { unique: true, where: 'origin_key IS NOT NULL' })
+@Index('idx_cases_organisation_registered_at', ['organisationId', 'registeredAt'])
+@Index('idx_cases_responsible_person_id', ['responsiblePersonId'])
+@Check('chk_cases_status', `status IN ('open', 'closed')`)
+@Check('chk_cases_closed', `(status = 'closed') = (closed_at IS NOT NULL)`)
+export class CaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  @ForeignKey('OrganisationEntity')
+  organisationId!: string;
+
+  @Column('integer')
+  year!: number;
+
+  @Column('integer')
+  sequence!: number;
+
+  /** `HÄ 2025/578`, fixed at registration. */
+  @Column('text')
+  diaryNumber!: string;
+
+  @Column('text')
+  title!: string;
+
+  @Column('text', { nullable: true })
+  description!: string | null;
+
+  @Column('text', { default: 'open' })
+  status!: 'open' | 'closed';
+
+  /** Code from the organisation's records plan. */
+  @Column('text', { nullable: true })
+  classificationCode!: string | null;
+
+  @Column('uuid', { nullable: true })
+  @ForeignKey('DepartmentEntity')
+  responsibleDepartmentId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  @ForeignKey('PersonEntity')
+  responsiblePersonId!: string | null;
+
+  /** Who the case is with: the sender of a remiss, an applicant. */
+  @Column('text', { nullable: true })
+  counterpart!: string | null;
+
+  /** The same matter's number in the counterpart's registry (`KS 2025/1234`). */
+  @Column('text', { nullable: true })
+  linkedDiaryNumber!: string | null;
+
+  /** What created the case when the system did (`consultation-recipient:<id>`): never twice. */
+  @Column('text', { nullable: true })
+  originKey!: string | null;
+
+  @Column('date')
+  registeredOn!: string;
+
+  @Column('timestamptz')
+  registeredAt!: Date;
+
+  @Column('uuid', { nullable: true })
+  @ForeignKey('PersonEntity')
+  registeredBy!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  closedAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  @ForeignKey('PersonEntity')
+  closedBy!: string | null;
+
+  /** The last document number given in the case (`HÄ 2025/578-3`). */
+  @Column('integer', { default: 0 })
+  lastDocumentNumber!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,372 @@
+import { DepartmentService, PersonService } from '@app/directory';
+import {
+  type Actor,
+  actorPersonId,
+  AuditService,
+  Clock,
+  Db,
+  localDate,
+  localYear,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
+import { Injectable } from '@nestjs/common';
+
+import { formatDiaryNumber, parseDiaryNumber } from '../diary-number.js';
+import { RecordsPlanEntryEntity } from '../records-plan/records-plan-entry.entity.js';
+import { registryErrors } from '../registry.errors.js';
+import type { CaseView, Page } from '../registry.views.js';
+import { DiarySeriesService } from '../series/diary-series.service.js';
+import { CaseEntity } from './case.entity.js';
+
+export interface RegisterCaseInput {
+  readonly title: string;
+  readonly description?: string | null;
+  readonly classificationCode?: string | null;
+  readonly responsibleDepartmentId?: string | null;
+  readonly responsiblePersonId?: string | null;
+  readonly counterpart?: string | null;
+  readonly linkedDiaryNumber?: string | null;
+  /** What created the case, when the system did: registering the same origin twice returns the first case. */
+  readonly originKey?: string;
+}
+
+export interface CaseQuery {
+  /** Words of the title, or (part of) a diary number. */
+  readonly q?: string;
+  readonly diaryNumber?: string;
+  readonly status?: 'open' | 'closed';
+  readonly registeredFrom?: string;
+  readonly registeredTo?: string;
+  readonly responsiblePersonId?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface CasePatch {
+  readonly title?: string;
+  readonly description?: string | null;
+  readonly classificationCode?: string | null;
+  readonly counterpart?: string | null;
+}
+
+export function toCaseView(e: CaseEntity): CaseView {
+  return {
+    id: e.id,
+    organisationId: e.organisationId,
+    diaryNumber: e.diaryNumber,
+    year: e.year,
+    sequence: e.sequence,
+    title: e.title,
+    description: e.description,
+    status: e.status,
+    classificationCode: e.classificationCode,
+    responsibleDepartmentId: e.responsibleDepartmentId,
+    responsiblePersonId: e.responsiblePersonId,
+    counterpart: e.counterpart,
+    linkedDiaryNumber: e.linkedDiaryNumber,
+    registeredOn: e.registeredOn,
+    registeredAt: e.registeredAt.toISOString(),
+    registeredBy: e.registeredBy,
+    closedAt: e.closedAt?.toISOString() ?? null,
+    closedBy: e.closedBy,
+    documentCount: e.lastDocumentNumber,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Cases (ärenden) of an organisation's registry. Every person of the organisation may read them. */
+@Injectable()
+export class CaseService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly series: DiarySeriesService,
+    private readonly departments: DepartmentService,
+    private readonly people: PersonService,
+  ) {}
+
+  async register(actor: Actor, input: RegisterCaseInput): Promise<CaseView> {
+    requireRole(actor, Role.Registrar, Role.CaseOfficer);
+    if (actor.kind !== 'person') {
+      throw new Error('the system registers through registerIn');
+    }
+    return this.db.transaction((tx) => this.registerIn(tx, actor, actor.organisationId, input));
+  }
+
+  /**
+   * Registers a case in `organisationId`'s registry inside the caller's transaction; its number
+   * is taken from the series there and becomes visible when the caller commits.
+   */
+  async registerIn(tx: Tx, actor: Actor, organisationId: string, input: RegisterCaseInput): Promise<CaseView> {
+    if (input.originKey) {
+      const existing = await tx.findOneBy(CaseEntity, { originKey: input.originKey });
+      if (existing) {
+        return toCaseView(existing);
+      }
+    }
+    await this.#assertClassification(tx, organisationId, input.classificationCode);
+    await this.#assertResponsible(tx, organisationId, input.responsibleDepartmentId, input.responsiblePersonId);
+    const now = this.clock.now();
+    const year = localYear(now);
+    const { prefix, sequence } = await this.series.allocate(tx, organisationId, year);
+    const saved = await tx.save(
+      tx.create(CaseEntity, {
+        organisationId,
+        year,
+        sequence,
+        diaryNumber: formatDiaryNumber({ prefix, year, sequence }),
+        title: input.title.trim(),
+        description: input.description ?? null,
+        status: 'open',
+        classificationCode: input.classificationCode ?? null,
+        responsibleDepartmentId: input.responsibleDepartmentId ?? null,
+        responsiblePersonId: input.responsiblePersonId ?? null,
+        counterpart: input.counterpart ?? null,
+        linkedDiaryNumber: input.linkedDiaryNumber ?? null,
+        originKey: input.originKey ?? null,
+        registeredOn: localDate(now),
+        registeredAt: now,
+        registeredBy: actorPersonId(actor),
+        closedAt: null,
+        closedBy: null,
+        lastDocumentNumber: 0,
+      }),
+    );
+    const view = toCaseView(saved);
+    await this.audit.record(tx, actor, {
+      action: 'case.registered',
+      entityType: 'case',
+      entityId: saved.id,
+      after: view,
+      organisationIds: [organisationId],
+    });
+    return view;
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseView> {
+    return toCaseView(await this.#visible(this.db.reader, actor, id));
+  }
+
+  async getByDiaryNumber(actor: Actor, diaryNumber: string): Promise<CaseView> {
+    const parsed = parseDiaryNumber(diaryNumber);
+    if (actor.kind !== 'person') {
+      throw registryErrors.caseNotFound();
+    }
+    const row = await this.db.reader.findOneBy(CaseEntity, {
+      organisationId: actor.organisationId,
+      diaryNumber: formatDiaryNumber(parsed),
+    });
+    if (!row) {
+      throw registryErrors.caseNotFound();
+    }
+    return toCaseView(row);
+  }
+
+  /** For other libraries acting for the system. */
+  async findById(id: string, tx?: Tx): Promise<CaseView | undefined> {
+    const row = await (tx ?? this.db.reader).findOneBy(CaseEntity, { id });
+    return row ? toCaseView(row) : undefined;
+  }
+
+  async search(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
+    if (actor.kind !== 'person') {
+      return { total: 0, limit: 0, offset: 0, items: [] };
+    }
+    const limit = Math.min(query.limit ?? 50, 200);
+    const offset = query.offset ?? 0;
+    const qb = this.db.reader
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.organisation_id = :org', { org: actor.organisationId });
+    if (query.diaryNumber) {
+      qb.andWhere('c.diary_number = :dn', { dn: formatDiaryNumber(parseDiaryNumber(query.diaryNumber)) });
+    }
+    if (query.q) {
+      qb.andWhere(`(c.title ILIKE :q ESCAPE '\\' OR c.diary_number ILIKE :q ESCAPE '\\')`, {
+        q: `%${escapeLike(query.q.trim())}%`,
+      });
+    }
+    if (query.status) {
+      qb.andWhere('c.status = :status', { status: query.status });
+    }
+    if (query.registeredFrom) {
+      qb.andWhere('c.registered_on >= :from', { from: query.registeredFrom });
+    }
+    if (query.registeredTo) {
+      qb.andWhere('c.registered_on <= :to', { to: query.registeredTo });
+    }
+    if (query.responsiblePersonId) {
+      qb.andWhere('c.responsible_person_id = :rp', { rp: query.responsiblePersonId });
+    }
+    const [rows, total] = await qb
+      .orderBy('c.year', 'DESC')
+      .addOrderBy('c.sequence', 'DESC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
+    return { total, limit, offset, items: rows.map(toCaseView) };
+  }
+
+  async update(actor: Actor, id: string, patch: CasePatch): Promise<CaseView> {
+    requireRole(actor, Role.Registrar, Role.CaseOfficer);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#visible(tx, actor, id, true);
+      const before = toCaseView(row);
+      if (patch.classificationCode !== undefined) {
+        await this.#assertClassification(tx, row.organisationId, patch.classificationCode);
+        row.classificationCode = patch.classificationCode;
+      }
+      if (patch.title !== undefined) {
+        row.title = patch.title.trim();
+      }
+      if (patch.description !== undefined) {
+        row.description = patch.description;
+      }
+      if (patch.counterpart !== undefined) {
+        row.counterpart = patch.counterpart;
+      }
+      await tx.save(row);
+      const after = toCaseView(row);
+      await this.audit.record(tx, actor, {
+        action: 'case.updated',
+        entityType: 'case',
+        entityId: id,
+        before,
+        after,
+        organisationIds: [row.organisationId],
+      });
+      return after;
+    });
+  }
+
+  /** Makes a department and a case officer responsible for the case. */
+  async assign(
+    actor: Actor,
+    id: string,
+    responsible: { departmentId: string | null; personId: string | null },
+  ): Promise<CaseView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction((tx) => this.assignIn(tx, actor, id, responsible));
+  }
+
+  async assignIn(
+    tx: Tx,
+    actor: Actor,
+    id: string,
+    responsible: { departmentId: string | null; personId: string | null },
+  ): Promise<CaseView> {
+    const row = await this.#visible(tx, actor, id, true);
+    await this.#assertResponsible(tx, row.organisationId, responsible.departmentId, responsible.personId);
+    const before = toCaseView(row);
+    row.responsibleDepartmentId = responsible.departmentId;
+    row.responsiblePersonId = responsible.personId;
+    await tx.save(row);
+    const after = toCaseView(row);
+    await this.audit.record(tx, actor, {
+      action: 'case.assigned',
+      entityType: 'case',
+      entityId: id,
+      before: {
+        responsibleDepartmentId: before.responsibleDepartmentId,
+        responsiblePersonId: before.responsiblePersonId,
+      },
+      after: { responsibleDepartmentId: after.responsibleDepartmentId, responsiblePersonId: after.responsiblePersonId },
+      organisationIds: [row.organisationId],
+    });
+    return after;
+  }
+
+  /** Closes the case (who and when are recorded); a closed case takes no new documents. */
+  async close(actor: Actor, id: string): Promise<CaseView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#visible(tx, actor, id, true);
+      if (row.status === 'closed') {
+        throw registryErrors.caseAlreadyInState(row.diaryNumber, 'closed');
+      }
+      row.status = 'closed';
+      row.closedAt = this.clock.now();
+      row.closedBy = actorPersonId(actor);
+      await tx.save(row);
+      await this.audit.record(tx, actor, {
+        action: 'case.closed',
+        entityType: 'case',
+        entityId: id,
+        before: { status: 'open' },
+        after: { status: 'closed', closedAt: row.closedAt, closedBy: row.closedBy },
+        organisationIds: [row.organisationId],
+      });
+      return toCaseView(row);
+    });
+  }
+
+  async reopen(actor: Actor, id: string): Promise<CaseView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#visible(tx, actor, id, true);
+      if (row.status === 'open') {
+        throw registryErrors.caseAlreadyInState(row.diaryNumber, 'open');
+      }
+      const before = { status: row.status, closedAt: row.closedAt, closedBy: row.closedBy };
+      row.status = 'open';
+      row.closedAt = null;
+      row.closedBy = null;
+      await tx.save(row);
+      await this.audit.record(tx, actor, {
+        action: 'case.reopened',
+        entityType: 'case',
+        entityId: id,
+        before,
+        after: { status: 'open' },
+        organisationIds: [row.organisationId],
+      });
+      return toCaseView(row);
+    });
+  }
+
+  /** Loads a case the actor's organisation owns (404 otherwise), optionally locking it. */
+  async #visible(manager: Tx, actor: Actor, id: string, lock = false): Promise<CaseEntity> {
+    const row = await manager.findOne(CaseEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
+      throw registryErrors.caseNotFound();
+    }
+    return row;
+  }
+
+  async #assertClassification(tx: Tx, organisationId: string, code: string | null | undefined): Promise<void> {
+    if (code && !(await tx.existsBy(RecordsPlanEntryEntity, { organisationId, code, active: true }))) {
+      throw registryErrors.classificationUnknown(code);
+    }
+  }
+
+  async #assertResponsible(
+    tx: Tx,
+    organisationId: string,
+    departmentId?: string | null,
+    personId?: string | null,
+  ): Promise<void> {
+    if (departmentId) {
+      const department = await this.departments.findById(departmentId, tx);
+      if (department?.organisationId !== organisationId) {
+        throw registryErrors.departmentNotFound();
+      }
+    }
+    if (personId) {
+      const person = await this.people.findById(personId, tx);
+      const belongs =
+        person &&
+        (person.organisationId === organisationId || person.roles.some((r) => r.organisationId === organisationId));
+      if (!person || person.disabled || !belongs) {
+        throw registryErrors.personNotFound();
+      }
+    }
+  }
+}

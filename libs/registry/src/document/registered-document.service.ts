@@ -1,0 +1,449 @@
+import {
+  type Actor,
+  actorPersonId,
+  AuditService,
+  Clock,
+  Db,
+  DomainError,
+  ErrorKind,
+  hasRole,
+  isIsoDate,
+  localDate,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { In } from 'typeorm';
+
+import { CaseEntity } from '../case/case.entity.js';
+import { formatDocumentNumber } from '../diary-number.js';
+import { FileBlobEntity } from '../file/file-blob.entity.js';
+import { FileStoreService, type IncomingFile } from '../file/file-store.service.js';
+import { registryErrors } from '../registry.errors.js';
+import type { DocumentDirection, Page, RegisteredDocumentView } from '../registry.views.js';
+import { RegisteredDocumentEntity } from './registered-document.entity.js';
+
+export interface RegisterDocumentInput {
+  readonly direction: DocumentDirection;
+  readonly kind: string;
+  readonly title: string;
+  /** The day it arrived or was sent; today when left out. */
+  readonly documentDate?: string;
+  readonly counterpart?: string | null;
+  /** Registering the same origin twice returns the first document. */
+  readonly originKey?: string;
+}
+
+/** A file for a document registered inside a caller's transaction: content already stored, bytes to store, or an upload. */
+export type SystemAttachment =
+  | { readonly blobId: string; readonly fileName: string }
+  | { readonly bytes: Buffer; readonly fileName: string; readonly mediaType: string }
+  | { readonly upload: IncomingFile };
+
+export interface DocumentQuery {
+  readonly q?: string;
+  readonly caseId?: string;
+  readonly direction?: DocumentDirection;
+  readonly kind?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly includeAnnulled?: boolean;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface DocumentFile {
+  readonly stream: Readable;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+type Row = RegisteredDocumentEntity & { diaryNumber: string; responsiblePersonId: string | null };
+
+/** Legal grounds look like `OSL 26 kap. 1 §` (chapter and section of the secrecy act). */
+const SECRECY_GROUND = /^OSL \d{1,2} kap\. \d{1,2}(?: [a-z])? §(?: .{1,100})?$/;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Registered documents (handlingar): numbered within their case, never deleted (annulled with a
+ * reason instead), optionally secret under OSL — then masked in lists and searches for those
+ * without access, and their file withheld from them.
+ */
+@Injectable()
+export class RegisteredDocumentService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly files: FileStoreService,
+  ) {}
+
+  /** A registrar or case officer registers a document, with an uploaded file or without. */
+  async register(
+    actor: Actor,
+    caseId: string,
+    input: RegisterDocumentInput,
+    file?: IncomingFile,
+  ): Promise<RegisteredDocumentView> {
+    requireRole(actor, Role.Registrar, Role.CaseOfficer);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#insert(tx, actor, caseId, input, true, async () => {
+        if (!file) {
+          return null;
+        }
+        const stored = await this.files.store(tx, file);
+        return { blobId: stored.blobId, fileName: file.fileName };
+      });
+      return this.#view(tx, actor, row);
+    });
+  }
+
+  /** The system registers a document inside the caller's transaction (distribution, decisions, signed PDFs). */
+  async registerIn(
+    tx: Tx,
+    actor: Actor,
+    caseId: string,
+    input: RegisterDocumentInput,
+    attachment?: SystemAttachment,
+  ): Promise<RegisteredDocumentView & { readonly fileBlobId: string | null }> {
+    if (input.originKey) {
+      const existing = await tx.findOneBy(RegisteredDocumentEntity, { originKey: input.originKey });
+      if (existing) {
+        return { ...(await this.#view(tx, actor, existing)), fileBlobId: existing.fileBlobId };
+      }
+    }
+    // The calling library has authorised the action; it may register in another organisation's
+    // case (an answer lands in the sender's case), and the audit record names who acted.
+    const row = await this.#insert(tx, actor, caseId, input, false, async () => {
+      if (!attachment) {
+        return null;
+      }
+      if ('blobId' in attachment) {
+        return attachment;
+      }
+      if ('upload' in attachment) {
+        const uploaded = await this.files.store(tx, attachment.upload);
+        return { blobId: uploaded.blobId, fileName: attachment.upload.fileName };
+      }
+      const stored = await this.files.storeBuffer(tx, attachment.fileName, attachment.mediaType, attachment.bytes);
+      return { blobId: stored.blobId, fileName: attachment.fileName };
+    });
+    return { ...(await this.#view(tx, actor, row)), fileBlobId: row.fileBlobId };
+  }
+
+  async get(actor: Actor, id: string): Promise<RegisteredDocumentView> {
+    const row = await this.#visible(this.db.reader, actor, id);
+    return this.#view(this.db.reader, actor, row);
+  }
+
+  /** For other libraries acting for the system. */
+  async findById(id: string, tx?: Tx): Promise<RegisteredDocumentView | undefined> {
+    const row = await (tx ?? this.db.reader).findOneBy(RegisteredDocumentEntity, { id });
+    return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
+  }
+
+  async listForCase(actor: Actor, caseId: string): Promise<RegisteredDocumentView[]> {
+    const owner = await this.db.reader.findOneBy(CaseEntity, { id: caseId });
+    if (!owner || (actor.kind === 'person' && owner.organisationId !== actor.organisationId)) {
+      throw registryErrors.caseNotFound();
+    }
+    const rows = await this.db.reader.find(RegisteredDocumentEntity, { where: { caseId }, order: { number: 'ASC' } });
+    return this.#views(this.db.reader, actor, rows);
+  }
+
+  async search(actor: Actor, query: DocumentQuery): Promise<Page<RegisteredDocumentView>> {
+    if (actor.kind !== 'person') {
+      return { total: 0, limit: 0, offset: 0, items: [] };
+    }
+    const limit = Math.min(query.limit ?? 50, 200);
+    const offset = query.offset ?? 0;
+    const qb = this.db.reader
+      .createQueryBuilder(RegisteredDocumentEntity, 'd')
+      .innerJoin(CaseEntity, 'c', 'c.id = d.case_id')
+      .where('d.organisation_id = :org', { org: actor.organisationId });
+    if (query.q) {
+      // A secret title is searchable only by those who may read it, or the search would leak it.
+      const seeAll = hasRole(actor, Role.Registrar);
+      qb.andWhere(
+        `((d.title ILIKE :q ESCAPE '\\' AND (d.secrecy_ground IS NULL OR :seeAll OR c.responsible_person_id = :me))
+          OR (c.diary_number || '-' || d.number) ILIKE :q ESCAPE '\\')`,
+        { q: `%${escapeLike(query.q.trim())}%`, seeAll, me: actor.personId },
+      );
+    }
+    if (query.caseId) {
+      qb.andWhere('d.case_id = :caseId', { caseId: query.caseId });
+    }
+    if (query.direction) {
+      qb.andWhere('d.direction = :direction', { direction: query.direction });
+    }
+    if (query.kind) {
+      qb.andWhere('d.kind = :kind', { kind: query.kind });
+    }
+    if (query.from) {
+      qb.andWhere('d.registered_on >= :from', { from: query.from });
+    }
+    if (query.to) {
+      qb.andWhere('d.registered_on <= :to', { to: query.to });
+    }
+    if (!query.includeAnnulled) {
+      qb.andWhere('d.annulled_at IS NULL');
+    }
+    const [rows, total] = await qb
+      .orderBy('d.registered_at', 'DESC')
+      .addOrderBy('d.number', 'DESC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
+    return { total, limit, offset, items: await this.#views(this.db.reader, actor, rows) };
+  }
+
+  /** Annuls a mistaken entry: it stays in the register, marked, with the reason. */
+  async annul(actor: Actor, id: string, reason: string): Promise<RegisteredDocumentView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction((tx) => this.annulIn(tx, actor, id, reason));
+  }
+
+  /** Annuls inside the caller's transaction, for a workflow that withdraws its own entry. */
+  async annulIn(tx: Tx, actor: Actor, id: string, reason: string): Promise<RegisteredDocumentView> {
+    {
+      const row = await this.#visible(tx, actor, id, true);
+      if (row.annulledAt) {
+        throw registryErrors.alreadyAnnulled(formatDocumentNumber(row.diaryNumber, row.number));
+      }
+      const at = this.clock.now();
+      await tx.update(
+        RegisteredDocumentEntity,
+        { id },
+        { annulledAt: at, annulledBy: actorPersonId(actor), annulmentReason: reason.trim() },
+      );
+      await this.audit.record(tx, actor, {
+        action: 'document.annulled',
+        entityType: 'registered_document',
+        entityId: id,
+        before: { annulled: false },
+        after: { annulled: true, reason: reason.trim() },
+        organisationIds: [row.organisationId],
+      });
+      return this.#view(tx, actor, {
+        ...row,
+        annulledAt: at,
+        annulledBy: actorPersonId(actor),
+        annulmentReason: reason.trim(),
+      });
+    }
+  }
+
+  /** Marks a document secret under OSL: its title is masked and its file withheld from those without access. */
+  async markSecret(actor: Actor, id: string, ground: string): Promise<RegisteredDocumentView> {
+    requireRole(actor, Role.Registrar);
+    const normalised = ground.trim().replace(/\s+/g, ' ');
+    if (!SECRECY_GROUND.test(normalised)) {
+      throw new DomainError(
+        'registry.secrecy_ground_invalid',
+        ErrorKind.Invalid,
+        `”${ground}” är inte en sekretessgrund. Ange kapitel och paragraf i offentlighets- och sekretesslagen, till exempel OSL 26 kap. 1 §.`,
+      );
+    }
+    return this.#setSecrecy(actor, id, normalised, null);
+  }
+
+  /** Lifts the secrecy mark (recorded with the reason, when given). */
+  async liftSecrecy(actor: Actor, id: string, reason: string | null): Promise<RegisteredDocumentView> {
+    requireRole(actor, Role.Registrar);
+    return this.#setSecrecy(actor, id, null, reason);
+  }
+
+  /** The document's file as a stream, unless it is withheld from the actor. */
+  async openFile(actor: Actor, id: string): Promise<DocumentFile> {
+    const row = await this.#visible(this.db.reader, actor, id);
+    if (!row.fileBlobId || !row.fileName) {
+      throw registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number));
+    }
+    if (row.secrecyGround && !this.#maySeeSecret(actor, row)) {
+      throw registryErrors.fileWithheld();
+    }
+    const blob = (await this.db.reader.findOneBy(FileBlobEntity, { id: row.fileBlobId }))!;
+    return {
+      stream: this.files.open(blob.id),
+      fileName: row.fileName,
+      mediaType: blob.mediaType,
+      size: Number(blob.size),
+      sha256: blob.sha256,
+    };
+  }
+
+  async #setSecrecy(
+    actor: Actor,
+    id: string,
+    ground: string | null,
+    reason: string | null,
+  ): Promise<RegisteredDocumentView> {
+    return this.db.transaction(async (tx) => {
+      const row = await this.#visible(tx, actor, id, true);
+      const number = formatDocumentNumber(row.diaryNumber, row.number);
+      if ((row.secrecyGround === null) === (ground === null)) {
+        throw registryErrors.secrecyUnchanged(number, ground !== null);
+      }
+      await tx.update(RegisteredDocumentEntity, { id }, { secrecyGround: ground });
+      await this.audit.record(tx, actor, {
+        action: ground ? 'document.secrecy_marked' : 'document.secrecy_lifted',
+        entityType: 'registered_document',
+        entityId: id,
+        before: { secrecyGround: row.secrecyGround },
+        after: { secrecyGround: ground, ...(reason ? { reason } : {}) },
+        organisationIds: [row.organisationId],
+      });
+      return this.#view(tx, actor, { ...row, secrecyGround: ground });
+    });
+  }
+
+  async #insert(
+    tx: Tx,
+    actor: Actor,
+    caseId: string,
+    input: RegisterDocumentInput,
+    checkOwner: boolean,
+    attach: () => Promise<{ blobId: string; fileName: string } | null>,
+  ): Promise<Row> {
+    const checked = await tx.findOneBy(CaseEntity, { id: caseId });
+    if (!checked || (checkOwner && actor.kind === 'person' && checked.organisationId !== actor.organisationId)) {
+      throw registryErrors.caseNotFound();
+    }
+    if (checked.status === 'closed') {
+      throw registryErrors.caseClosed(checked.diaryNumber);
+    }
+    const now = this.clock.now();
+    const documentDate = input.documentDate ?? localDate(now);
+    if (!isIsoDate(documentDate)) {
+      throw new DomainError(
+        'registry.date_invalid',
+        ErrorKind.Invalid,
+        'documentDate måste vara ett datum (ÅÅÅÅ-MM-DD).',
+      );
+    }
+    // The file streams in before the case is locked, so a long upload does not hold up others.
+    const file = await attach();
+    // Locking the case serialises document numbers within it and keeps a concurrent close out.
+    const owner = (await tx.findOne(CaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } }))!;
+    if (owner.status === 'closed') {
+      throw registryErrors.caseClosed(owner.diaryNumber);
+    }
+    const number = owner.lastDocumentNumber + 1;
+    await tx.update(CaseEntity, { id: caseId }, { lastDocumentNumber: number });
+    const saved = await tx.save(
+      tx.create(RegisteredDocumentEntity, {
+        caseId,
+        organisationId: owner.organisationId,
+        number,
+        direction: input.direction,
+        kind: input.kind.trim(),
+        title: input.title.trim(),
+        documentDate,
+        registeredOn: localDate(now),
+        registeredAt: now,
+        registeredBy: actorPersonId(actor),
+        counterpart: input.counterpart ?? null,
+        fileBlobId: file?.blobId ?? null,
+        fileName: file?.fileName ?? null,
+        originKey: input.originKey ?? null,
+        secrecyGround: null,
+        annulledAt: null,
+        annulledBy: null,
+        annulmentReason: null,
+      }),
+    );
+    await this.audit.record(tx, actor, {
+      action: 'document.registered',
+      entityType: 'registered_document',
+      entityId: saved.id,
+      after: {
+        documentNumber: formatDocumentNumber(owner.diaryNumber, number),
+        direction: saved.direction,
+        kind: saved.kind,
+        title: saved.title,
+        documentDate: saved.documentDate,
+        counterpart: saved.counterpart,
+        fileBlobId: saved.fileBlobId,
+        fileName: saved.fileName,
+      },
+      organisationIds: [owner.organisationId],
+    });
+    return { ...saved, diaryNumber: owner.diaryNumber, responsiblePersonId: owner.responsiblePersonId };
+  }
+
+  async #visible(manager: Tx, actor: Actor, id: string, lock = false): Promise<Row> {
+    const row = await manager.findOne(RegisteredDocumentEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
+      throw registryErrors.documentNotFound();
+    }
+    const owner = (await manager.findOneBy(CaseEntity, { id: row.caseId }))!;
+    return { ...row, diaryNumber: owner.diaryNumber, responsiblePersonId: owner.responsiblePersonId };
+  }
+
+  #maySeeSecret(actor: Actor, row: { responsiblePersonId: string | null }): boolean {
+    return hasRole(actor, Role.Registrar) || (actor.kind === 'person' && actor.personId === row.responsiblePersonId);
+  }
+
+  async #view(manager: Tx, actor: Actor, row: RegisteredDocumentEntity | Row): Promise<RegisteredDocumentView> {
+    const [view] = await this.#views(manager, actor, [row]);
+    return view!;
+  }
+
+  async #views(
+    manager: Tx,
+    actor: Actor,
+    rows: readonly (RegisteredDocumentEntity | Row)[],
+  ): Promise<RegisteredDocumentView[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const cases = new Map(
+      (await manager.findBy(CaseEntity, { id: In([...new Set(rows.map((r) => r.caseId))]) })).map(
+        (c) => [c.id, c] as const,
+      ),
+    );
+    const blobIds = [...new Set(rows.map((r) => r.fileBlobId).filter((id): id is string => id !== null))];
+    const blobs = new Map(
+      blobIds.length ? (await manager.findBy(FileBlobEntity, { id: In(blobIds) })).map((b) => [b.id, b] as const) : [],
+    );
+    return rows.map((row) => {
+      const owner = cases.get(row.caseId)!;
+      const masked = row.secrecyGround !== null && !this.#maySeeSecret(actor, owner);
+      const blob = row.fileBlobId ? blobs.get(row.fileBlobId) : undefined;
+      return {
+        id: row.id,
+        caseId: row.caseId,
+        organisationId: row.organisationId,
+        number: row.number,
+        documentNumber: formatDocumentNumber(owner.diaryNumber, row.number),
+        direction: row.direction,
+        kind: row.kind,
+        title: masked ? `Sekretessmarkerad handling (${row.secrecyGround})` : row.title,
+        documentDate: row.documentDate,
+        registeredOn: row.registeredOn,
+        registeredAt: row.registeredAt.toISOString(),
+        registeredBy: row.registeredBy,
+        counterpart: row.counterpart,
+        file:
+          blob && row.fileName && !masked
+            ? { name: row.fileName, size: Number(blob.size), mediaType: blob.mediaType, sha256: blob.sha256 }
+            : null,
+        secrecy: row.secrecyGround ? { ground: row.secrecyGround } : null,
+        masked,
+        annulled: row.annulledAt
+          ? { at: row.annulledAt.toISOString(), by: row.annulledBy, reason: row.annulmentReason ?? '' }
+          : null,
+      };
+    });
+  }
+}

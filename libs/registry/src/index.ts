@@ -1,0 +1,11 @@
+export * from './case/case.service.js';
+export * from './diary-number.js';
+export * from './document/registered-document.service.js';
+export * from './file/file-store.service.js';
+export { FileType, MEDIA_TYPE } from './file/file-type.js';
+export * from './records-plan/records-plan.service.js';
+export { REGISTRY_ENTITIES } from './registry.entities.js';
+export * from './registry.errors.js';
+export * from './registry.module.js';
+export * from './registry.views.js';
+export * from './series/diary-series.service.js';

@@ -1,0 +1,102 @@
+import { DomainError, ErrorKind } from '@app/platform';
+
+export const registryErrors = {
+  caseNotFound: () =>
+    new DomainError('registry.case_not_found', ErrorKind.NotFound, 'Ärendet finns inte i din organisations diarium.'),
+  documentNotFound: () =>
+    new DomainError(
+      'registry.document_not_found',
+      ErrorKind.NotFound,
+      'Handlingen finns inte i din organisations diarium.',
+    ),
+  noSeries: () =>
+    new DomainError(
+      'registry.no_diary_series',
+      ErrorKind.Unprocessable,
+      'Organisationen har ingen diarieserie (diarieprefix). En administratör behöver ange ett först.',
+    ),
+  seriesBackwards: (next: number, minimum: number) =>
+    new DomainError(
+      'registry.series_start_too_low',
+      ErrorKind.Conflict,
+      `Serien kan inte börja på ${next}: nummer upp till ${minimum - 1} är redan använda eller reserverade. Ange ${minimum} eller högre.`,
+      { minimumNextNumber: minimum },
+    ),
+  caseClosed: (diaryNumber: string) =>
+    new DomainError(
+      'registry.case_closed',
+      ErrorKind.Conflict,
+      `Ärendet ${diaryNumber} är avslutat och tar inte emot nya handlingar. Öppna det igen först.`,
+    ),
+  caseAlreadyInState: (diaryNumber: string, status: string) =>
+    new DomainError(
+      'registry.case_state',
+      ErrorKind.Conflict,
+      `Ärendet ${diaryNumber} är redan ${status === 'open' ? 'öppet' : 'avslutat'}.`,
+    ),
+  classificationUnknown: (code: string) =>
+    new DomainError(
+      'registry.classification_unknown',
+      ErrorKind.Unprocessable,
+      `Klassificeringen ${code} finns inte i organisationens dokumenthanteringsplan.`,
+    ),
+  recordsPlanEntryNotFound: () =>
+    new DomainError(
+      'registry.records_plan_entry_not_found',
+      ErrorKind.NotFound,
+      'Klassificeringen finns inte i din organisations dokumenthanteringsplan.',
+    ),
+  classificationTaken: (code: string) =>
+    new DomainError(
+      'registry.classification_taken',
+      ErrorKind.Conflict,
+      `Klassificeringen ${code} finns redan i dokumenthanteringsplanen.`,
+    ),
+  departmentNotFound: () =>
+    new DomainError(
+      'registry.department_not_found',
+      ErrorKind.Unprocessable,
+      'Avdelningen finns inte i din organisation.',
+    ),
+  personNotFound: () =>
+    new DomainError(
+      'registry.person_not_found',
+      ErrorKind.Unprocessable,
+      'Personen finns inte i din organisation eller är inaktiverad.',
+    ),
+  alreadyAnnulled: (number: string) =>
+    new DomainError('registry.document_annulled', ErrorKind.Conflict, `Handlingen ${number} är redan makulerad.`),
+  secrecyUnchanged: (number: string, secret: boolean) =>
+    new DomainError(
+      'registry.secrecy_unchanged',
+      ErrorKind.Conflict,
+      secret ? `Handlingen ${number} är redan sekretessmarkerad.` : `Handlingen ${number} är inte sekretessmarkerad.`,
+    ),
+  fileWithheld: () =>
+    new DomainError(
+      'registry.file_withheld',
+      ErrorKind.Forbidden,
+      'Handlingen är sekretessmarkerad och filen lämnas inte ut till dig. Vänd dig till registrator.',
+    ),
+  noFile: (number: string) =>
+    new DomainError('registry.no_file', ErrorKind.NotFound, `Handlingen ${number} har ingen fil.`),
+  fileTooLarge: (maxBytes: number) =>
+    new DomainError(
+      'registry.file_too_large',
+      ErrorKind.PayloadTooLarge,
+      `Filen är för stor. Största tillåtna storlek är ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
+    ),
+  fileTypeNotAllowed: (name: string) =>
+    new DomainError(
+      'registry.file_type_not_allowed',
+      ErrorKind.UnsupportedMediaType,
+      `Filen ${name} har en filtyp som inte tas emot. Tillåtna är PDF, DOCX, ODT, XLSX, TXT, PNG och JPEG.`,
+    ),
+  fileTypeMismatch: (name: string, declared: string) =>
+    new DomainError(
+      'registry.file_type_mismatch',
+      ErrorKind.UnsupportedMediaType,
+      `Innehållet i ${name} stämmer inte med den angivna filtypen (${declared}). Kontrollera filen och försök igen.`,
+    ),
+  fileEmpty: () => new DomainError('registry.file_empty', ErrorKind.Unprocessable, 'Filen är tom.'),
+};

@@ -1,0 +1,74 @@
+/** A case as services hand it out. */
+export interface CaseView {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly diaryNumber: string;
+  readonly year: number;
+  readonly sequence: number;
+  readonly title: string;
+  readonly description: string | null;
+  readonly status: 'open' | 'closed';
+  readonly classificationCode: string | null;
+  readonly responsibleDepartmentId: string | null;
+  readonly responsiblePersonId: string | null;
+  readonly counterpart: string | null;
+  readonly linkedDiaryNumber: string | null;
+  readonly registeredOn: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string | null;
+  readonly closedAt: string | null;
+  readonly closedBy: string | null;
+  readonly documentCount: number;
+}
+
+export type DocumentDirection = 'incoming' | 'outgoing' | 'internal';
+
+/** A registered document. For a reader without access to a secret one, the title is masked and no file is offered. */
+export interface RegisteredDocumentView {
+  readonly id: string;
+  readonly caseId: string;
+  readonly organisationId: string;
+  readonly number: number;
+  /** `HÄ 2025/578-3` */
+  readonly documentNumber: string;
+  readonly direction: DocumentDirection;
+  readonly kind: string;
+  readonly title: string;
+  readonly documentDate: string;
+  readonly registeredOn: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string | null;
+  readonly counterpart: string | null;
+  readonly file: {
+    readonly name: string;
+    readonly size: number;
+    readonly mediaType: string;
+    readonly sha256: string;
+  } | null;
+  readonly secrecy: { readonly ground: string } | null;
+  /** True when the title and file are withheld from this reader. */
+  readonly masked: boolean;
+  readonly annulled: { readonly at: string; readonly by: string | null; readonly reason: string } | null;
+}
+
+export interface Page<T> {
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  readonly items: readonly T[];
+}
+
+export interface DiarySeriesView {
+  readonly organisationId: string;
+  readonly prefix: string;
+  readonly year: number;
+  /** The number the next case registered this year gets. */
+  readonly nextNumber: number;
+}
+
+export interface RecordsPlanEntryView {
+  readonly id: string;
+  readonly code: string;
+  readonly title: string;
+  readonly active: boolean;
+}

@@ -1,0 +1,523 @@
+import { OrganisationKind } from '@app/directory';
+import { Role } from '@app/platform';
+import type { TestPerson } from '@app/testing';
+
+import { samplePdf } from '../support/files.js';
+import { expectNothingChanged } from '../support/snapshot.js';
+import { TestContext } from '../support/test-context.js';
+
+interface Body {
+  id: string;
+  [key: string]: unknown;
+}
+
+/** Sender and recipients working a remiss: assigning, extensions, declining, corrections, external bodies. */
+describe('a remiss between sender and recipients', () => {
+  let ctx: TestContext;
+  let sender: { id: string; officer: TestPerson; registrar: TestPerson };
+  let district: { id: string; name: string; registrar: TestPerson; officer: TestPerson; departmentId: string };
+  let other: { id: string; registrar: TestPerson };
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    ctx.clock.set('2025-09-15T08:00:00+02:00', { running: true });
+    const s = await ctx.factories.organisation({ kind: OrganisationKind.ExecutiveBoard });
+    sender = {
+      id: s.id,
+      officer: await ctx.factories.person(s.id, { roles: [Role.CaseOfficer] }),
+      registrar: await ctx.factories.person(s.id, { roles: [Role.Registrar] }),
+    };
+    const d = await ctx.factories.organisation();
+    const department = await ctx.factories.department(d.id);
+    district = {
+      id: d.id,
+      name: d.name,
+      departmentId: department.id,
+      registrar: await ctx.factories.person(d.id, { roles: [Role.Registrar] }),
+      officer: await ctx.factories.person(d.id, { roles: [Role.CaseOfficer], departmentId: department.id }),
+    };
+    const o = await ctx.factories.organisation();
+    other = { id: o.id, registrar: await ctx.factories.person(o.id, { roles: [Role.Registrar] }) };
+  });
+
+  afterAll(() => ctx.close());
+
+  async function draft(extra: Record<string, unknown> = {}): Promise<Body> {
+    const response = await ctx
+      .http()
+      .post('/api/v1/consultations')
+      .set(await ctx.as(sender.officer))
+      .send({
+        title: 'Förslag till cykelplan',
+        responseDeadline: '2025-11-07',
+        sections: [{ title: 'Cykelvägar' }, { title: 'Parkering' }],
+        recipients: { organisationIds: [district.id, other.id] },
+        ...extra,
+      })
+      .expect(201);
+    return response.body as Body;
+  }
+
+  async function sent(extra: Record<string, unknown> = {}): Promise<{ consultation: Body; recipientId: string }> {
+    const c = await draft(extra);
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/send`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    await ctx.drain();
+    const received = await ctx
+      .http()
+      .get(`/api/v1/consultations/${c.id}`)
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    return { consultation: c, recipientId: (received.body as { asRecipient: { id: string } }).asRecipient.id };
+  }
+
+  it('lets the recipient’s registrar assign the remiss to a case officer, who is told', async () => {
+    const { recipientId } = await sent();
+    const assigned = await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${recipientId}/assign`)
+      .set(await ctx.as(district.registrar))
+      .send({ departmentId: district.departmentId, personId: district.officer.id })
+      .expect(200);
+    expect(assigned.body).toMatchObject({ state: 'assigned', assignedPerson: { id: district.officer.id } });
+    const inbox = await ctx
+      .http()
+      .get('/api/v1/notifications')
+      .set(await ctx.as(district.officer))
+      .expect(200);
+    expect((inbox.body as { items: { kind: string }[] }).items.map((i) => i.kind)).toContain('consultation_assigned');
+  });
+
+  it('moves a recipient’s deadline when the sender grants an extension, and keeps it when refused', async () => {
+    const { recipientId } = await sent();
+    const asked = await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${recipientId}/extension-requests`)
+      .set(await ctx.as(district.registrar))
+      .send({ requestedDeadline: '2025-12-05', reason: 'Nämnden sammanträder först i november.' })
+      .expect(201);
+    const duplicate = await expectNothingChanged(ctx, async () =>
+      ctx
+        .http()
+        .post(`/api/v1/consultation-recipients/${recipientId}/extension-requests`)
+        .set(await ctx.as(district.registrar))
+        .send({ requestedDeadline: '2025-12-10', reason: 'Igen.' }),
+    );
+    expect(duplicate.status).toBe(409);
+    await ctx
+      .http()
+      .post(`/api/v1/extension-requests/${(asked.body as Body).id}/decision`)
+      .set(await ctx.as(district.registrar))
+      .send({ granted: true })
+      .expect(404);
+    await ctx
+      .http()
+      .post(`/api/v1/extension-requests/${(asked.body as Body).id}/decision`)
+      .set(await ctx.as(sender.officer))
+      .send({ granted: true, comment: 'Beviljas.' })
+      .expect(200);
+    const after = await ctx
+      .http()
+      .get(`/api/v1/consultation-recipients/${recipientId}`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    expect(after.body).toMatchObject({ responseDeadline: '2025-12-05', pendingExtension: null });
+
+    const again = await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${recipientId}/extension-requests`)
+      .set(await ctx.as(district.registrar))
+      .send({ requestedDeadline: '2026-01-15', reason: 'Mer tid behövs.' })
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/api/v1/extension-requests/${(again.body as Body).id}/decision`)
+      .set(await ctx.as(sender.officer))
+      .send({ granted: false })
+      .expect(200);
+    const refused = await ctx
+      .http()
+      .get(`/api/v1/consultation-recipients/${recipientId}`)
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    expect(refused.body).toMatchObject({ responseDeadline: '2025-12-05' });
+  });
+
+  it('records a decline as a decision in both registries and on the status board', async () => {
+    const { consultation, recipientId } = await sent();
+    await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${recipientId}/decline`)
+      .set(await ctx.as(district.registrar))
+      .send({ reason: 'Ärendet berör inte nämndens verksamhet.' })
+      .expect(200);
+    const board = await ctx
+      .http()
+      .get(`/api/v1/consultations/${consultation.id}/status-board`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    const row = (board.body as { recipients: { id: string; state: string; declineReason: string }[] }).recipients.find(
+      (r) => r.id === recipientId,
+    );
+    expect(row).toMatchObject({ state: 'declined', declineReason: 'Ärendet berör inte nämndens verksamhet.' });
+    const senderDocs = await ctx
+      .http()
+      .get(`/api/v1/cases/${consultation.caseId as string}/documents`)
+      .set(await ctx.as(sender.registrar))
+      .expect(200);
+    expect((senderDocs.body as { kind: string; title: string }[]).map((d) => d.title)).toContain(
+      `${district.name} avstår från att yttra sig`,
+    );
+    const again = await expectNothingChanged(ctx, async () =>
+      ctx
+        .http()
+        .post(`/api/v1/consultation-recipients/${recipientId}/decline`)
+        .set(await ctx.as(district.registrar))
+        .send({ reason: 'Igen.' }),
+    );
+    expect(again.status).toBe(409);
+  });
+
+  it('registers a correction of the remissunderlag at every recipient and tells them', async () => {
+    const c = await draft();
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/documents`)
+      .set(await ctx.as(sender.officer))
+      .field('title', 'Cykelplan')
+      .attach('file', await samplePdf(['Cykelplan version 1']), {
+        filename: 'cykelplan.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/send`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    await ctx.drain();
+    const corrected = await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/corrections`)
+      .set(await ctx.as(sender.officer))
+      .field('note', 'Kartan på sidan 4 var fel.')
+      .field('title', 'Cykelplan, rättad')
+      .attach('file', await samplePdf(['Cykelplan version 2']), {
+        filename: 'cykelplan-v2.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(201);
+    expect(corrected.body).toMatchObject({ documentsVersion: 2 });
+    await ctx.drain();
+    const received = await ctx
+      .http()
+      .get(`/api/v1/consultations/${c.id}`)
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    const caseNumber = (received.body as { asRecipient: { diaryNumber: string } }).asRecipient.diaryNumber;
+    const found = await ctx
+      .http()
+      .get('/api/v1/cases')
+      .query({ diaryNumber: caseNumber })
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    const caseId = (found.body as { items: { id: string }[] }).items[0]!.id;
+    const docs = await ctx
+      .http()
+      .get(`/api/v1/cases/${caseId}/documents`)
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    expect((docs.body as { title: string }[]).map((d) => d.title)).toEqual([
+      'Remiss: Förslag till cykelplan (svar senast 2025-11-07)',
+      'Cykelplan',
+      'Cykelplan, rättad (rättelse 1)',
+    ]);
+    const inbox = await ctx
+      .http()
+      .get('/api/v1/notifications')
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    expect((inbox.body as { items: { kind: string; body: string }[] }).items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'consultation_corrected',
+          body: expect.stringContaining('Kartan på sidan 4 var fel.'),
+        }),
+      ]),
+    );
+  });
+
+  it('gives an external recipient an e-mail-ready letter and counts its answer, registered by the sender', async () => {
+    const c = await draft({
+      recipients: {
+        organisationIds: [district.id],
+        external: [{ name: 'Cykelfrämjandet Stockholm', email: 'Kansli@Cykel.example' }],
+      },
+    });
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/documents`)
+      .set(await ctx.as(sender.officer))
+      .field('title', 'Cykelplan')
+      .attach('file', await samplePdf(['Cykelplan']), { filename: 'cykelplan.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/send`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    await ctx.drain();
+    const board = await ctx
+      .http()
+      .get(`/api/v1/consultations/${c.id}/status-board`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    const external = (
+      board.body as { recipients: { id: string; external: boolean; email: string; state: string }[] }
+    ).recipients.find((r) => r.external)!;
+    expect(external).toMatchObject({ email: 'kansli@cykel.example', state: 'sent' });
+
+    const letter = await ctx
+      .http()
+      .get(`/api/v1/consultation-recipients/${external.id}/letter`)
+      .set(await ctx.as(sender.registrar))
+      .buffer(true)
+      .expect(200);
+    expect(letter.headers['content-type']).toBe('message/rfc822');
+    const eml = letter.text;
+    expect(eml).toContain('To: =?UTF-8?B?');
+    expect(eml).toContain('kansli@cykel.example');
+    expect(eml).toMatch(/Content-Disposition: attachment; filename="cykelplan.pdf"/);
+    const text = Buffer.from(eml.split('\r\n\r\n')[2]!.split('\r\n--')[0]!.replace(/\r\n/g, ''), 'base64').toString(
+      'utf8',
+    );
+    expect(text).toContain('Svar senast 2025-11-07.');
+
+    const sections = (c.sections as { id: string; title: string }[]).map((s) => s.id);
+    await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${external.id}/external-answer`)
+      .set(await ctx.as(sender.registrar))
+      .field('position', 'supports_in_part')
+      .field('comment', 'Vi tillstyrker med tillägg om vinterväghållning.')
+      .field('sections', JSON.stringify([{ sectionId: sections[0], position: 'supports', comment: 'Bra.' }]))
+      .attach('file', await samplePdf(['Yttrande från Cykelfrämjandet']), {
+        filename: 'yttrande.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(200);
+    const after = await ctx
+      .http()
+      .get(`/api/v1/consultations/${c.id}/status-board`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    expect((after.body as { counts: Record<string, number> }).counts).toMatchObject({ answered: 1, registered: 1 });
+  });
+
+  describe('bad input gets a 4xx problem and changes nothing', () => {
+    const cases: [
+      string,
+      () => Promise<{ method: 'post' | 'patch'; path: string; body?: object; as: TestPerson }>,
+      number,
+      string,
+    ][] = [
+      [
+        'a deadline in the past',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: { title: 'Gammal', responseDeadline: '2025-09-01' },
+          as: sender.officer,
+        }),
+        422,
+        'consultation.deadline_past',
+      ],
+      [
+        'a deadline of today',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: { title: 'I dag', responseDeadline: '2025-09-15' },
+          as: sender.officer,
+        }),
+        422,
+        'consultation.deadline_past',
+      ],
+      [
+        'an unknown recipient',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: {
+            title: 'Remiss X',
+            responseDeadline: '2025-12-01',
+            recipients: { organisationIds: ['5b0f0c64-5b8a-4c33-9d3c-6d5a5b3d1a11'] },
+          },
+          as: sender.officer,
+        }),
+        422,
+        'consultation.unknown_recipient',
+      ],
+      [
+        'a duplicate recipient',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: {
+            title: 'Remiss X',
+            responseDeadline: '2025-12-01',
+            recipients: { organisationIds: [district.id, district.id] },
+          },
+          as: sender.officer,
+        }),
+        422,
+        'consultation.duplicate_recipient',
+      ],
+      [
+        'a duplicate external e-mail',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: {
+            title: 'Remiss X',
+            responseDeadline: '2025-12-01',
+            recipients: {
+              external: [
+                { name: 'Förening A', email: 'a@x.se' },
+                { name: 'Förening B', email: 'A@x.se' },
+              ],
+            },
+          },
+          as: sender.officer,
+        }),
+        422,
+        'consultation.duplicate_recipient',
+      ],
+      [
+        'the sender as its own recipient',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: { title: 'Remiss X', responseDeadline: '2025-12-01', recipients: { organisationIds: [sender.id] } },
+          as: sender.officer,
+        }),
+        422,
+        'consultation.sender_as_recipient',
+      ],
+      [
+        'two sections with one title',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: { title: 'Remiss X', responseDeadline: '2025-12-01', sections: [{ title: 'Mål' }, { title: 'mål' }] },
+          as: sender.officer,
+        }),
+        422,
+        'consultation.duplicate_section',
+      ],
+      [
+        'an unknown group',
+        async () => ({
+          method: 'post',
+          path: '/api/v1/consultations',
+          body: { title: 'Remiss X', responseDeadline: '2025-12-01', recipients: { groups: ['alla'] } },
+          as: sender.officer,
+        }),
+        400,
+        'request.invalid',
+      ],
+      [
+        'sending without recipients',
+        async () => {
+          const d = await draft({ recipients: {} });
+          return { method: 'post', path: `/api/v1/consultations/${d.id}/send`, as: sender.officer };
+        },
+        422,
+        'consultation.no_recipients',
+      ],
+      [
+        'sending twice',
+        async () => {
+          const { consultation } = await sent();
+          return { method: 'post', path: `/api/v1/consultations/${consultation.id}/send`, as: sender.officer };
+        },
+        409,
+        'consultation.already_sent',
+      ],
+      [
+        'editing a sent remiss',
+        async () => {
+          const { consultation } = await sent();
+          return {
+            method: 'patch',
+            path: `/api/v1/consultations/${consultation.id}`,
+            body: { title: 'Ändrad' },
+            as: sender.officer,
+          };
+        },
+        409,
+        'consultation.already_sent',
+      ],
+      [
+        'another organisation editing a draft',
+        async () => {
+          const d = await draft();
+          return {
+            method: 'patch',
+            path: `/api/v1/consultations/${d.id}`,
+            body: { title: 'Kapad' },
+            as: district.officer,
+          };
+        },
+        404,
+        'consultation.not_found',
+      ],
+      [
+        'an extension that is not later',
+        async () => {
+          const { recipientId } = await sent();
+          return {
+            method: 'post',
+            path: `/api/v1/consultation-recipients/${recipientId}/extension-requests`,
+            body: { requestedDeadline: '2025-11-01', reason: 'Tidigare?' },
+            as: district.registrar,
+          };
+        },
+        422,
+        'consultation.extension_not_later',
+      ],
+      [
+        'the sender answering for a recipient in the directory',
+        async () => {
+          const { recipientId } = await sent();
+          return {
+            method: 'post',
+            path: `/api/v1/consultation-recipients/${recipientId}/external-answer`,
+            body: { position: 'supports' },
+            as: sender.registrar,
+          };
+        },
+        409,
+        'consultation.not_external',
+      ],
+    ];
+
+    it.each(cases)('%s', async (_name, build, status, code) => {
+      const request = await build();
+      await ctx.drain();
+      const headers = await ctx.as(request.as);
+      const response = await expectNothingChanged(ctx, () =>
+        ctx
+          .http()
+          [request.method](request.path)
+          .set(headers)
+          .send(request.body ?? {}),
+      );
+      expect(response.body).toMatchObject({ status, code });
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    });
+  });
+});
