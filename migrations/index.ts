@@ -1,5 +1,10 @@
 import { CreatePlatformAndDirectory1795706793281 } from './1795706793281-CreatePlatformAndDirectory.js';
 import { CreateRegistryAndConsultations1795709116271 } from './1795709116271-CreateRegistryAndConsultations.js';
+import { CreateStatements1795710905374 } from './1795710905374-CreateStatements.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
-export const MIGRATIONS = [CreatePlatformAndDirectory1795706793281, CreateRegistryAndConsultations1795709116271];
+export const MIGRATIONS = [
+  CreatePlatformAndDirectory1795706793281,
+  CreateRegistryAndConsultations1795709116271,
+  CreateStatements1795710905374,
+];

@@ -4,6 +4,7 @@ import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, PlatformModule, type PlatformOptions } from '@app/platform';
 import { RegistryModule } from '@app/registry';
 import { DatabaseModule } from '@app/schema';
+import { StatementModule } from '@app/statement';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { AuditController } from './audit/audit.controller.js';
@@ -21,6 +22,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { CasesController } from './registry/cases.controller.js';
 import { DocumentsController } from './registry/documents.controller.js';
 import { RegistryController } from './registry/registry.controller.js';
+import { StatementsController } from './statements/statements.controller.js';
+import { WorkController } from './statements/work.controller.js';
 
 /** The HTTP process: controllers over the domain libraries. Runs no jobs. */
 @Module({})
@@ -36,6 +39,7 @@ export class ApiModule {
         NotificationModule,
         RegistryModule,
         ConsultationModule,
+        StatementModule,
       ],
       controllers: [
         HealthController,
@@ -51,6 +55,8 @@ export class ApiModule {
         ConsultationsController,
         RecipientsController,
         ExtensionRequestsController,
+        StatementsController,
+        WorkController,
       ],
       providers: [TokenService, LoginRateLimiter, HealthProbe],
     };

@@ -3,15 +3,17 @@ import { DirectoryModule } from '@app/directory';
 import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, OutboxRelay, PlatformModule, type PlatformOptions } from '@app/platform';
 import { DatabaseModule } from '@app/schema';
+import { StatementModule } from '@app/statement';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { ConsultationsProcessor } from './processors/consultations.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
+import { StatementsProcessor } from './processors/statements.processor.js';
 import { JOB_PROCESSORS } from './runtime/job-processor.js';
 import { Schedules } from './runtime/schedules.js';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 
-const PROCESSORS = [NotificationsProcessor, ConsultationsProcessor];
+const PROCESSORS = [NotificationsProcessor, ConsultationsProcessor, StatementsProcessor];
 
 /** The job process: BullMQ processors and the outbox relay. Serves no HTTP. */
 @Module({})
@@ -26,6 +28,7 @@ export class WorkerModule {
         DirectoryModule,
         NotificationModule,
         ConsultationModule,
+        StatementModule,
       ],
       providers: [
         ...PROCESSORS,

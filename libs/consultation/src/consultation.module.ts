@@ -3,6 +3,7 @@ import { NotificationModule } from '@app/notification';
 import { RegistryModule } from '@app/registry';
 import { Module } from '@nestjs/common';
 
+import { CompilationService } from './answer/compilation.service.js';
 import { ConsultationService } from './consultation/consultation.service.js';
 import { DistributionService } from './distribution/distribution.service.js';
 import { LetterService } from './recipient/letter.service.js';
@@ -14,6 +15,7 @@ import { ReminderService } from './reminder/reminder.service.js';
 @Module({
   imports: [DirectoryModule, RegistryModule, NotificationModule],
   providers: [
+    CompilationService,
     ConsultationService,
     DistributionService,
     RecipientService,
@@ -23,6 +25,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     LetterService,
   ],
   exports: [
+    CompilationService,
     ConsultationService,
     DistributionService,
     RecipientService,

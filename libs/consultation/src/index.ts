@@ -1,3 +1,4 @@
+export * from './answer/compilation.service.js';
 export * from './answer/position.js';
 export { CONSULTATION_ENTITIES } from './consultation.entities.js';
 export * from './consultation.errors.js';

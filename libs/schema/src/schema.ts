@@ -3,6 +3,7 @@ import { DIRECTORY_ENTITIES } from '@app/directory';
 import { NOTIFICATION_ENTITIES } from '@app/notification';
 import { type AppConfig, dataSourceOptions, PLATFORM_ENTITIES } from '@app/platform';
 import { REGISTRY_ENTITIES } from '@app/registry';
+import { STATEMENT_ENTITIES } from '@app/statement';
 import { DataSource } from 'typeorm';
 
 import { MIGRATIONS } from '../../../migrations/index.js';
@@ -14,6 +15,7 @@ export const SCHEMA_ENTITIES = [
   ...NOTIFICATION_ENTITIES,
   ...REGISTRY_ENTITIES,
   ...CONSULTATION_ENTITIES,
+  ...STATEMENT_ENTITIES,
 ];
 
 export { MIGRATIONS };

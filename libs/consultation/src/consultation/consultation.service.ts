@@ -527,17 +527,25 @@ export class ConsultationService {
   }
 
   async #view(manager: Tx, actor: Actor, row: ConsultationEntity): Promise<ConsultationView> {
-    const [sections, documents, recipients, sender, senderCase] = await Promise.all([
-      manager.find(ConsultationSectionEntity, { where: { consultationId: row.id }, order: { position: 'ASC' } }),
-      manager.find(ConsultationDocumentEntity, {
-        where: { consultationId: row.id },
-        order: { version: 'ASC', createdAt: 'ASC' },
-      }),
-      manager.find(ConsultationRecipientEntity, { where: { consultationId: row.id }, order: { createdAt: 'ASC' } }),
-      this.organisations.findById(row.organisationId, manager),
-      this.cases.findById(row.caseId, manager),
-    ]);
-    const blobs = await Promise.all(documents.map((d) => this.files.describe(d.fileBlobId, manager)));
+    // One query at a time: the manager may be a transaction's, which runs one query at once.
+    const sections = await manager.find(ConsultationSectionEntity, {
+      where: { consultationId: row.id },
+      order: { position: 'ASC' },
+    });
+    const documents = await manager.find(ConsultationDocumentEntity, {
+      where: { consultationId: row.id },
+      order: { version: 'ASC', createdAt: 'ASC' },
+    });
+    const recipients = await manager.find(ConsultationRecipientEntity, {
+      where: { consultationId: row.id },
+      order: { createdAt: 'ASC' },
+    });
+    const sender = await this.organisations.findById(row.organisationId, manager);
+    const senderCase = await this.cases.findById(row.caseId, manager);
+    const blobs: ({ sha256: string; size: number; mediaType: string } | undefined)[] = [];
+    for (const d of documents) {
+      blobs.push(await this.files.describe(d.fileBlobId, manager));
+    }
     const recipientViews = await this.recipientViews.many(recipients, manager);
     const mine =
       actor.kind === 'person' ? recipientViews.find((r) => r.organisationId === actor.organisationId) : undefined;

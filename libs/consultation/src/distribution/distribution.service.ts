@@ -39,10 +39,9 @@ export class DistributionService {
         return; // external, gone, or already registered by an earlier run of this job
       }
       const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
-      const [sender, senderCase] = await Promise.all([
-        this.organisations.findById(consultation.organisationId, tx),
-        this.cases.findById(consultation.caseId, tx),
-      ]);
+      // One query at a time: the manager may be a transaction's, which runs one query at once.
+      const sender = await this.organisations.findById(consultation.organisationId, tx);
+      const senderCase = await this.cases.findById(consultation.caseId, tx);
       const senderName = sender?.name ?? '';
       const registered = await this.cases.registerIn(tx, actor, recipient.organisationId, {
         title: consultation.title,

@@ -31,17 +31,19 @@ export class RecipientViews {
       return [];
     }
     const manager = tx ?? this.db.reader;
-    const [organisations, people, pending] = await Promise.all([
-      this.organisations.findByIds(
-        rows.map((r) => r.organisationId).filter((id): id is string => id !== null),
-        tx,
-      ),
-      this.people.findByIds(
-        rows.map((r) => r.assignedPersonId).filter((id): id is string => id !== null),
-        tx,
-      ),
-      manager.findBy(ExtensionRequestEntity, { recipientId: In(rows.map((r) => r.id)), status: 'pending' }),
-    ]);
+    // One query at a time: the manager may be a transaction's, which runs one query at once.
+    const organisations = await this.organisations.findByIds(
+      rows.map((r) => r.organisationId).filter((id): id is string => id !== null),
+      tx,
+    );
+    const people = await this.people.findByIds(
+      rows.map((r) => r.assignedPersonId).filter((id): id is string => id !== null),
+      tx,
+    );
+    const pending = await manager.findBy(ExtensionRequestEntity, {
+      recipientId: In(rows.map((r) => r.id)),
+      status: 'pending',
+    });
     const orgName = new Map(organisations.map((o) => [o.id, o.name]));
     const personName = new Map(people.map((p) => [p.id, p.name]));
     const pendingBy = new Map(pending.map((p) => [p.recipientId, p]));

@@ -50,6 +50,18 @@ export interface RecipientContext {
   }[];
 }
 
+/** A remiss still open at a recipient, for work lists. */
+export interface OpenRecipient {
+  readonly id: string;
+  readonly state: RecipientState;
+  readonly diaryNumber: string | null;
+  readonly responseDeadline: string;
+  readonly assignedPersonId: string | null;
+  readonly caseId: string | null;
+  readonly title: string;
+  readonly overdue: boolean;
+}
+
 function toExtensionView(e: ExtensionRequestEntity): ExtensionRequestView {
   return {
     id: e.id,
@@ -355,6 +367,61 @@ export class RecipientService {
     });
   }
 
+  /** For work lists: the organisation's remisses not yet answered or declined, with title and deadline. */
+  async openFor(organisationId: string): Promise<OpenRecipient[]> {
+    const rows = await this.db.reader.query<OpenRecipient[]>(
+      `SELECT r.id, r.state, r.diary_number AS "diaryNumber", to_char(r.response_deadline, 'YYYY-MM-DD') AS "responseDeadline",
+              r.assigned_person_id AS "assignedPersonId", r.case_id AS "caseId", c.title
+       FROM consultation_recipients r JOIN consultations c ON c.id = r.consultation_id
+       WHERE r.organisation_id = $1 AND c.status = 'sent' AND r.state NOT IN ('answered', 'declined')
+       ORDER BY r.response_deadline`,
+      [organisationId],
+    );
+    const today = this.views.today();
+    return rows.map((r) => ({ ...r, overdue: r.responseDeadline < today }));
+  }
+
+  /** For work lists: extension requests waiting for the sender, on remisses the person created. */
+  async pendingExtensionsFor(
+    organisationId: string,
+    personId: string,
+  ): Promise<{ id: string; title: string; requestedDeadline: string; recipientName: string; diaryNumber: string }[]> {
+    const rows = await this.db.reader.query<
+      {
+        id: string;
+        title: string;
+        requested_deadline: string;
+        organisation_id: string | null;
+        external_name: string | null;
+        case_id: string;
+      }[]
+    >(
+      `SELECT e.id, c.title, to_char(e.requested_deadline, 'YYYY-MM-DD') AS requested_deadline, r.organisation_id, r.external_name, c.case_id
+       FROM extension_requests e JOIN consultation_recipients r ON r.id = e.recipient_id JOIN consultations c ON c.id = r.consultation_id
+       WHERE e.status = 'pending' AND c.organisation_id = $1 AND c.created_by = $2
+       ORDER BY e.requested_at`,
+      [organisationId, personId],
+    );
+    const names = new Map(
+      (
+        await this.organisations.findByIds(rows.map((r) => r.organisation_id).filter((x): x is string => x !== null))
+      ).map((o) => [o.id, o.name]),
+    );
+    const numbers = new Map<string, string>();
+    for (const r of rows) {
+      if (!numbers.has(r.case_id)) {
+        numbers.set(r.case_id, (await this.cases.findById(r.case_id))?.diaryNumber ?? '');
+      }
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      requestedDeadline: r.requested_deadline,
+      recipientName: r.organisation_id ? (names.get(r.organisation_id) ?? '') : (r.external_name ?? ''),
+      diaryNumber: numbers.get(r.case_id) ?? '',
+    }));
+  }
+
   /** For the statement workflow: the recipient behind a case in its own registry. */
   async contextForCase(caseId: string, tx?: Tx): Promise<RecipientContext | undefined> {
     const manager = tx ?? this.db.reader;
@@ -502,14 +569,13 @@ export class RecipientService {
 
   async #context(manager: Tx, recipient: ConsultationRecipientEntity): Promise<RecipientContext> {
     const consultation = (await manager.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
-    const [sender, sections, view] = await Promise.all([
-      this.organisations.findById(consultation.organisationId, manager),
-      manager.find(ConsultationSectionEntity, {
-        where: { consultationId: consultation.id },
-        order: { position: 'ASC' },
-      }),
-      this.views.one(recipient, manager),
-    ]);
+    // One query at a time: the manager may be a transaction's, which runs one query at once.
+    const sender = await this.organisations.findById(consultation.organisationId, manager);
+    const sections = await manager.find(ConsultationSectionEntity, {
+      where: { consultationId: consultation.id },
+      order: { position: 'ASC' },
+    });
+    const view = await this.views.one(recipient, manager);
     return {
       recipient: view,
       caseId: recipient.caseId ?? '',

@@ -47,3 +47,15 @@ export function assertInTransaction(tx: Tx, what: string): void {
     throw new Error(`${what} must be written inside a transaction`);
   }
 }
+
+/**
+ * Runs an UPDATE or DELETE with RETURNING and gives the returned rows. (TypeORM's `query` hands
+ * back `[rows, count]` for those commands, which is easy to mistake for a list of rows.)
+ */
+export async function returningRows<T>(tx: Tx, sql: string, parameters: unknown[]): Promise<T[]> {
+  if (!tx.queryRunner) {
+    throw new Error('returningRows needs a transaction');
+  }
+  const result = await tx.queryRunner.query(sql, parameters, true);
+  return result.records as T[];
+}

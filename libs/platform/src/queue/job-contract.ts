@@ -5,6 +5,7 @@
 export enum QueueName {
   Notifications = 'notifications',
   Consultations = 'consultations',
+  Statements = 'statements',
 }
 
 export enum JobName {
@@ -18,6 +19,8 @@ export enum JobName {
   DistributeCorrection = 'consultation.distribute-correction',
   /** Look for recipients due a reminder (scheduled, not from the outbox). */
   ScanReminders = 'consultation.scan-reminders',
+  /** The minutes are confirmed: register the adopted statement and deliver it to the sender. */
+  DeliverAnswer = 'statement.deliver-answer',
 }
 
 export interface JobPayloads {
@@ -26,6 +29,7 @@ export interface JobPayloads {
   [JobName.DistributeToRecipient]: { readonly recipientId: string };
   [JobName.DistributeCorrection]: { readonly recipientId: string; readonly documentsVersion: number };
   [JobName.ScanReminders]: Record<string, never>;
+  [JobName.DeliverAnswer]: { readonly decisionId: string };
 }
 
 /** The compiler forces every job to be routed to a queue. */
@@ -35,6 +39,7 @@ export const QUEUE_FOR: Readonly<Record<JobName, QueueName>> = {
   [JobName.DistributeToRecipient]: QueueName.Consultations,
   [JobName.DistributeCorrection]: QueueName.Consultations,
   [JobName.ScanReminders]: QueueName.Consultations,
+  [JobName.DeliverAnswer]: QueueName.Statements,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

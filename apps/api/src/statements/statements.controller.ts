@@ -1,0 +1,188 @@
+import { type Actor, Role } from '@app/platform';
+import {
+  ApprovalService,
+  DecisionService,
+  type PartChange,
+  PreparationService,
+  type PreparationRequestView,
+  type RevisionView,
+  type StatementParts,
+  StatementService,
+  type StatementView,
+} from '@app/statement';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, Roles } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { uuidParam } from '../http/params.js';
+import {
+  ApproveDto,
+  CompareQuery,
+  CreateStatementDto,
+  DecisionDto,
+  PreparationRequestDto,
+  RequestChangesDto,
+  RevisionDto,
+  SaveStatementDto,
+  type StatementPartsDto,
+} from './statements.dto.js';
+
+function toParts(dto: StatementPartsDto): StatementParts {
+  return {
+    ...dto,
+    position: dto.position ?? null,
+    preparation: {
+      text: dto.preparation.text,
+      consultedDepartmentIds: dto.preparation.consultedDepartmentIds,
+      unionsInformedOn: dto.preparation.unionsInformedOn ?? null,
+      unionForum: dto.preparation.unionForum ?? null,
+    },
+    sections: dto.sections.map((s) => ({ sectionId: s.sectionId, position: s.position ?? null, comment: s.comment })),
+    attachments: dto.attachments.map((a) => ({ title: a.title, registeredDocumentId: a.registeredDocumentId ?? null })),
+    meetingId: dto.meetingId ?? null,
+  };
+}
+
+@ApiTags('tjänsteutlåtanden')
+@Controller({ path: 'statements' })
+export class StatementsController {
+  constructor(
+    private readonly statements: StatementService,
+    private readonly approvals: ApprovalService,
+    private readonly decisions: DecisionService,
+    private readonly preparation: PreparationService,
+  ) {}
+
+  /** Creates the tjänsteutlåtande of a case, pre-filled from the remiss and the case. */
+  @Post()
+  @Roles(Role.CaseOfficer)
+  create(@CurrentActor() actor: Actor, @Body() body: CreateStatementDto): Promise<StatementView> {
+    return this.statements.create(actor, body.caseId);
+  }
+
+  @Get('by-case/:caseId')
+  @Authenticated()
+  byCase(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<StatementView> {
+    return this.statements.getByCase(actor, caseId);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<StatementView> {
+    return this.statements.get(actor, id);
+  }
+
+  /** Saves a new revision from `baseRevision`; 409 with the current revision when someone saved in between. */
+  @Put(':id')
+  @Roles(Role.CaseOfficer, Role.HeadOfDepartment, Role.Director)
+  @ApiConflictResponse({ description: 'Någon har sparat en nyare version, eller texten är låst.' })
+  save(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: SaveStatementDto,
+  ): Promise<StatementView> {
+    return this.statements.save(actor, id, body.baseRevision, toParts(body.parts));
+  }
+
+  @Get(':id/revisions')
+  @Authenticated()
+  revisions(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RevisionView[]> {
+    return this.statements.revisions(actor, id);
+  }
+
+  @Get(':id/revisions/:number')
+  @Authenticated()
+  revision(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Param('number', ParseIntPipe) number: number,
+  ): Promise<RevisionView> {
+    return this.statements.revision(actor, id, number);
+  }
+
+  /** Compares two revisions part by part. */
+  @Get(':id/compare')
+  @Authenticated()
+  compare(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: CompareQuery,
+  ): Promise<PartChange[]> {
+    return this.statements.compare(actor, id, query.from, query.to);
+  }
+
+  /** Sends a revision for approval along the organisation's chain. */
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles(Role.CaseOfficer)
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: RevisionDto,
+  ): Promise<StatementView> {
+    return this.approvals.submit(actor, id, body.revision);
+  }
+
+  /** Approves the waiting step of the revision in approval. */
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles(Role.HeadOfDepartment, Role.Director, Role.Registrar, Role.Administrator, Role.CaseOfficer)
+  approve(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: ApproveDto,
+  ): Promise<StatementView> {
+    return this.approvals.approve(actor, id, body.revision, body.comment ?? '');
+  }
+
+  /** Asks for changes: the statement returns to drafting. */
+  @Post(':id/request-changes')
+  @HttpCode(200)
+  @Roles(Role.HeadOfDepartment, Role.Director, Role.Registrar, Role.Administrator, Role.CaseOfficer)
+  requestChanges(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: RequestChangesDto,
+  ): Promise<StatementView> {
+    return this.approvals.requestChanges(actor, id, body.revision, body.comment);
+  }
+
+  /** Records the board's decision on the frozen revision. */
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles(Role.Registrar)
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: DecisionDto,
+  ): Promise<StatementView> {
+    const confirmation = body.confirmation.immediate ? ({ immediate: true } as const) : { on: body.confirmation.on! };
+    return this.decisions.record(actor, id, { ...body, confirmation });
+  }
+
+  /** Sends the approved tjänsteutlåtande to the sender now, the board's decision to follow. */
+  @Post(':id/preliminary-answer')
+  @HttpCode(200)
+  @Roles(Role.Registrar, Role.CaseOfficer)
+  preliminary(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<StatementView> {
+    return this.decisions.sendPreliminary(actor, id);
+  }
+
+  /** Asks another department for input (beredning). */
+  @Post(':id/preparation-requests')
+  @Roles(Role.CaseOfficer)
+  ask(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: PreparationRequestDto,
+  ): Promise<PreparationRequestView> {
+    return this.preparation.ask(actor, id, body);
+  }
+
+  @Get(':id/preparation-requests')
+  @Authenticated()
+  questions(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<PreparationRequestView[]> {
+    return this.preparation.list(actor, id);
+  }
+}

@@ -1,0 +1,149 @@
+import { CompilationService, type Compilation } from '@app/consultation';
+import { type Actor, Role } from '@app/platform';
+import {
+  ApprovalChainService,
+  type ChainStep,
+  type DecisionView,
+  DecisionService,
+  MeetingService,
+  type MeetingView,
+  PreparationService,
+  type PreparationRequestView,
+  SubstituteService,
+  type SubstituteView,
+  type WorkItem,
+  WorkInboxService,
+} from '@app/statement';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+
+import { Authenticated, Roles } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { sendDownload } from '../http/download.js';
+import { uuidParam } from '../http/params.js';
+import {
+  ApprovalChainDto,
+  ConfirmMinutesDto,
+  MeetingDto,
+  MeetingsQuery,
+  PreparationAnswerDto,
+  SubstituteDto,
+} from './statements.dto.js';
+
+@ApiTags('arbete')
+@Controller()
+export class WorkController {
+  constructor(
+    private readonly work: WorkInboxService,
+    private readonly chains: ApprovalChainService,
+    private readonly substitutes: SubstituteService,
+    private readonly meetings: MeetingService,
+    private readonly decisions: DecisionService,
+    private readonly preparation: PreparationService,
+    private readonly compilations: CompilationService,
+  ) {}
+
+  /** What needs your action now: drafts, approvals, decisions, assignments, questions, overdue remisses. */
+  @Get('my-work')
+  @Authenticated()
+  myWork(@CurrentActor() actor: Actor): Promise<WorkItem[]> {
+    return this.work.forActor(actor);
+  }
+
+  @Get('approval-chain')
+  @Authenticated()
+  chain(@CurrentActor() actor: Actor): Promise<ChainStep[]> {
+    return this.chains.get(actor);
+  }
+
+  /** Sets the organisation's approval chain (administrators). */
+  @Put('approval-chain')
+  @Roles(Role.Administrator)
+  setChain(@CurrentActor() actor: Actor, @Body() body: ApprovalChainDto): Promise<ChainStep[]> {
+    return this.chains.set(actor, body.steps);
+  }
+
+  /** Names a substitute (ersättare) for your approval steps during a period. */
+  @Post('substitutes')
+  @Authenticated()
+  nameSubstitute(@CurrentActor() actor: Actor, @Body() body: SubstituteDto): Promise<SubstituteView> {
+    return this.substitutes.name(actor, body);
+  }
+
+  @Get('substitutes')
+  @Authenticated()
+  mySubstitutes(@CurrentActor() actor: Actor): Promise<SubstituteView[]> {
+    return this.substitutes.mine(actor);
+  }
+
+  @Post('substitutes/:id/revoke')
+  @HttpCode(204)
+  @Authenticated()
+  async revokeSubstitute(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
+    await this.substitutes.revoke(actor, id);
+  }
+
+  /** The board's meeting calendar (sammanträdesplan). */
+  @Get('meetings')
+  @Authenticated()
+  listMeetings(@CurrentActor() actor: Actor, @Query() query: MeetingsQuery): Promise<MeetingView[]> {
+    return this.meetings.list(actor, query);
+  }
+
+  @Post('meetings')
+  @Roles(Role.Registrar)
+  addMeeting(@CurrentActor() actor: Actor, @Body() body: MeetingDto): Promise<MeetingView> {
+    return this.meetings.add(actor, body);
+  }
+
+  @Post('meetings/:id/cancel')
+  @HttpCode(200)
+  @Roles(Role.Registrar)
+  cancelMeeting(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<MeetingView> {
+    return this.meetings.cancel(actor, id);
+  }
+
+  /** Records that the minutes are confirmed (justering); the adopted statement then goes to the sender. */
+  @Post('board-decisions/:id/confirm')
+  @HttpCode(200)
+  @Roles(Role.Registrar)
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: ConfirmMinutesDto,
+  ): Promise<DecisionView> {
+    return this.decisions.confirm(actor, id, body.confirmedOn);
+  }
+
+  /** Answers a preparation question put to your department. */
+  @Post('preparation-requests/:id/answer')
+  @HttpCode(200)
+  @Authenticated()
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: PreparationAnswerDto,
+  ): Promise<PreparationRequestView> {
+    return this.preparation.answer(actor, id, body.answer);
+  }
+
+  /** The remissammanställning: every answer per section, who declined, who has not answered, counts. */
+  @Get('consultations/:id/compilation')
+  @Authenticated()
+  compilation(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<Compilation> {
+    return this.compilations.compile(actor, id);
+  }
+
+  @Get('consultations/:id/compilation.csv')
+  @Authenticated()
+  @ApiProduces('text/csv')
+  async compilationCsv(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const csv = await this.compilations.csv(actor, id);
+    await sendDownload(reply, { stream: csv.content, fileName: csv.fileName, mediaType: 'text/csv; charset=utf-8' });
+  }
+}

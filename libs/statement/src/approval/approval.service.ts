@@ -1,0 +1,349 @@
+import { RecipientService, RecipientState } from '@app/consultation';
+import { PersonService } from '@app/directory';
+import { NotificationService } from '@app/notification';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  DomainError,
+  isPgError,
+  PgErrorCode,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
+import { Injectable } from '@nestjs/common';
+
+import { StatementRevisionEntity } from '../statement/statement-revision.entity.js';
+import { STATEMENT_STATUS_LABEL, StatementStatus } from '../statement/statement-status.js';
+import { StatementStore } from '../statement/statement-store.js';
+import { StatementViews } from '../statement/statement-views.js';
+import type { StatementEntity } from '../statement/statement.entity.js';
+import { statementErrors } from '../statement.errors.js';
+import type { ChainStep, StatementView } from '../statement.views.js';
+import { ApprovalChainService } from './approval-chain.service.js';
+import { ApprovalEntity } from './approval.entity.js';
+import { SubmissionEntity } from './submission.entity.js';
+
+const ROLE_TITLE: Readonly<Partial<Record<Role, string>>> = {
+  [Role.HeadOfDepartment]: 'avdelningschef',
+  [Role.Director]: 'förvaltningschef',
+  [Role.Registrar]: 'registrator',
+  [Role.Administrator]: 'administratör',
+};
+
+/**
+ * The approval of a tjänsteutlåtande: the officer submits a revision; each step of the chain, in
+ * order, approves it or asks for changes. An approval holds for the exact revision (its content
+ * hash) it was given on; nobody approves a revision they wrote, or two steps of one revision.
+ * The last approval freezes the revision: it goes before the board, signed by its approvers.
+ */
+@Injectable()
+export class ApprovalService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly store: StatementStore,
+    private readonly views: StatementViews,
+    private readonly chains: ApprovalChainService,
+    private readonly recipients: RecipientService,
+    private readonly people: PersonService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async submit(actor: Actor, id: string, revisionNumber: number): Promise<StatementView> {
+    requireRole(actor, Role.CaseOfficer);
+    if (actor.kind !== 'person') {
+      throw new Error('a person submits a statement');
+    }
+    return this.db.transaction(async (tx) => {
+      const statement = await this.store.load(tx, actor, id, true);
+      if (statement.status !== StatementStatus.Drafting) {
+        throw statementErrors.notDrafting();
+      }
+      if (revisionNumber !== statement.currentRevision) {
+        throw statementErrors.stale(statement.currentRevision);
+      }
+      const { row } = await this.store.revision(tx, id, revisionNumber);
+      const chain = await this.chains.chainFor(statement.organisationId, tx);
+      const authors = await this.#authorsSinceLastSubmission(tx, statement, revisionNumber);
+      const submission = await tx.save(
+        tx.create(SubmissionEntity, {
+          statementId: id,
+          revisionNumber,
+          contentHash: row.contentHash,
+          chain,
+          authorIds: authors,
+          status: 'open',
+          submittedBy: actor.personId,
+          submittedAt: this.clock.now(),
+          closedAt: null,
+        }),
+      );
+      statement.status = StatementStatus.InApproval;
+      await tx.save(statement);
+      if (statement.recipientId) {
+        await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.InApproval);
+      }
+      await this.#tellNextStep(tx, statement, chain[0]!, row.title, submission.id);
+      await this.audit.record(tx, actor, {
+        action: 'statement.submitted',
+        entityType: 'statement',
+        entityId: id,
+        before: { status: StatementStatus.Drafting },
+        after: {
+          status: StatementStatus.InApproval,
+          revision: revisionNumber,
+          contentHash: row.contentHash,
+          chain,
+          authors,
+        },
+        organisationIds: [statement.organisationId],
+      });
+      return this.views.build(tx, statement);
+    });
+  }
+
+  /** Approves the next step of the revision in approval. */
+  async approve(actor: Actor, id: string, revisionNumber: number, comment = ''): Promise<StatementView> {
+    return this.#decide(actor, id, revisionNumber, 'approved', comment);
+  }
+
+  /** Asks for changes with a comment: the statement goes back to drafting and every approval of this round lapses. */
+  async requestChanges(actor: Actor, id: string, revisionNumber: number, comment: string): Promise<StatementView> {
+    return this.#decide(actor, id, revisionNumber, 'changes_requested', comment);
+  }
+
+  async #decide(
+    actor: Actor,
+    id: string,
+    revisionNumber: number,
+    decision: 'approved' | 'changes_requested',
+    comment: string,
+  ): Promise<StatementView> {
+    if (actor.kind !== 'person') {
+      throw new Error('a person approves');
+    }
+    try {
+      return await this.db.transaction(async (tx) => {
+        const statement = await this.store.load(tx, actor, id, true);
+        if (statement.status !== StatementStatus.InApproval) {
+          throw statementErrors.notInApproval();
+        }
+        const submission = (await tx.findOne(SubmissionEntity, {
+          where: { statementId: id, status: 'open' },
+          lock: { mode: 'pessimistic_write' },
+        }))!;
+        if (revisionNumber !== submission.revisionNumber || statement.currentRevision !== submission.revisionNumber) {
+          throw statementErrors.revisionChanged(submission.revisionNumber, revisionNumber);
+        }
+        const { row } = await this.store.revision(tx, id, submission.revisionNumber);
+        if (row.contentHash !== submission.contentHash) {
+          throw statementErrors.revisionChanged(submission.revisionNumber, revisionNumber);
+        }
+        if (submission.authorIds.includes(actor.personId)) {
+          throw statementErrors.selfApproval();
+        }
+        const approvals = await tx.findBy(ApprovalEntity, { submissionId: submission.id, decision: 'approved' });
+        if (approvals.some((a) => a.approverId === actor.personId)) {
+          throw statementErrors.twoSteps();
+        }
+        const done = new Set(approvals.map((a) => a.step));
+        const waiting = submission.chain.find((s) => !done.has(s.step))!;
+        const officer = await this.people.findById(row.officerId, tx);
+        const now = this.clock.now();
+        const qualification = await this.chains.qualification(
+          tx,
+          statement.organisationId,
+          actor.personId,
+          waiting,
+          officer?.departmentId ?? null,
+          now,
+        );
+        if (!qualification) {
+          // Qualifying for a later step only means it is not this one's turn yet.
+          for (const later of submission.chain.filter((s) => s.step > waiting.step)) {
+            if (
+              await this.chains.qualification(
+                tx,
+                statement.organisationId,
+                actor.personId,
+                later,
+                officer?.departmentId ?? null,
+                now,
+              )
+            ) {
+              throw statementErrors.stepOutOfOrder(waiting.step);
+            }
+          }
+          throw statementErrors.notYourStep();
+        }
+        if (qualification.onBehalfOf && submission.authorIds.includes(qualification.onBehalfOf)) {
+          throw statementErrors.selfApproval();
+        }
+        await tx.insert(ApprovalEntity, {
+          submissionId: submission.id,
+          statementId: id,
+          revisionNumber: submission.revisionNumber,
+          contentHash: submission.contentHash,
+          step: waiting.step,
+          approverId: actor.personId,
+          onBehalfOfId: qualification.onBehalfOf,
+          decision,
+          comment: comment.trim(),
+          decidedAt: now,
+        });
+        if (decision === 'changes_requested') {
+          await this.#returnToDrafting(tx, actor, statement, submission, waiting, comment, row.title, row.officerId);
+        } else if (waiting.step === submission.chain[submission.chain.length - 1]!.step) {
+          await this.#freeze(tx, actor, statement, submission, row.officerId, row.title);
+        } else {
+          const next = submission.chain.find((s) => s.step === waiting.step + 1)!;
+          await this.#tellNextStep(tx, statement, next, row.title, submission.id);
+        }
+        await this.audit.record(tx, actor, {
+          action: decision === 'approved' ? 'statement.step_approved' : 'statement.changes_requested',
+          entityType: 'statement',
+          entityId: id,
+          after: {
+            step: waiting.step,
+            role: waiting.role,
+            revision: submission.revisionNumber,
+            contentHash: submission.contentHash,
+            onBehalfOf: qualification.onBehalfOf,
+            comment: comment.trim(),
+          },
+          organisationIds: [statement.organisationId],
+        });
+        return this.views.build(tx, statement);
+      });
+    } catch (error) {
+      // Two people taking the same step at once: the unique key lets exactly one through.
+      if (isPgError(error, PgErrorCode.UniqueViolation) && !(error instanceof DomainError)) {
+        throw statementErrors.stepTaken();
+      }
+      throw error;
+    }
+  }
+
+  async #freeze(
+    tx: Tx,
+    actor: Actor,
+    statement: StatementEntity,
+    submission: SubmissionEntity,
+    officerId: string,
+    title: string,
+  ): Promise<void> {
+    const approvals = await tx.findBy(ApprovalEntity, { submissionId: submission.id, decision: 'approved' });
+    // Defensive: every approval must be bound to the very content being frozen.
+    if (
+      approvals.some((a) => a.contentHash !== submission.contentHash) ||
+      approvals.length !== submission.chain.length
+    ) {
+      throw statementErrors.revisionChanged(submission.revisionNumber, submission.revisionNumber);
+    }
+    await tx.update(SubmissionEntity, { id: submission.id }, { status: 'approved', closedAt: this.clock.now() });
+    statement.status = StatementStatus.Approved;
+    statement.approvedRevision = submission.revisionNumber;
+    await tx.save(statement);
+    await this.notifications.post(tx, {
+      sourceKey: `statement-approved:${submission.id}`,
+      organisationId: statement.organisationId,
+      audience: { personIds: [officerId], roles: [Role.Registrar] },
+      kind: 'statement_approved',
+      title: `Godkänt: ${title}`,
+      body: `Tjänsteutlåtandet är godkänt i alla steg och låst (version ${submission.revisionNumber}). Det kan nu tas upp av nämnden.`,
+      link: { type: 'statement', id: statement.id },
+    });
+    await this.audit.record(tx, actor, {
+      action: 'statement.approved',
+      entityType: 'statement',
+      entityId: statement.id,
+      before: { status: StatementStatus.InApproval },
+      after: {
+        status: StatementStatus.Approved,
+        revision: submission.revisionNumber,
+        contentHash: submission.contentHash,
+        approvers: [...approvals]
+          .sort((a, b) => a.step - b.step)
+          .map((a) => ({ step: a.step, personId: a.approverId, onBehalfOf: a.onBehalfOfId })),
+      },
+      organisationIds: [statement.organisationId],
+    });
+  }
+
+  async #returnToDrafting(
+    tx: Tx,
+    actor: Actor,
+    statement: StatementEntity,
+    submission: SubmissionEntity,
+    step: ChainStep,
+    comment: string,
+    title: string,
+    officerId: string,
+  ): Promise<void> {
+    await tx.update(
+      SubmissionEntity,
+      { id: submission.id },
+      { status: 'changes_requested', closedAt: this.clock.now() },
+    );
+    statement.status = StatementStatus.Drafting;
+    await tx.save(statement);
+    if (statement.recipientId) {
+      await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Drafting);
+    }
+    await this.notifications.post(tx, {
+      sourceKey: `statement-changes:${submission.id}`,
+      organisationId: statement.organisationId,
+      audience: { personIds: [officerId] },
+      kind: 'statement_changes_requested',
+      title: `Ändringar begärs: ${title}`,
+      body: `${ROLE_TITLE[step.role] ?? step.role} begär ändringar i version ${submission.revisionNumber}: ${comment.trim()}`,
+      link: { type: 'statement', id: statement.id },
+    });
+  }
+
+  async #tellNextStep(
+    tx: Tx,
+    statement: StatementEntity,
+    step: ChainStep,
+    title: string,
+    submissionId: string,
+  ): Promise<void> {
+    await this.notifications.post(tx, {
+      sourceKey: `statement-step:${submissionId}:${step.step}`,
+      organisationId: statement.organisationId,
+      audience: { roles: [step.role] },
+      kind: 'statement_awaiting_approval',
+      title: `Att godkänna: ${title}`,
+      body: `Tjänsteutlåtandet väntar på godkännande i steg ${step.step} (${ROLE_TITLE[step.role] ?? step.role}).`,
+      link: { type: 'statement', id: statement.id },
+    });
+  }
+
+  /** Everyone who saved a revision after the previous submission's revision, up to this one. */
+  async #authorsSinceLastSubmission(tx: Tx, statement: StatementEntity, revisionNumber: number): Promise<string[]> {
+    const previous = await tx.findOne(SubmissionEntity, {
+      where: { statementId: statement.id },
+      order: { submittedAt: 'DESC' },
+    });
+    const from = previous ? previous.revisionNumber + 1 : 1;
+    const rows = await tx
+      .createQueryBuilder(StatementRevisionEntity, 'r')
+      .select('DISTINCT r.author_id', 'author_id')
+      .where('r.statement_id = :id AND r.number BETWEEN :from AND :to', { id: statement.id, from, to: revisionNumber })
+      .getRawMany<{ author_id: string }>();
+    // A resubmission of an unchanged revision still counts its last author.
+    const authors = new Set(rows.map((r) => r.author_id));
+    if (authors.size === 0) {
+      authors.add((await this.store.revision(tx, statement.id, revisionNumber)).row.authorId);
+    }
+    return [...authors];
+  }
+
+  statusLabel(status: StatementStatus): string {
+    return STATEMENT_STATUS_LABEL[status];
+  }
+}

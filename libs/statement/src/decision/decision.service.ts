@@ -1,0 +1,292 @@
+import { Position, RecipientService, RecipientState } from '@app/consultation';
+import { OrganisationService } from '@app/directory';
+import { parseMarkup, toPlainText } from '@app/markup';
+import { NotificationService } from '@app/notification';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  isIsoDate,
+  JobName,
+  OutboxService,
+  requireRole,
+  Role,
+  systemActor,
+} from '@app/platform';
+import { RegisteredDocumentService } from '@app/registry';
+import { Injectable } from '@nestjs/common';
+
+import { StatementStatus } from '../statement/statement-status.js';
+import { StatementStore } from '../statement/statement-store.js';
+import { StatementViews, toDecisionView } from '../statement/statement-views.js';
+import { StatementEntity } from '../statement/statement.entity.js';
+import { statementErrors } from '../statement.errors.js';
+import type { DecisionView, StatementView } from '../statement.views.js';
+import { BoardDecisionEntity } from './board-decision.entity.js';
+
+export type DecisionOutcome = 'adopted' | 'adopted_with_amendments' | 'referred_back';
+
+export interface DecisionInput {
+  readonly meetingDate: string;
+  /** `§ 12` or `12` */
+  readonly paragraph: string;
+  /** Pre-filled from the proposed decision when left out. */
+  readonly decisionText?: string;
+  readonly outcome: DecisionOutcome;
+  readonly amendedText?: string;
+  readonly reservations?: string;
+  readonly memberStatements?: string;
+  /** Justering: at the meeting, or on a later day. */
+  readonly confirmation: { readonly immediate: true } | { readonly on: string };
+}
+
+const worker = systemActor('worker:statements');
+
+/**
+ * The board's decision on the frozen revision, recorded by a registrar from the minutes. An
+ * adopted statement is delivered to the sender once the minutes are confirmed: registered as
+ * outgoing in the recipient's case and incoming in the sender's, with its positions recorded.
+ */
+@Injectable()
+export class DecisionService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly store: StatementStore,
+    private readonly views: StatementViews,
+    private readonly recipients: RecipientService,
+    private readonly documents: RegisteredDocumentService,
+    private readonly organisations: OrganisationService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  async record(actor: Actor, statementId: string, input: DecisionInput): Promise<StatementView> {
+    requireRole(actor, Role.Registrar);
+    if (actor.kind !== 'person') {
+      throw new Error('a registrar records a decision');
+    }
+    if (!isIsoDate(input.meetingDate)) {
+      throw statementErrors.dateInvalid('meetingDate');
+    }
+    const confirmationDate = 'immediate' in input.confirmation ? input.meetingDate : input.confirmation.on;
+    if (!isIsoDate(confirmationDate) || confirmationDate < input.meetingDate) {
+      throw statementErrors.dateInvalid('confirmation.on (samma dag som sammanträdet eller senare)');
+    }
+    if (input.outcome === 'adopted_with_amendments' && !input.amendedText?.trim()) {
+      throw statementErrors.chainInvalid('Ett beslut med ändringar behöver den ändrade texten (amendedText).');
+    }
+    return this.db.transaction(async (tx) => {
+      const statement = await this.store.load(tx, actor, statementId, true);
+      if (statement.status !== StatementStatus.Approved || statement.approvedRevision === null) {
+        throw statementErrors.notApproved();
+      }
+      const { parts } = await this.store.revision(tx, statementId, statement.approvedRevision);
+      const immediate = 'immediate' in input.confirmation;
+      const now = this.clock.now();
+      const decision = await tx.save(
+        tx.create(BoardDecisionEntity, {
+          statementId,
+          revisionNumber: statement.approvedRevision,
+          meetingDate: input.meetingDate,
+          paragraph: /^§/.test(input.paragraph.trim()) ? input.paragraph.trim() : `§ ${input.paragraph.trim()}`,
+          decisionText:
+            input.decisionText?.trim() || parts.proposedDecision.map((p) => toPlainText(parseMarkup(p))).join('\n'),
+          outcome: input.outcome,
+          amendedText: input.outcome === 'adopted_with_amendments' ? input.amendedText!.trim() : null,
+          reservations: input.reservations?.trim() ?? '',
+          memberStatements: input.memberStatements?.trim() ?? '',
+          confirmedImmediately: immediate,
+          confirmationDate,
+          confirmedAt: immediate ? now : null,
+          recordedBy: actor.personId,
+          recordedAt: now,
+        }),
+      );
+      if (input.outcome === 'referred_back') {
+        // Återremiss: back to the administration; the next submission starts a new round.
+        statement.status = StatementStatus.Drafting;
+        statement.approvedRevision = null;
+        await tx.save(statement);
+        if (statement.recipientId) {
+          await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Drafting);
+        }
+      } else {
+        statement.status = StatementStatus.Adopted;
+        await tx.save(statement);
+        if (statement.recipientId) {
+          await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Decided);
+        }
+        if (immediate) {
+          await this.outbox.add(tx, JobName.DeliverAnswer, { decisionId: decision.id });
+        }
+      }
+      await this.notifications.post(tx, {
+        sourceKey: `statement-decided:${decision.id}`,
+        organisationId: statement.organisationId,
+        audience: { personIds: [parts.officerId] },
+        kind: input.outcome === 'referred_back' ? 'statement_referred_back' : 'statement_adopted',
+        title: input.outcome === 'referred_back' ? `Återremitterat: ${parts.title}` : `Beslutat: ${parts.title}`,
+        body:
+          input.outcome === 'referred_back'
+            ? `Nämnden återremitterade ärendet ${decision.paragraph} den ${input.meetingDate}. Tjänsteutlåtandet kan arbetas om.`
+            : `Nämnden fattade beslut ${decision.paragraph} den ${input.meetingDate}.${immediate ? ' Paragrafen justerades omedelbart.' : ` Protokollet justeras ${confirmationDate}.`}`,
+        link: { type: 'statement', id: statement.id },
+      });
+      await this.audit.record(tx, actor, {
+        action: 'statement.decision_recorded',
+        entityType: 'statement',
+        entityId: statementId,
+        before: { status: StatementStatus.Approved },
+        after: { status: statement.status, decision: toDecisionView(decision) },
+        organisationIds: [statement.organisationId],
+      });
+      return this.views.build(tx, statement);
+    });
+  }
+
+  /** The minutes are confirmed (justering): the adopted statement goes to the sender. */
+  async confirm(actor: Actor, decisionId: string, confirmedOn: string): Promise<DecisionView> {
+    requireRole(actor, Role.Registrar);
+    if (!isIsoDate(confirmedOn)) {
+      throw statementErrors.dateInvalid('confirmedOn');
+    }
+    return this.db.transaction(async (tx) => {
+      const decision = await tx.findOne(BoardDecisionEntity, {
+        where: { id: decisionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!decision) {
+        throw statementErrors.decisionNotFound();
+      }
+      const statement = await this.store.load(tx, actor, decision.statementId, true).catch(() => {
+        throw statementErrors.decisionNotFound();
+      });
+      if (decision.confirmedAt) {
+        throw statementErrors.alreadyConfirmed();
+      }
+      if (decision.outcome === 'referred_back' || statement.status !== StatementStatus.Adopted) {
+        throw statementErrors.notApproved();
+      }
+      if (confirmedOn < decision.meetingDate) {
+        throw statementErrors.dateInvalid('confirmedOn (samma dag som sammanträdet eller senare)');
+      }
+      decision.confirmedAt = this.clock.now();
+      decision.confirmationDate = confirmedOn;
+      await tx.save(decision);
+      await this.outbox.add(tx, JobName.DeliverAnswer, { decisionId: decision.id });
+      await this.audit.record(tx, actor, {
+        action: 'statement.minutes_confirmed',
+        entityType: 'board_decision',
+        entityId: decision.id,
+        before: { confirmed: false },
+        after: { confirmed: true, confirmationDate: confirmedOn },
+        organisationIds: [statement.organisationId],
+      });
+      return toDecisionView(decision);
+    });
+  }
+
+  /**
+   * Delivers an adopted statement whose minutes are confirmed (run by the worker). Idempotent:
+   * a statement already answered is left as it is.
+   */
+  async deliver(decisionId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const decision = await tx.findOneBy(BoardDecisionEntity, { id: decisionId });
+      if (!decision?.confirmedAt || decision.outcome === 'referred_back') {
+        return;
+      }
+      const statement = await tx.findOne(StatementEntity, {
+        where: { id: decision.statementId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!statement || statement.status !== StatementStatus.Adopted) {
+        return; // already answered by an earlier run
+      }
+      const { parts } = await this.store.revision(tx, statement.id, decision.revisionNumber);
+      const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
+      const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
+      await this.documents.registerIn(tx, worker, statement.caseId, {
+        direction: 'outgoing',
+        kind: 'yttrande',
+        title: `Yttrande: ${parts.title}`,
+        documentDate: decision.confirmationDate,
+        counterpart: context?.senderName ?? null,
+        originKey: `statement-answer:${decision.id}:recipient`,
+      });
+      if (statement.recipientId && context) {
+        const comment = [
+          toPlainText(parseMarkup(parts.views)),
+          ...(decision.amendedText ? [`Nämnden beslutade med ändringar: ${decision.amendedText}`] : []),
+        ]
+          .filter(Boolean)
+          .join('\n\n');
+        await this.recipients.deliverAnswerIn(
+          tx,
+          worker,
+          statement.recipientId,
+          {
+            position: parts.position ?? Position.NoComment,
+            comment,
+            sections: parts.sections.map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment })),
+          },
+          {
+            title: `Yttrande från ${organisation.name}: ${parts.title} (${decision.paragraph}, ${decision.meetingDate})`,
+          },
+        );
+      }
+      statement.status = StatementStatus.Answered;
+      await tx.save(statement);
+      await this.audit.record(tx, worker, {
+        action: 'statement.answer_delivered',
+        entityType: 'statement',
+        entityId: statement.id,
+        before: { status: StatementStatus.Adopted },
+        after: { status: StatementStatus.Answered, decisionId: decision.id },
+        organisationIds: [...new Set([statement.organisationId, ...(context ? [context.senderOrganisationId] : [])])],
+      });
+    });
+  }
+
+  /**
+   * When the deadline comes before the board can meet: sends the administration's approved
+   * tjänsteutlåtande to the sender now, with the board's decision to follow.
+   */
+  async sendPreliminary(actor: Actor, statementId: string): Promise<StatementView> {
+    requireRole(actor, Role.Registrar, Role.CaseOfficer);
+    return this.db.transaction(async (tx) => {
+      const statement = await this.store.load(tx, actor, statementId, true);
+      if (statement.status !== StatementStatus.Approved || !statement.recipientId) {
+        throw statementErrors.notApproved();
+      }
+      const { parts } = await this.store.revision(tx, statementId, statement.approvedRevision!);
+      const context = (await this.recipients.contextFor(statement.recipientId, tx))!;
+      const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
+      await this.documents.registerIn(tx, actor, statement.caseId, {
+        direction: 'outgoing',
+        kind: 'tjänsteutlåtande',
+        title: `Förvaltningens tjänsteutlåtande (nämndens beslut följer): ${parts.title}`,
+        counterpart: context.senderName,
+        originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:recipient`,
+      });
+      await this.documents.registerIn(tx, actor, context.senderCaseId, {
+        direction: 'incoming',
+        kind: 'tjänsteutlåtande',
+        title: `Preliminärt svar från ${organisation.administrationName ?? organisation.name}: ${parts.title} (nämndens beslut följer)`,
+        counterpart: organisation.name,
+        originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:sender`,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'statement.preliminary_answer_sent',
+        entityType: 'statement',
+        entityId: statementId,
+        after: { revision: statement.approvedRevision },
+        organisationIds: [statement.organisationId, context.senderOrganisationId],
+      });
+      return this.views.build(tx, statement);
+    });
+  }
+}

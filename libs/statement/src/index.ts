@@ -1,0 +1,14 @@
+export * from './approval/approval-chain.service.js';
+export * from './approval/approval.service.js';
+export * from './approval/substitute.service.js';
+export * from './decision/decision.service.js';
+export * from './meeting/meeting.service.js';
+export * from './preparation/preparation.service.js';
+export { STATEMENT_ENTITIES } from './statement.entities.js';
+export * from './statement.errors.js';
+export * from './statement.module.js';
+export * from './statement.views.js';
+export { compareParts, contentHash } from './statement/statement-parts.js';
+export * from './statement/statement-status.js';
+export * from './statement/statement.service.js';
+export * from './work/work-inbox.service.js';

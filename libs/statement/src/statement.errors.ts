@@ -1,0 +1,127 @@
+import { DomainError, ErrorKind } from '@app/platform';
+
+export const statementErrors = {
+  notFound: () =>
+    new DomainError('statement.not_found', ErrorKind.NotFound, 'Tjänsteutlåtandet finns inte i din organisation.'),
+  revisionNotFound: (n: number) =>
+    new DomainError('statement.revision_not_found', ErrorKind.NotFound, `Version ${n} finns inte.`),
+  caseNotARemiss: () =>
+    new DomainError(
+      'statement.case_not_a_remiss',
+      ErrorKind.Unprocessable,
+      'Ärendet är inte en remiss till din organisation.',
+    ),
+  alreadyExists: () =>
+    new DomainError(
+      'statement.already_exists',
+      ErrorKind.Conflict,
+      'Ärendet har redan ett tjänsteutlåtande. Fortsätt på det.',
+    ),
+  notRegistered: () =>
+    new DomainError('statement.not_registered', ErrorKind.Conflict, 'Remissen är inte registrerad i ert diarium än.'),
+  stale: (current: number) =>
+    new DomainError(
+      'statement.stale_revision',
+      ErrorKind.Conflict,
+      `Någon har sparat en nyare version (${current}) sedan du började. Hämta den och gör dina ändringar där.`,
+      { currentRevision: current },
+    ),
+  frozen: (status: string) =>
+    new DomainError('statement.frozen', ErrorKind.Conflict, `Tjänsteutlåtandet är ${status} och kan inte ändras.`),
+  notDrafting: () =>
+    new DomainError(
+      'statement.not_drafting',
+      ErrorKind.Conflict,
+      'Tjänsteutlåtandet är redan skickat för godkännande eller låst.',
+    ),
+  notInApproval: () =>
+    new DomainError('statement.not_in_approval', ErrorKind.Conflict, 'Tjänsteutlåtandet väntar inte på godkännande.'),
+  revisionChanged: (submitted: number, asked: number) =>
+    new DomainError(
+      'statement.revision_changed',
+      ErrorKind.Conflict,
+      `Version ${asked} är inte den som väntar på godkännande (version ${submitted}). Läs den aktuella versionen först.`,
+      { revisionInApproval: submitted },
+    ),
+  selfApproval: () =>
+    new DomainError(
+      'statement.self_approval',
+      ErrorKind.Forbidden,
+      'Du har själv sparat en version av texten sedan den senast skickades för godkännande och kan inte godkänna den.',
+    ),
+  stepOutOfOrder: (waiting: number) =>
+    new DomainError(
+      'statement.step_out_of_order',
+      ErrorKind.Conflict,
+      `Godkännandet tas i tur och ordning: steg ${waiting} väntar fortfarande.`,
+      { waitingStep: waiting },
+    ),
+  notYourStep: () =>
+    new DomainError(
+      'statement.not_your_step',
+      ErrorKind.Forbidden,
+      'Du har inte den roll som krävs för nästa godkännandesteg.',
+    ),
+  twoSteps: () =>
+    new DomainError(
+      'statement.two_steps',
+      ErrorKind.Forbidden,
+      'Du har redan godkänt ett steg av den här versionen och kan inte godkänna ett till.',
+    ),
+  stepTaken: () =>
+    new DomainError(
+      'statement.step_taken',
+      ErrorKind.Conflict,
+      'Någon annan godkände samma steg nyss. Hämta läget igen.',
+    ),
+  notApproved: () =>
+    new DomainError(
+      'statement.not_approved',
+      ErrorKind.Conflict,
+      'Beslut kan bara registreras på ett tjänsteutlåtande som är godkänt i alla steg.',
+    ),
+  decisionNotFound: () => new DomainError('statement.decision_not_found', ErrorKind.NotFound, 'Beslutet finns inte.'),
+  alreadyConfirmed: () =>
+    new DomainError('statement.already_confirmed', ErrorKind.Conflict, 'Protokollet är redan justerat.'),
+  sectionUnknown: (id: string) =>
+    new DomainError('statement.section_unknown', ErrorKind.Unprocessable, `Remissen har ingen del med id ${id}.`, {
+      sectionId: id,
+    }),
+  meetingUnknown: () =>
+    new DomainError(
+      'statement.meeting_unknown',
+      ErrorKind.Unprocessable,
+      'Sammanträdet finns inte i nämndens sammanträdesplan.',
+    ),
+  officerUnknown: () =>
+    new DomainError('statement.officer_unknown', ErrorKind.Unprocessable, 'Handläggaren finns inte i organisationen.'),
+  departmentUnknown: () =>
+    new DomainError(
+      'statement.department_unknown',
+      ErrorKind.Unprocessable,
+      'Avdelningen finns inte i organisationen.',
+    ),
+  attachmentUnknown: () =>
+    new DomainError(
+      'statement.attachment_unknown',
+      ErrorKind.Unprocessable,
+      'Bilagan hänvisar till en handling som inte finns i ärendet.',
+    ),
+  meetingExists: (date: string) =>
+    new DomainError('statement.meeting_exists', ErrorKind.Conflict, `Nämnden har redan ett sammanträde ${date}.`),
+  preparationNotFound: () =>
+    new DomainError('statement.preparation_not_found', ErrorKind.NotFound, 'Beredningsfrågan finns inte.'),
+  preparationAnswered: () =>
+    new DomainError('statement.preparation_answered', ErrorKind.Conflict, 'Beredningsfrågan är redan besvarad.'),
+  notInDepartment: () =>
+    new DomainError(
+      'statement.not_in_department',
+      ErrorKind.Forbidden,
+      'Frågan är ställd till en annan avdelning än din.',
+    ),
+  substituteInvalid: (detail: string) =>
+    new DomainError('statement.substitute_invalid', ErrorKind.Unprocessable, detail),
+  chainInvalid: (detail: string) => new DomainError('statement.chain_invalid', ErrorKind.Unprocessable, detail),
+  dateInvalid: (field: string) =>
+    new DomainError('statement.date_invalid', ErrorKind.Invalid, `${field} måste vara ett datum (ÅÅÅÅ-MM-DD).`),
+};

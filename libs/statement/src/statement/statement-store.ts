@@ -1,0 +1,120 @@
+import type { Actor, Tx } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+
+import { statementErrors } from '../statement.errors.js';
+import type { StatementParts } from '../statement.views.js';
+import { RevisionAttachmentEntity } from './revision-attachment.entity.js';
+import { RevisionSectionEntity } from './revision-section.entity.js';
+import { contentHash, normaliseParts } from './statement-parts.js';
+import { StatementRevisionEntity } from './statement-revision.entity.js';
+import { StatementEntity } from './statement.entity.js';
+
+/** Reads and writes statements and their revisions for the services of this library. */
+@Injectable()
+export class StatementStore {
+  /** The statement, if the actor's organisation owns it (404 otherwise); locked when asked. */
+  async load(manager: Tx, actor: Actor, id: string, lock = false): Promise<StatementEntity> {
+    const row = await manager.findOne(StatementEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
+      throw statementErrors.notFound();
+    }
+    return row;
+  }
+
+  async revision(
+    manager: Tx,
+    statementId: string,
+    number: number,
+  ): Promise<{ row: StatementRevisionEntity; parts: StatementParts }> {
+    const row = await manager.findOneBy(StatementRevisionEntity, { statementId, number });
+    if (!row) {
+      throw statementErrors.revisionNotFound(number);
+    }
+    // One query at a time: the manager may be a transaction's, which runs one query at once.
+    const sections = await manager.find(RevisionSectionEntity, { where: { revisionId: row.id } });
+    const attachments = await manager.find(RevisionAttachmentEntity, {
+      where: { revisionId: row.id },
+      order: { position: 'ASC' },
+    });
+    return {
+      row,
+      parts: normaliseParts({
+        title: row.title,
+        heading: row.heading,
+        proposedDecision: row.proposedDecision,
+        summary: row.summary,
+        background: row.background,
+        matter: row.matter,
+        preparation: {
+          text: row.preparationText,
+          consultedDepartmentIds: row.consultedDepartmentIds,
+          unionsInformedOn: row.unionsInformedOn,
+          unionForum: row.unionForum,
+        },
+        views: row.views,
+        position: row.position,
+        sections: sections.map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment })),
+        attachments: attachments.map((a) => ({ title: a.title, registeredDocumentId: a.registeredDocumentId })),
+        officerId: row.officerId,
+        meetingId: row.meetingId,
+        documentDate: row.documentDate,
+      }),
+    };
+  }
+
+  async insertRevision(
+    tx: Tx,
+    statementId: string,
+    number: number,
+    input: StatementParts,
+    authorId: string,
+  ): Promise<StatementRevisionEntity> {
+    const parts = normaliseParts(input);
+    const row = await tx.save(
+      tx.create(StatementRevisionEntity, {
+        statementId,
+        number,
+        title: parts.title,
+        heading: parts.heading,
+        proposedDecision: [...parts.proposedDecision],
+        summary: parts.summary,
+        background: parts.background,
+        matter: parts.matter,
+        preparationText: parts.preparation.text,
+        consultedDepartmentIds: [...parts.preparation.consultedDepartmentIds],
+        unionsInformedOn: parts.preparation.unionsInformedOn,
+        unionForum: parts.preparation.unionForum,
+        views: parts.views,
+        position: parts.position,
+        officerId: parts.officerId,
+        meetingId: parts.meetingId,
+        documentDate: parts.documentDate,
+        contentHash: contentHash(parts),
+        authorId,
+      }),
+    );
+    // Every section entry is kept, given or not: the document prints only those with a position or comment.
+    const sections = parts.sections;
+    if (sections.length > 0) {
+      await tx.insert(
+        RevisionSectionEntity,
+        sections.map((s) => ({ revisionId: row.id, sectionId: s.sectionId, position: s.position, comment: s.comment })),
+      );
+    }
+    if (parts.attachments.length > 0) {
+      await tx.insert(
+        RevisionAttachmentEntity,
+        parts.attachments.map((a, i) => ({
+          revisionId: row.id,
+          position: i + 1,
+          title: a.title,
+          registeredDocumentId: a.registeredDocumentId,
+        })),
+      );
+    }
+    return row;
+  }
+}

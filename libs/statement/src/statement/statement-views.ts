@@ -1,0 +1,149 @@
+import { RecipientService } from '@app/consultation';
+import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
+import type { Tx } from '@app/platform';
+import { CaseService } from '@app/registry';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { ApprovalChainService } from '../approval/approval-chain.service.js';
+import { ApprovalEntity } from '../approval/approval.entity.js';
+import { SubmissionEntity } from '../approval/submission.entity.js';
+import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
+import { MeetingService } from '../meeting/meeting.service.js';
+import { PreparationRequestEntity } from '../preparation/preparation-request.entity.js';
+import type { ApprovalView, ChainStep, DecisionView, RevisionView, StatementView } from '../statement.views.js';
+import { STATEMENT_STATUS_LABEL } from './statement-status.js';
+import { StatementStore } from './statement-store.js';
+import type { StatementEntity } from './statement.entity.js';
+
+export function toDecisionView(d: BoardDecisionEntity): DecisionView {
+  return {
+    id: d.id,
+    statementId: d.statementId,
+    revisionNumber: d.revisionNumber,
+    meetingDate: d.meetingDate,
+    paragraph: d.paragraph,
+    decisionText: d.decisionText,
+    outcome: d.outcome,
+    amendedText: d.amendedText,
+    reservations: d.reservations,
+    memberStatements: d.memberStatements,
+    confirmedImmediately: d.confirmedImmediately,
+    confirmationDate: d.confirmationDate,
+    confirmed: d.confirmedAt !== null,
+    recordedBy: d.recordedBy,
+    recordedAt: d.recordedAt.toISOString(),
+  };
+}
+
+/** Builds the full view of a statement: its current revision, chain, approvals, schedule and decision. */
+@Injectable()
+export class StatementViews {
+  constructor(
+    private readonly store: StatementStore,
+    private readonly chains: ApprovalChainService,
+    private readonly meetings: MeetingService,
+    private readonly cases: CaseService,
+    private readonly recipients: RecipientService,
+    private readonly people: PersonService,
+    private readonly departments: DepartmentService,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  async build(manager: Tx, statement: StatementEntity): Promise<StatementView> {
+    const { row, parts } = await this.store.revision(manager, statement.id, statement.currentRevision);
+    const revision: RevisionView = {
+      number: row.number,
+      parts,
+      contentHash: row.contentHash,
+      authorId: row.authorId,
+      savedAt: row.createdAt.toISOString(),
+    };
+    const submission = await manager.findOne(SubmissionEntity, {
+      where: { statementId: statement.id, status: In(['open', 'approved']) },
+      order: { submittedAt: 'DESC' },
+    });
+    const chain: ChainStep[] = submission
+      ? submission.chain
+      : await this.chains.chainFor(statement.organisationId, manager);
+    const approvals = submission ? await this.approvals(manager, submission.id) : [];
+    const approvedSteps = new Set(approvals.filter((a) => a.decision === 'approved').map((a) => a.step));
+    const nextStep = submission?.status === 'open' ? (chain.find((s) => !approvedSteps.has(s.step)) ?? null) : null;
+    // One query at a time: the manager may be a transaction's, which runs one query at once.
+    const owner = await this.cases.findById(statement.caseId, manager);
+    const context = statement.recipientId
+      ? await this.recipients.contextFor(statement.recipientId, manager)
+      : undefined;
+    const decision = await manager.findOne(BoardDecisionEntity, {
+      where: { statementId: statement.id },
+      order: { recordedAt: 'DESC' },
+    });
+    const consulted = await this.consulted(manager, statement.id, parts.preparation.consultedDepartmentIds);
+    const organisation = await this.organisations.findById(statement.organisationId, manager);
+    const administration = organisation?.administrationName ?? organisation?.name ?? '';
+    const signatories =
+      submission?.status === 'approved'
+        ? [...approvals]
+            .filter((a) => a.decision === 'approved')
+            .sort((a, b) => b.step - a.step)
+            .map((a) => ({ name: a.approver.name, title: a.approver.title, organisation: administration }))
+        : [];
+    return {
+      id: statement.id,
+      organisationId: statement.organisationId,
+      caseId: statement.caseId,
+      diaryNumber: owner?.diaryNumber ?? '',
+      recipientId: statement.recipientId,
+      status: statement.status,
+      statusLabel: STATEMENT_STATUS_LABEL[statement.status],
+      currentRevision: statement.currentRevision,
+      approvedRevision: statement.approvedRevision,
+      revision,
+      chain,
+      approvals,
+      nextStep,
+      signatories,
+      remissSections: (context?.sections ?? []).map((s) => ({ id: s.id, position: s.position, title: s.title })),
+      schedule: context
+        ? await this.meetings.schedule(statement.organisationId, context.recipient.responseDeadline, manager)
+        : null,
+      decision: decision ? toDecisionView(decision) : null,
+      consultedDepartments: consulted,
+    };
+  }
+
+  async approvals(manager: Tx, submissionId: string): Promise<ApprovalView[]> {
+    const rows = await manager.find(ApprovalEntity, {
+      where: { submissionId },
+      order: { step: 'ASC', decidedAt: 'ASC' },
+    });
+    const submission = await manager.findOneBy(SubmissionEntity, { id: submissionId });
+    const people = await this.people.findByIds(
+      rows.flatMap((r) => [r.approverId, ...(r.onBehalfOfId ? [r.onBehalfOfId] : [])]),
+      manager,
+    );
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return rows.map((r) => ({
+      step: r.step,
+      role: submission!.chain.find((s) => s.step === r.step)!.role,
+      approver: {
+        id: r.approverId,
+        name: byId.get(r.approverId)?.name ?? '',
+        title: byId.get(r.approverId)?.title ?? null,
+      },
+      onBehalfOf: r.onBehalfOfId ? { id: r.onBehalfOfId, name: byId.get(r.onBehalfOfId)?.name ?? '' } : null,
+      decision: r.decision,
+      comment: r.comment,
+      decidedAt: r.decidedAt.toISOString(),
+      revisionNumber: r.revisionNumber,
+    }));
+  }
+
+  /** The departments consulted: named in the preparation part, or asked through the preparation. */
+  async consulted(manager: Tx, statementId: string, named: readonly string[]): Promise<{ id: string; name: string }[]> {
+    const asked = await manager.find(PreparationRequestEntity, { where: { statementId } });
+    const ids = [...new Set([...named, ...asked.map((a) => a.departmentId)])];
+    const departments = await this.departments.findByIds(ids, manager);
+    return departments.map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+}

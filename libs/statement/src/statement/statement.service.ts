@@ -1,0 +1,295 @@
+import { RecipientService, RecipientState } from '@app/consultation';
+import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  localDate,
+  requireRole,
+  returningRows,
+  Role,
+  type Tx,
+} from '@app/platform';
+import { CaseService, RegisteredDocumentService } from '@app/registry';
+import { Injectable } from '@nestjs/common';
+
+import { SubmissionEntity } from '../approval/submission.entity.js';
+import { BoardMeetingEntity } from '../meeting/board-meeting.entity.js';
+import { MeetingService } from '../meeting/meeting.service.js';
+import { statementErrors } from '../statement.errors.js';
+import type { PartChange, RevisionView, StatementParts, StatementView } from '../statement.views.js';
+import { assertPartsValid, compareParts, contentHash, normaliseParts } from './statement-parts.js';
+import { FROZEN, STATEMENT_STATUS_LABEL, StatementStatus } from './statement-status.js';
+import { StatementStore } from './statement-store.js';
+import { StatementViews } from './statement-views.js';
+import { StatementEntity } from './statement.entity.js';
+
+/** Lower-cases the first letter, as a body's name reads in running Swedish text ("till kommunstyrelsen"). */
+function inRunningText(name: string): string {
+  return name.charAt(0).toLocaleLowerCase('sv-SE') + name.slice(1);
+}
+
+/**
+ * Drafting a tjänsteutlåtande: creating it pre-filled from the remiss and the case, saving
+ * revisions (a save names the revision it started from; a stale save answers 409), and reading
+ * and comparing revisions.
+ */
+@Injectable()
+export class StatementService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly store: StatementStore,
+    private readonly views: StatementViews,
+    private readonly cases: CaseService,
+    private readonly documents: RegisteredDocumentService,
+    private readonly recipients: RecipientService,
+    private readonly organisations: OrganisationService,
+    private readonly people: PersonService,
+    private readonly departments: DepartmentService,
+    private readonly meetings: MeetingService,
+  ) {}
+
+  /**
+   * Creates the statement of a case, pre-filled: from the remiss (title, heading addressed to the
+   * sender, the proposed decision, one entry per remiss section, the remissunderlag as
+   * attachment) and from the case (officer, board, the next meeting the deadline allows).
+   */
+  async create(actor: Actor, caseId: string): Promise<StatementView> {
+    requireRole(actor, Role.CaseOfficer);
+    if (actor.kind !== 'person') {
+      throw new Error('a person drafts a statement');
+    }
+    return this.db.transaction(async (tx) => {
+      const owner = await this.cases.findById(caseId, tx);
+      if (!owner || owner.organisationId !== actor.organisationId) {
+        throw statementErrors.notFound();
+      }
+      if (await tx.existsBy(StatementEntity, { caseId })) {
+        throw statementErrors.alreadyExists();
+      }
+      const context = await this.recipients.contextForCase(caseId, tx);
+      const organisation = (await this.organisations.findById(actor.organisationId, tx))!;
+      const today = localDate(this.clock.now());
+      const schedule = context
+        ? await this.meetings.schedule(actor.organisationId, context.recipient.responseDeadline, tx)
+        : null;
+      const remissunderlag = context
+        ? (await this.documents.listForCase({ kind: 'system', process: 'statement' }, caseId)).filter(
+            (d) => d.kind === 'remissunderlag' && !d.annulled,
+          )
+        : [];
+      const parts: StatementParts = {
+        title: context?.consultationTitle ?? owner.title,
+        heading: context ? `Yttrande till ${inRunningText(context.senderName)}` : '',
+        proposedDecision: [
+          context
+            ? `${organisation.name} godkänner förvaltningens tjänsteutlåtande och överlämnar det till ${inRunningText(context.senderName)} som svar på remissen.`
+            : `${organisation.name} godkänner förvaltningens tjänsteutlåtande.`,
+        ],
+        summary: '',
+        background: '',
+        matter: '',
+        preparation: { text: '', consultedDepartmentIds: [], unionsInformedOn: null, unionForum: null },
+        views: '',
+        position: null,
+        sections: (context?.sections ?? []).map((s) => ({ sectionId: s.id, position: null, comment: '' })),
+        attachments: remissunderlag.map((d) => ({ title: d.title, registeredDocumentId: d.id })),
+        officerId: owner.responsiblePersonId ?? actor.personId,
+        meetingId: schedule?.meetingWithinDeadline?.id ?? schedule?.nextUsableMeeting?.id ?? null,
+        documentDate: today,
+      };
+      const statement = await tx.save(
+        tx.create(StatementEntity, {
+          organisationId: actor.organisationId,
+          caseId,
+          recipientId: context?.recipient.id ?? null,
+          status: StatementStatus.Drafting,
+          currentRevision: 1,
+          approvedRevision: null,
+          createdBy: actor.personId,
+        }),
+      );
+      await this.store.insertRevision(tx, statement.id, 1, parts, actor.personId);
+      if (context) {
+        await this.recipients.advanceIn(tx, actor, context.recipient.id, RecipientState.Drafting);
+      }
+      await this.audit.record(tx, actor, {
+        action: 'statement.created',
+        entityType: 'statement',
+        entityId: statement.id,
+        after: { caseId, revision: 1, contentHash: contentHash(parts) },
+        organisationIds: [actor.organisationId],
+      });
+      return this.views.build(tx, statement);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<StatementView> {
+    return this.views.build(this.db.reader, await this.store.load(this.db.reader, actor, id));
+  }
+
+  async getByCase(actor: Actor, caseId: string): Promise<StatementView> {
+    const row = await this.db.reader.findOneBy(StatementEntity, { caseId });
+    if (!row) {
+      throw statementErrors.notFound();
+    }
+    return this.get(actor, row.id);
+  }
+
+  /**
+   * Saves a new revision. `baseRevision` is the revision the editor started from: if someone
+   * saved since, the answer is 409 with the current number and nothing is written. Saving a
+   * text in approval withdraws its approvals; a frozen or decided text cannot change.
+   */
+  async save(actor: Actor, id: string, baseRevision: number, input: StatementParts): Promise<StatementView> {
+    requireRole(actor, Role.CaseOfficer, Role.HeadOfDepartment, Role.Director);
+    if (actor.kind !== 'person') {
+      throw new Error('a person saves a statement');
+    }
+    assertPartsValid(input);
+    const parts = normaliseParts(input);
+    return this.db.transaction(async (tx) => {
+      const current = await this.store.load(tx, actor, id);
+      await this.#assertReferences(tx, current, parts);
+      // The conditional update is the concurrency guard: of several saves from one base, the
+      // first to commit moves the number on and the others match no row.
+      const moved = await returningRows<{ status: StatementStatus }>(
+        tx,
+        `UPDATE statements SET current_revision = current_revision + 1, status = 'drafting', updated_at = now()
+         WHERE id = $1 AND current_revision = $2 AND status IN ('drafting', 'in_approval')
+         RETURNING (SELECT status FROM statements WHERE id = $1) AS status`,
+        [id, baseRevision],
+      );
+      if (moved.length === 0) {
+        const fresh = await this.store.load(tx, actor, id);
+        if (FROZEN.has(fresh.status)) {
+          throw statementErrors.frozen(STATEMENT_STATUS_LABEL[fresh.status]);
+        }
+        throw statementErrors.stale(fresh.currentRevision);
+      }
+      const number = baseRevision + 1;
+      const previous = await this.store.revision(tx, id, baseRevision);
+      await this.store.insertRevision(tx, id, number, parts, actor.personId);
+      if (moved[0]!.status === StatementStatus.InApproval) {
+        await this.#withdrawApprovals(tx, actor, current);
+      }
+      await this.audit.record(tx, actor, {
+        action: 'statement.saved',
+        entityType: 'statement',
+        entityId: id,
+        before: { revision: baseRevision, contentHash: previous.row.contentHash },
+        after: {
+          revision: number,
+          contentHash: contentHash(parts),
+          changedParts: compareParts(previous.parts, parts)
+            .filter((c) => c.changed)
+            .map((c) => c.part),
+        },
+        organisationIds: [current.organisationId],
+      });
+      return this.views.build(tx, await this.store.load(tx, actor, id));
+    });
+  }
+
+  async revisions(actor: Actor, id: string): Promise<RevisionView[]> {
+    const statement = await this.store.load(this.db.reader, actor, id);
+    const list: RevisionView[] = [];
+    for (let n = 1; n <= statement.currentRevision; n++) {
+      const { row, parts } = await this.store.revision(this.db.reader, id, n);
+      list.push({
+        number: n,
+        parts,
+        contentHash: row.contentHash,
+        authorId: row.authorId,
+        savedAt: row.createdAt.toISOString(),
+      });
+    }
+    return list;
+  }
+
+  async revision(actor: Actor, id: string, number: number): Promise<RevisionView> {
+    await this.store.load(this.db.reader, actor, id);
+    const { row, parts } = await this.store.revision(this.db.reader, id, number);
+    return {
+      number,
+      parts,
+      contentHash: row.contentHash,
+      authorId: row.authorId,
+      savedAt: row.createdAt.toISOString(),
+    };
+  }
+
+  /** Compares any two revisions part by part. */
+  async compare(actor: Actor, id: string, from: number, to: number): Promise<PartChange[]> {
+    await this.store.load(this.db.reader, actor, id);
+    const [a, b] = await Promise.all([
+      this.store.revision(this.db.reader, id, from),
+      this.store.revision(this.db.reader, id, to),
+    ]);
+    return compareParts(a.parts, b.parts);
+  }
+
+  async #withdrawApprovals(tx: Tx, actor: Actor, statement: StatementEntity): Promise<void> {
+    const open = await tx.findOne(SubmissionEntity, {
+      where: { statementId: statement.id, status: 'open' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (open) {
+      await tx.update(SubmissionEntity, { id: open.id }, { status: 'withdrawn', closedAt: this.clock.now() });
+      await this.audit.record(tx, actor, {
+        action: 'statement.approvals_withdrawn',
+        entityType: 'statement',
+        entityId: statement.id,
+        before: { status: StatementStatus.InApproval, submittedRevision: open.revisionNumber },
+        after: { status: StatementStatus.Drafting, reason: 'the text changed after it was submitted' },
+        organisationIds: [statement.organisationId],
+      });
+    }
+    if (statement.recipientId) {
+      await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Drafting);
+    }
+  }
+
+  /** Every id a revision names must be the organisation's own (or, for sections, the remiss's). */
+  async #assertReferences(tx: Tx, statement: StatementEntity, parts: StatementParts): Promise<void> {
+    const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
+    const known = new Set((context?.sections ?? []).map((s) => s.id));
+    for (const s of parts.sections) {
+      if (!known.has(s.sectionId)) {
+        throw statementErrors.sectionUnknown(s.sectionId);
+      }
+    }
+    const officer = await this.people.findById(parts.officerId, tx);
+    const belongs =
+      officer &&
+      (officer.organisationId === statement.organisationId ||
+        officer.roles.some((r) => r.organisationId === statement.organisationId));
+    if (!belongs) {
+      throw statementErrors.officerUnknown();
+    }
+    if (
+      parts.meetingId &&
+      !(await tx.existsBy(BoardMeetingEntity, { id: parts.meetingId, organisationId: statement.organisationId }))
+    ) {
+      throw statementErrors.meetingUnknown();
+    }
+    const departments = await this.departments.findByIds(parts.preparation.consultedDepartmentIds, tx);
+    if (
+      departments.length !== parts.preparation.consultedDepartmentIds.length ||
+      departments.some((d) => d.organisationId !== statement.organisationId)
+    ) {
+      throw statementErrors.departmentUnknown();
+    }
+    for (const a of parts.attachments) {
+      if (a.registeredDocumentId) {
+        const document = await this.documents.findById(a.registeredDocumentId, tx);
+        if (document?.caseId !== statement.caseId) {
+          throw statementErrors.attachmentUnknown();
+        }
+      }
+    }
+  }
+}

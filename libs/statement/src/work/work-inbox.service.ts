@@ -1,0 +1,191 @@
+import { RecipientService, RecipientState } from '@app/consultation';
+import { PersonService } from '@app/directory';
+import { type Actor, Clock, Db, hasRole, Role } from '@app/platform';
+import { CaseService } from '@app/registry';
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+
+import { ApprovalChainService } from '../approval/approval-chain.service.js';
+import { ApprovalEntity } from '../approval/approval.entity.js';
+import { SubmissionEntity } from '../approval/submission.entity.js';
+import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
+import { PreparationRequestEntity } from '../preparation/preparation-request.entity.js';
+import { StatementStatus } from '../statement/statement-status.js';
+import { StatementStore } from '../statement/statement-store.js';
+import { StatementEntity } from '../statement/statement.entity.js';
+import type { WorkItem } from '../statement.views.js';
+
+/**
+ * "My work": what needs this person's action now, computed from the state of things (unlike the
+ * notification inbox, which tells what happened). Drafts to finish, steps to approve, decisions
+ * to record, remisses to assign, questions to answer, and what is overdue.
+ */
+@Injectable()
+export class WorkInboxService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly store: StatementStore,
+    private readonly chains: ApprovalChainService,
+    private readonly recipients: RecipientService,
+    private readonly cases: CaseService,
+    private readonly people: PersonService,
+  ) {}
+
+  async forActor(actor: Actor): Promise<WorkItem[]> {
+    if (actor.kind !== 'person') {
+      return [];
+    }
+    const org = actor.organisationId;
+    const me = actor.personId;
+    const now = this.clock.now();
+    const items: WorkItem[] = [];
+    const open = await this.recipients.openFor(org);
+    const statements = await this.db.reader.find(StatementEntity, {
+      where: {
+        organisationId: org,
+        status: In([
+          StatementStatus.Drafting,
+          StatementStatus.InApproval,
+          StatementStatus.Approved,
+          StatementStatus.Adopted,
+        ]),
+      },
+    });
+    const byCase = new Map(statements.map((s) => [s.caseId, s]));
+    const deadlineOf = (caseId: string): string | null =>
+      open.find((r) => r.caseId === caseId)?.responseDeadline ?? null;
+    const numberOf = async (caseId: string): Promise<string | null> =>
+      (await this.cases.findById(caseId))?.diaryNumber ?? null;
+
+    if (hasRole(actor, Role.Registrar)) {
+      for (const r of open.filter((x) => x.state === RecipientState.Registered)) {
+        items.push({
+          kind: 'assign_remiss',
+          title: `Tilldela remissen ${r.title}`,
+          diaryNumber: r.diaryNumber,
+          deadline: r.responseDeadline,
+          link: { type: 'consultation_recipient', id: r.id },
+        });
+      }
+      for (const s of statements.filter((x) => x.status === StatementStatus.Approved)) {
+        const { parts } = await this.store.revision(this.db.reader, s.id, s.approvedRevision!);
+        items.push({
+          kind: 'record_decision',
+          title: `Registrera nämndens beslut: ${parts.title}`,
+          diaryNumber: await numberOf(s.caseId),
+          deadline: deadlineOf(s.caseId),
+          link: { type: 'statement', id: s.id },
+        });
+      }
+      const adopted = statements.filter((x) => x.status === StatementStatus.Adopted).map((s) => s.id);
+      if (adopted.length > 0) {
+        const waiting = await this.db.reader.find(BoardDecisionEntity, {
+          where: { statementId: In(adopted), confirmedAt: IsNull() },
+        });
+        for (const d of waiting) {
+          const s = statements.find((x) => x.id === d.statementId)!;
+          items.push({
+            kind: 'confirm_minutes',
+            title: `Justera protokollet ${d.paragraph} (${d.meetingDate})`,
+            diaryNumber: await numberOf(s.caseId),
+            deadline: d.confirmationDate,
+            link: { type: 'board_decision', id: d.id },
+          });
+        }
+      }
+    }
+
+    if (hasRole(actor, Role.CaseOfficer)) {
+      for (const r of open.filter((x) => x.assignedPersonId === me && x.caseId && !byCase.has(x.caseId))) {
+        items.push({
+          kind: 'start_statement',
+          title: `Skriv tjänsteutlåtande: ${r.title}`,
+          diaryNumber: r.diaryNumber,
+          deadline: r.responseDeadline,
+          link: { type: 'case', id: r.caseId! },
+        });
+      }
+      for (const s of statements.filter((x) => x.status === StatementStatus.Drafting)) {
+        const { parts } = await this.store.revision(this.db.reader, s.id, s.currentRevision);
+        if (parts.officerId === me) {
+          items.push({
+            kind: 'finish_draft',
+            title: `Slutför utkastet: ${parts.title}`,
+            diaryNumber: await numberOf(s.caseId),
+            deadline: deadlineOf(s.caseId),
+            link: { type: 'statement', id: s.id },
+          });
+        }
+      }
+      for (const e of await this.recipients.pendingExtensionsFor(org, me)) {
+        items.push({
+          kind: 'decide_extension',
+          title: `${e.recipientName} begär anstånd till ${e.requestedDeadline}: ${e.title}`,
+          diaryNumber: e.diaryNumber,
+          deadline: e.requestedDeadline,
+          link: { type: 'extension_request', id: e.id },
+        });
+      }
+    }
+
+    // Steps waiting for this person (in their own right or as someone's substitute).
+    const inApproval = statements.filter((x) => x.status === StatementStatus.InApproval);
+    for (const s of inApproval) {
+      const submission = await this.db.reader.findOneBy(SubmissionEntity, { statementId: s.id, status: 'open' });
+      if (!submission || submission.authorIds.includes(me)) {
+        continue;
+      }
+      const approved = await this.db.reader.findBy(ApprovalEntity, {
+        submissionId: submission.id,
+        decision: 'approved',
+      });
+      if (approved.some((a) => a.approverId === me)) {
+        continue;
+      }
+      const waiting = submission.chain.find((step) => !approved.some((a) => a.step === step.step));
+      const { parts } = await this.store.revision(this.db.reader, s.id, submission.revisionNumber);
+      const officer = await this.people.findById(parts.officerId);
+      if (
+        waiting &&
+        (await this.chains.qualification(this.db.reader, org, me, waiting, officer?.departmentId ?? null, now))
+      ) {
+        items.push({
+          kind: 'approve',
+          title: `Godkänn (steg ${waiting.step}): ${parts.title}`,
+          diaryNumber: await numberOf(s.caseId),
+          deadline: deadlineOf(s.caseId),
+          link: { type: 'statement', id: s.id },
+        });
+      }
+    }
+
+    const myDepartment = (await this.people.findById(me))?.departmentId;
+    if (myDepartment) {
+      const questions = await this.db.reader.find(PreparationRequestEntity, {
+        where: { departmentId: myDepartment, answeredAt: IsNull() },
+        order: { deadline: 'ASC' },
+      });
+      for (const q of questions) {
+        items.push({
+          kind: 'answer_preparation',
+          title: `Besvara beredningsfråga: ${q.question.slice(0, 80)}`,
+          diaryNumber: null,
+          deadline: q.deadline,
+          link: { type: 'preparation_request', id: q.id },
+        });
+      }
+    }
+
+    for (const r of open.filter((x) => x.overdue && (x.assignedPersonId === me || hasRole(actor, Role.Registrar)))) {
+      items.push({
+        kind: 'overdue',
+        title: `Försenad remiss: ${r.title} (svar senast ${r.responseDeadline})`,
+        diaryNumber: r.diaryNumber,
+        deadline: r.responseDeadline,
+        link: { type: 'consultation_recipient', id: r.id },
+      });
+    }
+    return items.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+  }
+}
