@@ -36,6 +36,12 @@ describe('access to every route', () => {
     recipientId: string;
     externalRecipientId: string;
     extensionRequestId: string;
+    statementId: string;
+    statementParts: Record<string, unknown>;
+    decisionId: string;
+    meetingId: string;
+    substituteId: string;
+    preparationRequestId: string;
   }
 
   async function world(): Promise<World> {
@@ -112,6 +118,52 @@ describe('access to every route', () => {
       .set(await ctx.as(recipientRegistrar))
       .send({ requestedDeadline: '2100-01-31', reason: 'Mer tid.' })
       .expect(201);
+    // A statement taken through approval to a decision whose minutes are confirmed later.
+    const head = await ctx.factories.person(org.id, { roles: [Role.HeadOfDepartment], departmentId: department.id });
+    const director = await ctx.factories.person(org.id, { roles: [Role.Director] });
+    const meeting = await ctx
+      .http()
+      .post('/api/v1/meetings')
+      .set(asRegistrar)
+      .send({ meetingDate: '2099-05-20', agendaDeadline: '2099-05-06' })
+      .expect(201);
+    await ctx.http().post(`/api/v1/cases/${caseId}/assign`).set(asRegistrar).send({ personId: officer.id }).expect(200);
+    const statement = (await ctx.http().post('/api/v1/statements').set(asOfficer).send({ caseId }).expect(201))
+      .body as {
+      id: string;
+      revision: { parts: Record<string, unknown> };
+    };
+    await ctx.http().post(`/api/v1/statements/${statement.id}/submit`).set(asOfficer).send({ revision: 1 }).expect(200);
+    await ctx
+      .http()
+      .post(`/api/v1/statements/${statement.id}/approve`)
+      .set(await ctx.as(head))
+      .send({ revision: 1 })
+      .expect(200);
+    await ctx
+      .http()
+      .post(`/api/v1/statements/${statement.id}/approve`)
+      .set(await ctx.as(director))
+      .send({ revision: 1 })
+      .expect(200);
+    const decided = await ctx
+      .http()
+      .post(`/api/v1/statements/${statement.id}/decision`)
+      .set(asRegistrar)
+      .send({ meetingDate: '2099-05-20', paragraph: '1', outcome: 'adopted', confirmation: { on: '2099-05-27' } })
+      .expect(200);
+    const substitute = await ctx
+      .http()
+      .post('/api/v1/substitutes')
+      .set(await ctx.as(director))
+      .send({ substituteId: head.id, validFrom: '2099-01-01', validTo: '2099-12-31' })
+      .expect(201);
+    const question = await ctx
+      .http()
+      .post(`/api/v1/statements/${statement.id}/preparation-requests`)
+      .set(asOfficer)
+      .send({ departmentId: department.id, question: 'Synpunkter?', deadline: '2099-04-01' })
+      .expect(201);
     const draft = await ctx
       .http()
       .post('/api/v1/consultations')
@@ -135,6 +187,12 @@ describe('access to every route', () => {
       recipientId,
       externalRecipientId: recipients.find((r) => r.external)!.id,
       extensionRequestId: (extension.body as { id: string }).id,
+      statementId: statement.id,
+      statementParts: statement.revision.parts,
+      decisionId: (decided.body as { decision: { id: string } }).decision.id,
+      meetingId: (meeting.body as { id: string }).id,
+      substituteId: (substitute.body as { id: string }).id,
+      preparationRequestId: (question.body as { id: string }).id,
     };
   }
 
@@ -325,6 +383,64 @@ describe('access to every route', () => {
       body: { granted: true },
     }),
   };
+
+  Object.assign(otherOrganisation, {
+    'GET /api/v1/statements/by-case/:caseId': (w: World) => ({ path: `/api/v1/statements/by-case/${w.caseId}` }),
+    'GET /api/v1/statements/:id': (w: World) => ({ path: `/api/v1/statements/${w.statementId}` }),
+    'PUT /api/v1/statements/:id': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}`,
+      body: { baseRevision: 1, parts: w.statementParts },
+    }),
+    'GET /api/v1/statements/:id/revisions': (w: World) => ({ path: `/api/v1/statements/${w.statementId}/revisions` }),
+    'GET /api/v1/statements/:id/revisions/:number': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/revisions/1`,
+    }),
+    'GET /api/v1/statements/:id/compare': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/compare?from=1&to=1`,
+    }),
+    'POST /api/v1/statements/:id/submit': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/submit`,
+      body: { revision: 1 },
+    }),
+    'POST /api/v1/statements/:id/approve': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/approve`,
+      body: { revision: 1 },
+    }),
+    'POST /api/v1/statements/:id/request-changes': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/request-changes`,
+      body: { revision: 1, comment: 'Kapning' },
+    }),
+    'POST /api/v1/statements/:id/decision': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/decision`,
+      body: { meetingDate: '2099-05-20', paragraph: '2', outcome: 'adopted', confirmation: { immediate: true } },
+    }),
+    'POST /api/v1/statements/:id/preliminary-answer': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/preliminary-answer`,
+    }),
+    'POST /api/v1/statements/:id/preparation-requests': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/preparation-requests`,
+      body: { departmentId: w.departmentId, question: 'Kapning?', deadline: '2099-04-01' },
+    }),
+    'GET /api/v1/statements/:id/preparation-requests': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/preparation-requests`,
+    }),
+    'POST /api/v1/substitutes/:id/revoke': (w: World) => ({ path: `/api/v1/substitutes/${w.substituteId}/revoke` }),
+    'POST /api/v1/meetings/:id/cancel': (w: World) => ({ path: `/api/v1/meetings/${w.meetingId}/cancel` }),
+    'POST /api/v1/board-decisions/:id/confirm': (w: World) => ({
+      path: `/api/v1/board-decisions/${w.decisionId}/confirm`,
+      body: { confirmedOn: '2099-05-27' },
+    }),
+    'POST /api/v1/preparation-requests/:id/answer': (w: World) => ({
+      path: `/api/v1/preparation-requests/${w.preparationRequestId}/answer`,
+      body: { answer: 'Kapning' },
+    }),
+    'GET /api/v1/consultations/:id/compilation': (w: World) => ({
+      path: `/api/v1/consultations/${w.consultationId}/compilation`,
+    }),
+    'GET /api/v1/consultations/:id/compilation.csv': (w: World) => ({
+      path: `/api/v1/consultations/${w.consultationId}/compilation.csv`,
+    }),
+  });
 
   /** Routes that name a record every logged-in person may read, with the reason. */
   const shared: Record<string, string> = {

@@ -104,7 +104,7 @@ export class SubstituteService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) {
-        throw statementErrors.substituteInvalid('Det finns ingen sådan aktiv ersättare.');
+        throw statementErrors.substituteNotFound();
       }
       row.revokedAt = this.clock.now();
       await tx.save(row);

@@ -87,7 +87,7 @@ export class MeetingService {
     return this.db.transaction(async (tx) => {
       const row = await tx.findOne(BoardMeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row || actor.kind !== 'person' || row.organisationId !== actor.organisationId) {
-        throw statementErrors.meetingUnknown();
+        throw statementErrors.meetingNotFound();
       }
       row.cancelled = true;
       await tx.save(row);

@@ -1,0 +1,437 @@
+import { Role } from '@app/platform';
+import type { TestPerson } from '@app/testing';
+
+import { expectNothingChanged } from '../support/snapshot.js';
+import { statementWorld, type StatementWorld } from '../support/statement-world.js';
+import { TestContext } from '../support/test-context.js';
+
+interface Statement {
+  id: string;
+  status: string;
+  currentRevision: number;
+  revision: { number: number; parts: Record<string, unknown> };
+}
+
+describe('the rules of a statement', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    ctx.clock.set('2025-03-03T09:00:00+01:00', { running: true });
+  });
+
+  afterAll(() => ctx.close());
+
+  async function start(w: StatementWorld): Promise<Statement> {
+    const r = await ctx
+      .http()
+      .post('/api/v1/statements')
+      .set(await ctx.as(w.officer))
+      .send({ caseId: w.caseId })
+      .expect(201);
+    return r.body as Statement;
+  }
+
+  async function save(
+    s: Statement,
+    as: TestPerson,
+    changes: Record<string, unknown> = { summary: `Text ${Math.random()}` },
+  ): Promise<Statement> {
+    const r = await ctx
+      .http()
+      .put(`/api/v1/statements/${s.id}`)
+      .set(await ctx.as(as))
+      .send({ baseRevision: s.currentRevision, parts: { ...s.revision.parts, ...changes } })
+      .expect(200);
+    return r.body as Statement;
+  }
+
+  async function act(
+    s: Statement,
+    as: TestPerson,
+    action: 'submit' | 'approve' | 'request-changes',
+    revision = s.currentRevision,
+    expected = 200,
+  ): Promise<Statement> {
+    const r = await ctx
+      .http()
+      .post(`/api/v1/statements/${s.id}/${action}`)
+      .set(await ctx.as(as))
+      .send({ revision, ...(action === 'request-changes' ? { comment: 'Ändra.' } : {}) })
+      .expect(expected);
+    return r.body as Statement;
+  }
+
+  it('answers a stale save 409 with the current revision, and a concurrent burst lets exactly one through', async () => {
+    const w = await statementWorld(ctx);
+    const s = await start(w);
+    const headers = await ctx.as(w.officer);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        ctx
+          .http()
+          .put(`/api/v1/statements/${s.id}`)
+          .set(headers)
+          .send({ baseRevision: 1, parts: { ...s.revision.parts, summary: `Samtidig ändring ${i}` } }),
+      ),
+    );
+    const ok = responses.filter((r) => r.status === 200);
+    const conflicts = responses.filter((r) => r.status === 409);
+    expect(ok).toHaveLength(1);
+    expect(conflicts).toHaveLength(49);
+    for (const c of conflicts) {
+      expect(c.body).toMatchObject({ code: 'statement.stale_revision', currentRevision: 2 });
+    }
+    const revisions = await ctx.http().get(`/api/v1/statements/${s.id}/revisions`).set(headers).expect(200);
+    expect((revisions.body as unknown[]).length).toBe(2);
+    const winner = (ok[0]!.body as Statement).revision.parts.summary;
+    expect((revisions.body as { parts: { summary: string } }[])[1]!.parts.summary).toBe(winner);
+  });
+
+  it('withdraws the approvals when the text changes after one, and binds each approval to its revision', async () => {
+    const w = await statementWorld(ctx);
+    let s = await save(await start(w), w.officer);
+    s = await act(s, w.officer, 'submit');
+    s = await act(s, w.head, 'approve');
+    s = await save(s, w.officer, { views: 'Ny synpunkt efter godkännandet.' });
+    expect(s.status).toBe('drafting');
+    const view = await ctx
+      .http()
+      .get(`/api/v1/statements/${s.id}`)
+      .set(await ctx.as(w.officer))
+      .expect(200);
+    expect((view.body as { approvals: unknown[] }).approvals).toEqual([]);
+    await act(s, w.officer, 'submit');
+    const again = await act(s, w.head, 'approve');
+    expect(
+      (again as unknown as { approvals: { revisionNumber: number }[] }).approvals.map((a) => a.revisionNumber),
+    ).toEqual([s.currentRevision]);
+  });
+
+  it('lets a substitute take the step of the person they stand in for, recorded in the audit trail', async () => {
+    const w = await statementWorld(ctx);
+    const stand = await ctx.factories.person(w.organisationId, {
+      roles: [Role.CaseOfficer],
+      departmentId: w.otherDepartmentId,
+    });
+    await ctx
+      .http()
+      .post('/api/v1/substitutes')
+      .set(await ctx.as(w.director))
+      .send({ substituteId: stand.id, validFrom: '2025-03-01', validTo: '2025-03-31' })
+      .expect(201);
+    let s = await save(await start(w), w.officer);
+    s = await act(s, w.officer, 'submit');
+    s = await act(s, w.head, 'approve');
+    const done = await act(s, stand, 'approve');
+    expect(done.status).toBe('approved');
+    const approvals = (
+      done as unknown as { approvals: { approver: { id: string }; onBehalfOf: { id: string } | null }[] }
+    ).approvals;
+    expect(approvals[1]).toMatchObject({ approver: { id: stand.id }, onBehalfOf: { id: w.director.id } });
+    const audit = await ctx
+      .http()
+      .get('/api/v1/audit/records')
+      .query({ entityType: 'statement', entityId: s.id })
+      .set(await ctx.as(w.registrar))
+      .expect(200);
+    expect(
+      (audit.body as { action: string; after: { onBehalfOf?: string } }[]).find(
+        (a) => a.action === 'statement.step_approved' && a.after.onBehalfOf === w.director.id,
+      ),
+    ).toBeDefined();
+  });
+
+  it('sends a statement back to drafting on återremiss, and delivers only when the minutes are confirmed', async () => {
+    const w = await statementWorld(ctx);
+    let s = await save(await start(w), w.officer);
+    s = await act(s, w.officer, 'submit');
+    s = await act(s, w.head, 'approve');
+    s = await act(s, w.director, 'approve');
+    const referred = await ctx
+      .http()
+      .post(`/api/v1/statements/${s.id}/decision`)
+      .set(await ctx.as(w.registrar))
+      .send({ meetingDate: '2025-03-20', paragraph: '7', outcome: 'referred_back', confirmation: { immediate: true } })
+      .expect(200);
+    expect(referred.body).toMatchObject({ status: 'drafting', approvedRevision: null });
+    s = await save(referred.body as Statement, w.officer, { views: 'Omarbetad efter återremiss.' });
+    s = await act(s, w.officer, 'submit');
+    s = await act(s, w.head, 'approve');
+    s = await act(s, w.director, 'approve');
+    const adopted = await ctx
+      .http()
+      .post(`/api/v1/statements/${s.id}/decision`)
+      .set(await ctx.as(w.registrar))
+      .send({
+        meetingDate: '2025-04-17',
+        paragraph: '§ 9',
+        outcome: 'adopted_with_amendments',
+        amendedText: 'Med tillägget att samverkan ska ske kvartalsvis.',
+        reservations: 'M reserverar sig.',
+        confirmation: { on: '2025-04-24' },
+      })
+      .expect(200);
+    expect(adopted.body).toMatchObject({
+      status: 'adopted',
+      decision: { confirmed: false, confirmationDate: '2025-04-24' },
+    });
+    await ctx.drain();
+    const recipient = await ctx
+      .http()
+      .get(`/api/v1/consultation-recipients/${w.recipientId}`)
+      .set(await ctx.as(w.senderOfficer))
+      .expect(200);
+    expect(recipient.body).toMatchObject({ state: 'decided' });
+    const decisionId = (adopted.body as { decision: { id: string } }).decision.id;
+    await ctx
+      .http()
+      .post(`/api/v1/board-decisions/${decisionId}/confirm`)
+      .set(await ctx.as(w.registrar))
+      .send({ confirmedOn: '2025-04-24' })
+      .expect(200);
+    await ctx.drain();
+    const answered = await ctx
+      .http()
+      .get(`/api/v1/consultation-recipients/${w.recipientId}`)
+      .set(await ctx.as(w.senderOfficer))
+      .expect(200);
+    expect(answered.body).toMatchObject({ state: 'answered' });
+    const again = await expectNothingChanged(ctx, async () =>
+      ctx
+        .http()
+        .post(`/api/v1/board-decisions/${decisionId}/confirm`)
+        .set(await ctx.as(w.registrar))
+        .send({ confirmedOn: '2025-04-25' }),
+    );
+    expect(again.status).toBe(409);
+  });
+
+  it('keeps the preparation: questions to other departments, their answers, the departments consulted', async () => {
+    const w = await statementWorld(ctx);
+    const s = await start(w);
+    const asked = await ctx
+      .http()
+      .post(`/api/v1/statements/${s.id}/preparation-requests`)
+      .set(await ctx.as(w.officer))
+      .send({ departmentId: w.otherDepartmentId, question: 'Hur påverkas er verksamhet?', deadline: '2025-03-14' })
+      .expect(201);
+    const id = (asked.body as { id: string }).id;
+    const work = await ctx
+      .http()
+      .get('/api/v1/my-work')
+      .set(await ctx.as(w.otherHead))
+      .expect(200);
+    expect((work.body as { kind: string }[]).map((i) => i.kind)).toContain('answer_preparation');
+    await ctx
+      .http()
+      .post(`/api/v1/preparation-requests/${id}/answer`)
+      .set(await ctx.as(w.head))
+      .send({ answer: 'Fel avdelning svarar.' })
+      .expect(403);
+    await ctx
+      .http()
+      .post(`/api/v1/preparation-requests/${id}/answer`)
+      .set(await ctx.as(w.otherHead))
+      .send({ answer: 'Marginellt.' })
+      .expect(200);
+    const view = await ctx
+      .http()
+      .get(`/api/v1/statements/${s.id}`)
+      .set(await ctx.as(w.officer))
+      .expect(200);
+    expect((view.body as { consultedDepartments: { id: string }[] }).consultedDepartments.map((d) => d.id)).toEqual([
+      w.otherDepartmentId,
+    ]);
+  });
+
+  it('shows when the deadline falls before the board’s next usable meeting, and the options', async () => {
+    const w = await statementWorld(ctx, '2025-03-20');
+    await ctx
+      .http()
+      .post('/api/v1/meetings')
+      .set(await ctx.as(w.registrar))
+      .send({ meetingDate: '2025-04-10', agendaDeadline: '2025-03-27' })
+      .expect(201);
+    const s = await start(w);
+    expect((s as unknown as { schedule: unknown }).schedule).toMatchObject({
+      responseDeadline: '2025-03-20',
+      deadlineBeforeNextMeeting: true,
+      nextUsableMeeting: { meetingDate: '2025-04-10' },
+      options: [{ action: 'request_extension' }, { action: 'answer_from_administration' }],
+    });
+  });
+
+  describe('refuses what the rules forbid with a 4xx problem, changing nothing', () => {
+    type Case = [
+      string,
+      (w: StatementWorld) => Promise<{ path: string; body: object; as: TestPerson }>,
+      number,
+      string,
+    ];
+    const cases: Case[] = [
+      [
+        'approving out of order',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: w.director };
+        },
+        409,
+        'statement.step_out_of_order',
+      ],
+      [
+        'approving a revision one wrote',
+        async (w) => {
+          let s = await save(await start(w), w.head);
+          s = await act(s, w.officer, 'submit');
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: w.head };
+        },
+        403,
+        'statement.self_approval',
+      ],
+      [
+        'approving a revision that has since changed',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          const old = s.currentRevision;
+          await save(s, w.officer);
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: old }, as: w.head };
+        },
+        409,
+        'statement.not_in_approval',
+      ],
+      [
+        'approving the wrong revision number',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: 1 }, as: w.head };
+        },
+        409,
+        'statement.revision_changed',
+      ],
+      [
+        'a head of another department taking the department step',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: w.otherHead };
+        },
+        403,
+        'statement.not_your_step',
+      ],
+      [
+        'approving two steps of one revision',
+        async (w) => {
+          const both = await ctx.factories.person(w.organisationId, {
+            roles: [Role.HeadOfDepartment, Role.Director],
+            departmentId: w.departmentId,
+          });
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          s = await act(s, both, 'approve');
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: both };
+        },
+        403,
+        'statement.two_steps',
+      ],
+      [
+        'editing a frozen statement',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          s = await act(s, w.head, 'approve');
+          s = await act(s, w.director, 'approve');
+          return {
+            path: `/api/v1/statements/${s.id}`,
+            body: { baseRevision: s.currentRevision, parts: { ...s.revision.parts, summary: 'Ändrad.' } },
+            as: w.officer,
+          };
+        },
+        409,
+        'statement.frozen',
+      ],
+      [
+        'recording a decision on an unapproved statement',
+        async (w) => {
+          const s = await save(await start(w), w.officer);
+          return {
+            path: `/api/v1/statements/${s.id}/decision`,
+            body: { meetingDate: '2025-03-20', paragraph: '3', outcome: 'adopted', confirmation: { immediate: true } },
+            as: w.registrar,
+          };
+        },
+        409,
+        'statement.not_approved',
+      ],
+      [
+        'a position for a section the remiss does not have',
+        async (w) => {
+          const s = await start(w);
+          return {
+            path: `/api/v1/statements/${s.id}`,
+            body: {
+              baseRevision: 1,
+              parts: {
+                ...s.revision.parts,
+                sections: [{ sectionId: '6c0a3d2e-8f7b-4d1a-9e2c-1b3a5d7f9e0c', position: 'supports', comment: '' }],
+              },
+            },
+            as: w.officer,
+          };
+        },
+        422,
+        'statement.section_unknown',
+      ],
+      [
+        'an empty proposed decision',
+        async (w) => {
+          const s = await start(w);
+          return {
+            path: `/api/v1/statements/${s.id}`,
+            body: { baseRevision: 1, parts: { ...s.revision.parts, proposedDecision: ['  '] } },
+            as: w.officer,
+          };
+        },
+        400,
+        'statement.parts_invalid',
+      ],
+      [
+        'a second statement for one case',
+        async (w) => {
+          await start(w);
+          return { path: '/api/v1/statements', body: { caseId: w.caseId }, as: w.officer };
+        },
+        409,
+        'statement.already_exists',
+      ],
+      [
+        'submitting a stale revision',
+        async (w) => {
+          const s = await save(await start(w), w.officer);
+          return { path: `/api/v1/statements/${s.id}/submit`, body: { revision: 1 }, as: w.officer };
+        },
+        409,
+        'statement.stale_revision',
+      ],
+    ];
+
+    it.each(cases)('%s', async (_name, build, status, code) => {
+      const w = await statementWorld(ctx);
+      const request = await build(w);
+      const headers = await ctx.as(request.as);
+      const response = await expectNothingChanged(ctx, () =>
+        request.path.endsWith('/approve') ||
+        request.path.endsWith('/decision') ||
+        request.path.endsWith('/submit') ||
+        request.path.endsWith('/statements')
+          ? ctx.http().post(request.path).set(headers).send(request.body)
+          : ctx.http().put(request.path).set(headers).send(request.body),
+      );
+      expect(response.body).toMatchObject({ status, code });
+      expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    });
+  });
+});
