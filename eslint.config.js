@@ -16,7 +16,16 @@ const LIBS = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'out/**', '**/*.mjs', 'jest.config.js', 'jest.unit.config.js', 'eslint.config.js'],
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      'node_modules/**',
+      'out/**',
+      '**/*.mjs',
+      'jest.config.js',
+      'jest.unit.config.js',
+      'eslint.config.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

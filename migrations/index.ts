@@ -1,10 +1,12 @@
 import { CreatePlatformAndDirectory1795706793281 } from './1795706793281-CreatePlatformAndDirectory.js';
 import { CreateRegistryAndConsultations1795709116271 } from './1795709116271-CreateRegistryAndConsultations.js';
 import { CreateStatements1795710905374 } from './1795710905374-CreateStatements.js';
+import { CreateIssuedDocumentsAndCertificates1795713808308 } from './1795713808308-CreateIssuedDocumentsAndCertificates.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
   CreatePlatformAndDirectory1795706793281,
   CreateRegistryAndConsultations1795709116271,
   CreateStatements1795710905374,
+  CreateIssuedDocumentsAndCertificates1795713808308,
 ];

@@ -42,6 +42,7 @@ describe('access to every route', () => {
     meetingId: string;
     substituteId: string;
     preparationRequestId: string;
+    issuedDocumentId: string;
   }
 
   async function world(): Promise<World> {
@@ -193,6 +194,9 @@ describe('access to every route', () => {
       meetingId: (meeting.body as { id: string }).id,
       substituteId: (substitute.body as { id: string }).id,
       preparationRequestId: (question.body as { id: string }).id,
+      issuedDocumentId: (
+        await ctx.query<{ id: string }>(`SELECT id FROM issued_documents WHERE subject_id = $1`, [consultationId])
+      )[0]!.id,
     };
   }
 
@@ -440,6 +444,16 @@ describe('access to every route', () => {
     'GET /api/v1/consultations/:id/compilation.csv': (w: World) => ({
       path: `/api/v1/consultations/${w.consultationId}/compilation.csv`,
     }),
+    'POST /api/v1/consultations/:id/compilation.pdf': (w: World) => ({
+      path: `/api/v1/consultations/${w.consultationId}/compilation.pdf`,
+    }),
+    'GET /api/v1/consultations/:id/covering-letter': (w: World) => ({
+      path: `/api/v1/consultations/${w.consultationId}/covering-letter`,
+    }),
+    'GET /api/v1/issued-documents/:id': (w: World) => ({ path: `/api/v1/issued-documents/${w.issuedDocumentId}` }),
+    'GET /api/v1/issued-documents/:id/file': (w: World) => ({
+      path: `/api/v1/issued-documents/${w.issuedDocumentId}/file`,
+    }),
   });
 
   /** Routes that name a record every logged-in person may read, with the reason. */
@@ -513,5 +527,19 @@ describe('access to every route', () => {
       .set(await ctx.as(b.registrar))
       .expect(200);
     expect(audit.body).toEqual([]);
+    const issued = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .query({ subjectId: a.consultationId })
+      .set(await ctx.as(b.registrar))
+      .expect(200);
+    expect(issued.body).toEqual([]);
+    const own = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .query({ subjectId: a.consultationId })
+      .set(await ctx.as(a.registrar))
+      .expect(200);
+    expect((own.body as { id: string }[]).map((d) => d.id)).toEqual([a.issuedDocumentId]);
   });
 });

@@ -1,7 +1,7 @@
 import { REFERENCE_CASE } from '@app/testing';
 import { createHash } from 'node:crypto';
 
-import { samplePdf } from '../support/files.js';
+import { asBytes, samplePdf } from '../support/files.js';
 import { seedStockholm, type Stockholm } from '../support/stockholm.js';
 import { TestContext } from '../support/test-context.js';
 
@@ -212,11 +212,7 @@ describe('sending the reference remiss to the eleven district boards', () => {
       .get(`/api/v1/consultations/${consultationId}/status-board.csv`)
       .set(await city.as('sara.ekstrom@stockholm.se'))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(asBytes)
       .expect(200);
     const bytes = csv.body as Buffer;
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -1,8 +1,35 @@
-import { REFERENCE_CASE } from '@app/testing';
+import {
+  DocumentIssuerService,
+  generateDevelopmentCertificate,
+  loadSigningIdentity,
+  sha256,
+  VerificationService,
+} from '@app/document';
+import { IssuanceService } from '@app/issuance';
+import { REFERENCE_CASE, referenceBodyParts } from '@app/testing';
+
+import {
+  inspectPdf,
+  missingInOrder,
+  normalise,
+  sentences,
+} from '../../libs/document/src/render/testing/pdf-inspection.js';
+import { asBytes, samplePdf } from '../support/files.js';
+import { reportSignature } from '../support/pdf-tools.js';
 
 import { sendReferenceRemiss, type ReferenceRemiss } from '../support/reference-flow.js';
 import { seedStockholm, type Stockholm } from '../support/stockholm.js';
 import { TestContext } from '../support/test-context.js';
+
+interface IssuedDocument {
+  id: string;
+  kind: string;
+  subjectId: string;
+  revision: number;
+  status: string;
+  sha256: string;
+  failureReason: string | null;
+}
 
 interface Statement {
   id: string;
@@ -187,6 +214,32 @@ describe('the reference case, from remiss to answer', () => {
     statement = approved.body as Statement;
     expect(statement).toMatchObject({ status: 'approved', approvedRevision: 3 });
     expect(statement.signatories).toEqual(REFERENCE_CASE.signatories.map((p) => ({ ...p })));
+    // The final approval asked for the signed tjänsteutlåtande; its progress can be followed.
+    const maja = await city.as('maja.lindqvist@stockholm.se');
+    const queued = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .query({ subjectId: statement.id })
+      .set(maja)
+      .expect(200);
+    expect(queued.body).toEqual([
+      expect.objectContaining({
+        kind: 'official_report',
+        revision: 3,
+        status: expect.stringMatching(/^(queued|rendering|signed)$/),
+      }),
+    ]);
+    await ctx.drain();
+    const [report] = (
+      await ctx.http().get('/api/v1/issued-documents').query({ subjectId: statement.id }).set(maja).expect(200)
+    ).body as IssuedDocument[];
+    expect(report).toMatchObject({
+      status: 'signed',
+      failureReason: null,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const single = await ctx.http().get(`/api/v1/issued-documents/${report!.id}`).set(maja).expect(200);
+    expect(single.body).toEqual(report);
   });
 
   it('holds every part exactly as the original has it', async () => {
@@ -288,6 +341,26 @@ describe('the reference case, from remiss to answer', () => {
     ).toEqual([
       'Yttrande från Hägersten-Älvsjö stadsdelsnämnd: Handlingsplan för romsk inkludering (§ 12, 2025-10-23)',
     ]);
+    // The compilation as a signed PDF, asked for and followed until it is made.
+    const asked = await ctx
+      .http()
+      .post(`/api/v1/consultations/${remiss.consultationId}/compilation.pdf`)
+      .set(sara)
+      .expect(202);
+    expect(asked.body).toMatchObject({ kind: 'compilation', revision: 1 });
+    await ctx.drain();
+    const made = await ctx
+      .http()
+      .get(`/api/v1/issued-documents/${(asked.body as IssuedDocument).id}`)
+      .set(sara)
+      .expect(200);
+    expect(made.body).toMatchObject({ status: 'signed' });
+    const again = await ctx
+      .http()
+      .post(`/api/v1/consultations/${remiss.consultationId}/compilation.pdf`)
+      .set(sara)
+      .expect(202);
+    expect((again.body as IssuedDocument).id).toBe((asked.body as IssuedDocument).id); // nothing new to compile
   });
 
   it('lets nothing in the statement change after the decision', async () => {
@@ -298,5 +371,196 @@ describe('the reference case, from remiss to answer', () => {
       .send({ baseRevision: 3, parts: { ...statement.revision.parts, summary: 'Ändrad efter beslutet.' } })
       .expect(409);
     expect(response.body).toMatchObject({ code: 'statement.frozen' });
+  });
+
+  /** Every signed document the reference case produced, as the registrar downloads them. */
+  async function issuedPdfs(): Promise<{ document: IssuedDocument; pdf: Buffer }[]> {
+    const maja = await city.as('maja.lindqvist@stockholm.se');
+    const sara = await city.as('sara.ekstrom@stockholm.se');
+    const [decision] = await ctx.query<{ id: string }>(`SELECT id FROM board_decisions WHERE statement_id = $1`, [
+      statement.id,
+    ]);
+    const lists = [
+      ...((await ctx.http().get('/api/v1/issued-documents').query({ subjectId: statement.id }).set(maja).expect(200))
+        .body as IssuedDocument[]),
+      ...((await ctx.http().get('/api/v1/issued-documents').query({ subjectId: decision!.id }).set(maja).expect(200))
+        .body as IssuedDocument[]),
+    ];
+    const missiv = (
+      await ctx.http().get('/api/v1/issued-documents').query({ subjectId: remiss.consultationId }).set(sara).expect(200)
+    ).body as IssuedDocument[];
+    const out: { document: IssuedDocument; pdf: Buffer }[] = [];
+    for (const [document, as] of [...lists.map((d) => [d, maja] as const), ...missiv.map((d) => [d, sara] as const)]) {
+      const file = await ctx
+        .http()
+        .get(`/api/v1/issued-documents/${document.id}/file`)
+        .set(as)
+        .buffer(true)
+        .parse(asBytes)
+        .expect(200)
+        .expect('content-type', 'application/pdf');
+      out.push({ document, pdf: file.body as Buffer });
+    }
+    return out;
+  }
+
+  it('issues the tjänsteutlåtande, the yttrande, the protokollsutdrag, the missiv and the compilation as signed PDFs', async () => {
+    const documents = await issuedPdfs();
+    expect(documents.map((d) => d.document.kind).sort()).toEqual([
+      'board_statement',
+      'compilation',
+      'covering_letter',
+      'minutes_extract',
+      'official_report',
+    ]);
+    for (const { document, pdf } of documents) {
+      expect(document.status).toBe('signed');
+      expect(sha256(pdf)).toBe(document.sha256);
+    }
+  });
+
+  it('prints the tjänsteutlåtande in the city’s layout with a PAdES signature every tool accepts', async () => {
+    const { pdf } = (await issuedPdfs()).find((d) => d.document.kind === 'official_report')!;
+    const signature = reportSignature(pdf);
+    expect(signature.pdfsig).toContain('Signature is Valid');
+    expect(signature.pdfsig).toContain('Total document signed');
+    expect(signature.pdfsig).toContain('ETSI.CAdES.detached');
+    expect(signature.pdfsig).toContain('Hägersten-Älvsjö stadsdelsnämnd');
+    expect(signature.cms).toContain('id-smime-aa-signingCertificateV2');
+    expect(signature.cms).not.toMatch(/signingTime/i);
+
+    const inspection = inspectPdf(pdf);
+    expect(inspection.info).toMatch(/^Tagged:\s+yes$/m);
+    expect(inspection.info).toMatch(/^Title:\s+Handlingsplan för romsk inkludering$/m);
+    expect(inspection.info).toMatch(/^Author:\s+Hägersten-Älvsjö stadsdelsförvaltning$/m);
+    expect(inspection.info).toMatch(/^Keywords:.*HÄ 2025\/578/m);
+    const fonts = inspection.fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) {
+      expect(line).toMatch(/ yes +yes +yes /); // embedded, subset, unicode map
+    }
+    expect(inspection.qpdfCheck).toContain('No syntax or stream encoding errors found');
+    expect(inspection.xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+
+    const r = REFERENCE_CASE.recipient;
+    let text = normalise(inspection.text);
+    expect(text).toContain(`${r.administration} Tjänsteutlåtande Dnr ${r.diaryNumber}`);
+    expect(text).toContain(`${r.streetAddress} ${r.postalCode} ${r.postalTown}`);
+    expect(text).toContain(r.footerEmail);
+    expect(text).toContain('Lee Orberson stadsdelsdirektör');
+    // The page furniture out, so that sentences crossing the page break read whole.
+    const footer = `${r.administration} ${r.department} ${r.streetAddress} ${r.postalCode} ${r.postalTown} ${r.footerEmail} ${r.website}`;
+    text = text
+      .split(footer)
+      .join(' ')
+      .split(`${r.administration} Tjänsteutlåtande Dnr ${r.diaryNumber} Sida 2 (2)`)
+      .join(' ');
+    const expected = referenceBodyParts().flatMap(sentences);
+    expect(missingInOrder(normalise(text), expected)).toEqual([]);
+  });
+
+  it('renders the approved revision to the same bytes every time before signing', async () => {
+    const { document } = (await issuedPdfs()).find((d) => d.document.kind === 'official_report')!;
+    const issuer = ctx.get(DocumentIssuerService);
+    const view = (await ctx.get(IssuanceService).findById(document.id))!;
+    const first = await issuer.renderUnsigned(view);
+    ctx.clock.set('2027-03-01T12:00:00+01:00', { running: true });
+    expect((await issuer.renderUnsigned(view)).equals(first)).toBe(true);
+  });
+
+  it('says issued and unaltered for every document it issued, with the facts of the issue', async () => {
+    const jens = await city.as('jens.westlund@stockholm.se');
+    for (const { document, pdf } of await issuedPdfs()) {
+      const answer = await ctx
+        .http()
+        .post('/api/v1/verification')
+        .set(jens)
+        .attach('file', pdf, { filename: 'vilket-namn-som-helst.pdf', contentType: 'application/pdf' })
+        .expect(200);
+      expect(answer.body).toMatchObject({
+        verdict: 'issued_unaltered',
+        document: { id: document.id, kind: document.kind, revision: document.revision, sha256: document.sha256 },
+      });
+    }
+    const { pdf } = (await issuedPdfs()).find((d) => d.document.kind === 'official_report')!;
+    const answer = await ctx
+      .http()
+      .post('/api/v1/verification')
+      .set(await city.as('sara.ekstrom@stockholm.se'))
+      .attach('file', pdf, { filename: 'x.pdf', contentType: 'application/pdf' })
+      .expect(200);
+    expect(answer.body).toMatchObject({
+      verdict: 'issued_unaltered',
+      document: {
+        organisation: { name: 'Hägersten-Älvsjö stadsdelsnämnd' },
+        diaryNumber: 'HÄ 2025/578',
+        documentNumber: expect.stringMatching(/^HÄ 2025\/578-\d+$/),
+        revision: 3,
+        signatories: [
+          { name: 'Alexander Baena', title: 'avdelningschef', approvedAt: '2025-09-24 15:02' },
+          { name: 'Lee Orberson', title: 'stadsdelsdirektör', approvedAt: '2025-09-25 09:14' },
+        ],
+        signedAt: expect.any(String),
+      },
+    });
+  });
+
+  it('says altered when any single byte inside the signed range is flipped', async () => {
+    const { pdf } = (await issuedPdfs()).find((d) => d.document.kind === 'official_report')!;
+    const verification = ctx.get(VerificationService);
+    const text = pdf.toString('latin1');
+    const open = text.lastIndexOf('/Contents <') + '/Contents '.length;
+    const close = text.indexOf('>', open);
+    const signed = [...Array(pdf.length).keys()].filter((i) => i < open || i > close);
+    // Every 41st byte of the signed range, and the first and last few.
+    const positions = [...signed.slice(0, 5), ...signed.filter((_, i) => i % 41 === 0), ...signed.slice(-5)];
+    expect(positions.length).toBeGreaterThan(500);
+    const wrong: { position: number; verdict: string }[] = [];
+    for (const position of positions) {
+      const altered = Buffer.from(pdf);
+      altered[position] = altered[position]! ^ 0x20;
+      const answer = await verification.verify(altered);
+      if (answer.verdict !== 'altered') {
+        wrong.push({ position, verdict: answer.verdict });
+      }
+    }
+    expect(wrong).toEqual([]);
+    const flipped = Buffer.from(pdf);
+    flipped[Math.floor(open / 2)] = flipped[Math.floor(open / 2)]! ^ 0x01;
+    const answer = await ctx
+      .http()
+      .post('/api/v1/verification')
+      .set(await city.as('jens.westlund@stockholm.se'))
+      .attach('file', flipped, { filename: 'x.pdf', contentType: 'application/pdf' })
+      .expect(200);
+    expect(answer.body).toMatchObject({ verdict: 'altered', document: { diaryNumber: 'HÄ 2025/578' } });
+  });
+
+  it('says not issued here for a PDF signed elsewhere, even in the same name, and for an unsigned one', async () => {
+    const { pdf } = (await issuedPdfs()).find((d) => d.document.kind === 'official_report')!;
+    const elsewhere = generateDevelopmentCertificate({
+      organisationName: 'Hägersten-Älvsjö stadsdelsnämnd',
+      administrationName: 'Hägersten-Älvsjö stadsdelsförvaltning',
+      validFrom: new Date('2025-01-01T00:00:00Z'),
+    });
+    const jens = await city.as('jens.westlund@stockholm.se');
+    const unsigned = await samplePdf(['Tjänsteutlåtande', 'Dnr HÄ 2025/578']);
+    const identity = loadSigningIdentity(elsewhere.p12, elsewhere.passphrase);
+    for (const candidate of [
+      await samplePdf(['Tjänsteutlåtande', 'Dnr HÄ 2025/578'], identity),
+      unsigned,
+      pdf.subarray(0, 400),
+    ]) {
+      const answer = await ctx
+        .http()
+        .post('/api/v1/verification')
+        .set(jens)
+        .attach('file', candidate, { filename: 'Tjänsteutlåtande HÄ 2025-578.pdf', contentType: 'application/pdf' })
+        .expect(200);
+      expect(answer.body).toMatchObject({ verdict: 'not_issued' });
+    }
   });
 });

@@ -222,7 +222,9 @@ describe('approval under random sequences of actions', () => {
         const [row] = await ctx.query<{ status: string }>(`SELECT status FROM statements WHERE id = $1`, [id]);
         reached.add(row!.status);
       }),
-      { numRuns: 60 },
+      // A fixed seed: the same sequences on every run, so a failure can be replayed and the
+      // coverage check below never depends on luck. Change it to explore other sequences.
+      { numRuns: 60, seed: 20251023 },
     );
     // The runs covered the workflow, not just refusals at its first step.
     expect([...reached]).toEqual(expect.arrayContaining(['drafting', 'in_approval']));

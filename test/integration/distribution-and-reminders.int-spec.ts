@@ -2,29 +2,23 @@ import { ConsultationService, ReminderService } from '@app/consultation';
 import { OrganisationKind } from '@app/directory';
 import { addDays, JobName, localDate, personActor, Role } from '@app/platform';
 
-import { WorkerProcess } from '../support/processes.js';
+import { type WorkerProcess, WorkerProcesses } from '../support/processes.js';
 import { TestContext } from '../support/test-context.js';
 
 /** Distribution and reminders with the worker as separate OS processes. */
 describe('distribution and reminders across worker processes', () => {
   let ctx: TestContext;
-  const workers: WorkerProcess[] = [];
+  const workers = new WorkerProcesses(() => ctx.env);
 
   beforeAll(async () => {
     ctx = await TestContext.create({ worker: false, env: { REMINDER_SCAN_INTERVAL_MS: '250' } });
   });
 
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((w) => w.stop('SIGKILL')));
-  });
+  afterEach(() => workers.killAll());
 
   afterAll(() => ctx.close());
 
-  async function startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
-    const worker = await WorkerProcess.start({ ...ctx.env, ...env });
-    workers.push(worker);
-    return worker;
-  }
+  const startWorker = (env: Record<string, string> = {}): Promise<WorkerProcess> => workers.start(env);
 
   /** A sender and `n` recipient boards (each with a registrar), and a remiss to them sent. */
   async function sendRemiss(n: number, deadline: string): Promise<{ consultationId: string; recipients: string[] }> {

@@ -16,7 +16,7 @@ import type { TestPerson } from '@app/testing';
 import pg from 'pg';
 
 import { TestContext } from '../support/test-context.js';
-import { PrivateRedis, WorkerProcess } from '../support/processes.js';
+import { PrivateRedis, type WorkerProcess, WorkerProcesses } from '../support/processes.js';
 
 /**
  * The outbox end to end, with the worker as a separate OS process: jobs commit with their
@@ -25,24 +25,18 @@ import { PrivateRedis, WorkerProcess } from '../support/processes.js';
 describe('outbox and worker', () => {
   let ctx: TestContext;
   let organisationId: string;
-  const workers: WorkerProcess[] = [];
+  const workers = new WorkerProcesses(() => ctx.env);
 
   beforeAll(async () => {
     ctx = await TestContext.create({ worker: false });
     organisationId = (await ctx.factories.organisation()).id;
   });
 
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((w) => w.stop('SIGKILL')));
-  });
+  afterEach(() => workers.killAll());
 
   afterAll(() => ctx.close());
 
-  async function startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
-    const worker = await WorkerProcess.start({ ...ctx.env, ...env });
-    workers.push(worker);
-    return worker;
-  }
+  const startWorker = (env: Record<string, string> = {}): Promise<WorkerProcess> => workers.start(env);
 
   /** A person, and a role granted to them: the grant's job tells them in their inbox. */
   async function grant(role = Role.Registrar): Promise<TestPerson & { grantId: string }> {

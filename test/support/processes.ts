@@ -138,3 +138,21 @@ export class PrivateRedis {
     }
   }
 }
+
+/** The worker processes one test file starts; `killAll` after each test leaves none behind. */
+export class WorkerProcesses {
+  readonly #running: WorkerProcess[] = [];
+
+  /** `env` is read at each start: the test context it comes from exists only after beforeAll. */
+  constructor(private readonly env: () => Readonly<Record<string, string>>) {}
+
+  async start(env: Readonly<Record<string, string>> = {}): Promise<WorkerProcess> {
+    const worker = await WorkerProcess.start({ ...this.env(), ...env });
+    this.#running.push(worker);
+    return worker;
+  }
+
+  async killAll(): Promise<void> {
+    await Promise.all(this.#running.splice(0).map((w) => w.stop('SIGKILL')));
+  }
+}

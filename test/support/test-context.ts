@@ -1,7 +1,6 @@
 import { type AppConfig, loadAppConfig, SettableClock } from '@app/platform';
 import { Factories, type TestPerson } from '@app/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import request from 'supertest';
@@ -11,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { type ApiApp, createApiApp } from '../../apps/api/src/api-app.js';
 import { createWorkerApp, type WorkerApp } from '../../apps/worker/src/worker-app.js';
 import { createDatabase, dropDatabase } from '../../scripts/database-admin.js';
+import { deleteRedisKeys } from '../../scripts/redis-admin.js';
 import {
   baseDatabaseUrl,
   baseRedisUrl,
@@ -32,23 +32,6 @@ export interface TestContextOptions {
  * One test file's world: its own database copied from the run's template, its own Redis key
  * prefix, a settable clock, and the API and worker booted in-process. `close` removes it all.
  */
-/** Deletes the Redis keys matching the pattern (the test's own prefix). */
-export async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) {
-        await redis.del(...keys);
-      }
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 export class TestContext {
   readonly clock = new SettableClock();
   #api: ApiApp | undefined;

@@ -1,5 +1,6 @@
 import { ConsultationModule } from '@app/consultation';
 import { DirectoryModule } from '@app/directory';
+import { DocumentModule } from '@app/document';
 import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, PlatformModule, type PlatformOptions } from '@app/platform';
 import { RegistryModule } from '@app/registry';
@@ -15,6 +16,7 @@ import { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { TokenService } from './auth/token.service.js';
 import { DepartmentsController } from './directory/departments.controller.js';
 import { OrganisationsController } from './directory/organisations.controller.js';
+import { IssuedDocumentsController } from './documents/issued-documents.controller.js';
 import { PeopleController } from './directory/people.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthProbe } from './health/health.probe.js';
@@ -40,6 +42,7 @@ export class ApiModule {
         RegistryModule,
         ConsultationModule,
         StatementModule,
+        DocumentModule,
       ],
       controllers: [
         HealthController,
@@ -57,6 +60,7 @@ export class ApiModule {
         ExtensionRequestsController,
         StatementsController,
         WorkController,
+        IssuedDocumentsController,
       ],
       providers: [TokenService, LoginRateLimiter, HealthProbe],
     };

@@ -1,5 +1,6 @@
 import { ConsultationModule } from '@app/consultation';
 import { DirectoryModule } from '@app/directory';
+import { DocumentModule } from '@app/document';
 import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, OutboxRelay, PlatformModule, type PlatformOptions } from '@app/platform';
 import { DatabaseModule } from '@app/schema';
@@ -7,13 +8,14 @@ import { StatementModule } from '@app/statement';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { ConsultationsProcessor } from './processors/consultations.processor.js';
+import { DocumentsProcessor } from './processors/documents.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { StatementsProcessor } from './processors/statements.processor.js';
 import { JOB_PROCESSORS } from './runtime/job-processor.js';
 import { Schedules } from './runtime/schedules.js';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 
-const PROCESSORS = [NotificationsProcessor, ConsultationsProcessor, StatementsProcessor];
+const PROCESSORS = [NotificationsProcessor, ConsultationsProcessor, StatementsProcessor, DocumentsProcessor];
 
 /** The job process: BullMQ processors and the outbox relay. Serves no HTTP. */
 @Module({})
@@ -29,6 +31,7 @@ export class WorkerModule {
         NotificationModule,
         ConsultationModule,
         StatementModule,
+        DocumentModule,
       ],
       providers: [
         ...PROCESSORS,

@@ -1,4 +1,5 @@
 import { DirectoryModule } from '@app/directory';
+import { IssuanceModule } from '@app/issuance';
 import { NotificationModule } from '@app/notification';
 import { RegistryModule } from '@app/registry';
 import { Module } from '@nestjs/common';
@@ -13,7 +14,7 @@ import { StatusBoardService } from './recipient/status-board.service.js';
 import { ReminderService } from './reminder/reminder.service.js';
 
 @Module({
-  imports: [DirectoryModule, RegistryModule, NotificationModule],
+  imports: [DirectoryModule, RegistryModule, NotificationModule, IssuanceModule],
   providers: [
     CompilationService,
     ConsultationService,

@@ -1,5 +1,7 @@
 import { CONSULTATION_ENTITIES } from '@app/consultation';
 import { DIRECTORY_ENTITIES } from '@app/directory';
+import { DOCUMENT_ENTITIES } from '@app/document';
+import { ISSUANCE_ENTITIES } from '@app/issuance';
 import { NOTIFICATION_ENTITIES } from '@app/notification';
 import { type AppConfig, dataSourceOptions, PLATFORM_ENTITIES } from '@app/platform';
 import { REGISTRY_ENTITIES } from '@app/registry';
@@ -16,6 +18,8 @@ export const SCHEMA_ENTITIES = [
   ...REGISTRY_ENTITIES,
   ...CONSULTATION_ENTITIES,
   ...STATEMENT_ENTITIES,
+  ...ISSUANCE_ENTITIES,
+  ...DOCUMENT_ENTITIES,
 ];
 
 export { MIGRATIONS };

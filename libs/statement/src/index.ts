@@ -9,6 +9,7 @@ export * from './statement.errors.js';
 export * from './statement.module.js';
 export * from './statement.views.js';
 export { compareParts, contentHash } from './statement/statement-parts.js';
+export * from './statement/frozen-statement.service.js';
 export * from './statement/statement-status.js';
 export * from './statement/statement.service.js';
 export * from './work/work-inbox.service.js';

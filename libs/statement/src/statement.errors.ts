@@ -119,8 +119,18 @@ export const statementErrors = {
       ErrorKind.Forbidden,
       'Frågan är ställd till en annan avdelning än din.',
     ),
-  substituteNotFound: () => new DomainError('statement.substitute_not_found', ErrorKind.NotFound, 'Det finns ingen sådan aktiv ersättare för dig.'),
-  meetingNotFound: () => new DomainError('statement.meeting_not_found', ErrorKind.NotFound, 'Sammanträdet finns inte i din nämnds sammanträdesplan.'),
+  substituteNotFound: () =>
+    new DomainError(
+      'statement.substitute_not_found',
+      ErrorKind.NotFound,
+      'Det finns ingen sådan aktiv ersättare för dig.',
+    ),
+  meetingNotFound: () =>
+    new DomainError(
+      'statement.meeting_not_found',
+      ErrorKind.NotFound,
+      'Sammanträdet finns inte i din nämnds sammanträdesplan.',
+    ),
   substituteInvalid: (detail: string) =>
     new DomainError('statement.substitute_invalid', ErrorKind.Unprocessable, detail),
   chainInvalid: (detail: string) => new DomainError('statement.chain_invalid', ErrorKind.Unprocessable, detail),

@@ -1,5 +1,6 @@
 import { ConsultationModule } from '@app/consultation';
 import { DirectoryModule } from '@app/directory';
+import { IssuanceModule } from '@app/issuance';
 import { NotificationModule } from '@app/notification';
 import { RegistryModule } from '@app/registry';
 import { Module } from '@nestjs/common';
@@ -10,6 +11,7 @@ import { SubstituteService } from './approval/substitute.service.js';
 import { DecisionService } from './decision/decision.service.js';
 import { MeetingService } from './meeting/meeting.service.js';
 import { PreparationService } from './preparation/preparation.service.js';
+import { FrozenStatementService } from './statement/frozen-statement.service.js';
 import { StatementStore } from './statement/statement-store.js';
 import { StatementViews } from './statement/statement-views.js';
 import { StatementService } from './statement/statement.service.js';
@@ -24,10 +26,11 @@ const SERVICES = [
   MeetingService,
   PreparationService,
   WorkInboxService,
+  FrozenStatementService,
 ];
 
 @Module({
-  imports: [DirectoryModule, RegistryModule, ConsultationModule, NotificationModule],
+  imports: [DirectoryModule, RegistryModule, ConsultationModule, NotificationModule, IssuanceModule],
   providers: [...SERVICES, StatementStore, StatementViews],
   exports: SERVICES,
 })

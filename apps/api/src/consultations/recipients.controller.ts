@@ -1,4 +1,5 @@
 import { type ExtensionRequestView, LetterService, RecipientService, type RecipientView } from '@app/consultation';
+import { DocumentIssuerService } from '@app/document';
 import { type Actor, Role } from '@app/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -23,6 +24,7 @@ export class RecipientsController {
   constructor(
     private readonly recipients: RecipientService,
     private readonly letters: LetterService,
+    private readonly issuer: DocumentIssuerService,
   ) {}
 
   /** A recipient of a remiss, to the sender and to the recipient itself. */
@@ -85,7 +87,9 @@ export class RecipientsController {
     @Param('id', uuidParam()) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const letter = await this.letters.letter(actor, id);
+    const recipient = await this.recipients.get(actor, id);
+    const missiv = await this.issuer.coveringLetterBytes(recipient.consultationId);
+    const letter = await this.letters.letter(actor, id, missiv ? [{ ...missiv, mediaType: 'application/pdf' }] : []);
     await sendDownload(reply, { stream: letter.content, fileName: letter.fileName, mediaType: 'message/rfc822' });
   }
 

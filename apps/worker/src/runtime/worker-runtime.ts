@@ -7,6 +7,7 @@ import {
   type JobEnvelope,
   jobsOn,
   OutboxService,
+  PermanentJobFailure,
   type QueueName,
 } from '@app/platform';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
@@ -79,7 +80,9 @@ export class WorkerRuntime implements OnApplicationShutdown {
     const started = performance.now();
     this.#log.log({ msg: 'job started', jobId: id, job: job.name, attempt: envelope.attempt });
     try {
-      await processor.process(envelope);
+      await processor.process(envelope).catch((error: unknown) => {
+        throw error instanceof PermanentJobFailure ? new UnrecoverableError(error.message) : error;
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = error instanceof UnrecoverableError || envelope.attempt >= (job.opts.attempts ?? 1);

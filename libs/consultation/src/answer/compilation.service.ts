@@ -1,4 +1,5 @@
-import { type Actor, Db } from '@app/platform';
+import { DocumentKind, IssuanceService, type IssuedDocumentView } from '@app/issuance';
+import { type Actor, Db, requireRole, Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
@@ -59,7 +60,30 @@ export class CompilationService {
     private readonly db: Db,
     private readonly consultations: ConsultationService,
     private readonly views: RecipientViews,
+    private readonly issuance: IssuanceService,
   ) {}
+
+  /**
+   * Asks for the signed PDF of the compilation as it stands: one per number of settled answers,
+   * so asking again before anything changed returns the same document.
+   */
+  async requestPdf(actor: Actor, consultationId: string): Promise<IssuedDocumentView> {
+    requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    const consultation = await this.consultations.assertSender(actor, consultationId);
+    const rows = await this.db.reader.find(ConsultationRecipientEntity, { where: { consultationId } });
+    const settled = rows.filter(
+      (r) => r.state === RecipientState.Answered || r.state === RecipientState.Declined,
+    ).length;
+    return this.db.transaction((tx) =>
+      this.issuance.request(tx, {
+        kind: DocumentKind.Compilation,
+        subjectId: consultationId,
+        revision: settled,
+        organisationId: consultation.organisationId,
+        caseId: consultation.caseId,
+      }),
+    );
+  }
 
   async compile(actor: Actor, consultationId: string): Promise<Compilation> {
     const consultation = await this.consultations.assertSender(actor, consultationId);

@@ -1,4 +1,5 @@
 import { OrganisationKind, OrganisationService } from '@app/directory';
+import { DocumentKind, IssuanceService } from '@app/issuance';
 import {
   type Actor,
   AuditService,
@@ -87,6 +88,7 @@ export class ConsultationService {
     private readonly documents: RegisteredDocumentService,
     private readonly files: FileStoreService,
     private readonly recipientViews: RecipientViews,
+    private readonly issuance: IssuanceService,
   ) {}
 
   async create(actor: Actor, input: ConsultationInput): Promise<ConsultationView> {
@@ -253,6 +255,13 @@ export class ConsultationService {
           .filter((r) => r.organisationId !== null)
           .map((r) => ({ name: JobName.DistributeToRecipient, payload: { recipientId: r.id } })),
       );
+      await this.issuance.request(tx, {
+        kind: DocumentKind.CoveringLetter,
+        subjectId: row.id,
+        revision: row.documentsVersion,
+        organisationId: row.organisationId,
+        caseId: row.caseId,
+      });
       const view = await this.#view(tx, actor, row);
       await this.audit.record(tx, actor, {
         action: 'consultation.sent',

@@ -1,4 +1,5 @@
 import { OrganisationService } from '@app/directory';
+import { DocumentKind, IssuanceService } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import {
   type Actor,
@@ -89,6 +90,7 @@ export class RecipientService {
     private readonly documents: RegisteredDocumentService,
     private readonly notifications: NotificationService,
     private readonly views: RecipientViews,
+    private readonly issuance: IssuanceService,
   ) {}
 
   /** A recipient, to the sender and to the recipient itself. */
@@ -197,6 +199,13 @@ export class RecipientService {
     const before = { state: recipient.state };
     Object.assign(recipient, { state: RecipientState.Declined, declinedAt: now, declineReason: reason.trim() });
     await tx.save(recipient);
+    await this.issuance.request(tx, {
+      kind: DocumentKind.DeclineLetter,
+      subjectId: recipient.id,
+      revision: 1,
+      organisationId: recipient.organisationId!,
+      caseId: recipient.caseId,
+    });
     await this.notifications.post(tx, {
       sourceKey: `consultation-declined:${recipient.id}`,
       organisationId: consultation.organisationId,

@@ -95,6 +95,8 @@ function staff(
 
 interface DistrictSpec {
   readonly area: string;
+  /** The area's name as the board's and the administration's names use it (Södermalms stadsdelsnämnd). */
+  readonly genitive: string;
   readonly prefix: string;
   readonly street: string;
   readonly postalCode: string;
@@ -106,6 +108,7 @@ interface DistrictSpec {
 const DISTRICTS: readonly DistrictSpec[] = [
   {
     area: 'Järva',
+    genitive: 'Järva',
     prefix: 'JÄ',
     street: 'Borgarfjordsgatan 14',
     postalCode: '164 55',
@@ -114,6 +117,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Hässelby-Vällingby',
+    genitive: 'Hässelby-Vällingby',
     prefix: 'HV',
     street: 'Hässelby torg 16',
     postalCode: '165 55',
@@ -122,6 +126,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Bromma',
+    genitive: 'Bromma',
     prefix: 'BR',
     street: 'Tranebergsplan 1',
     postalCode: '161 02',
@@ -130,6 +135,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Kungsholmen',
+    genitive: 'Kungsholmens',
     prefix: 'KU',
     street: 'Lindhagensgatan 74',
     postalCode: '112 18',
@@ -138,6 +144,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Norra innerstaden',
+    genitive: 'Norra innerstadens',
     prefix: 'NI',
     street: 'Karlbergsvägen 77',
     postalCode: '113 35',
@@ -146,6 +153,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Södermalm',
+    genitive: 'Södermalms',
     prefix: 'SÖ',
     street: 'Medborgarplatsen 3',
     postalCode: '118 26',
@@ -154,6 +162,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Enskede-Årsta-Vantör',
+    genitive: 'Enskede-Årsta-Vantörs',
     prefix: 'EÅV',
     street: 'Tussmötevägen 1',
     postalCode: '122 64',
@@ -162,6 +171,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Skarpnäck',
+    genitive: 'Skarpnäcks',
     prefix: 'SK',
     street: 'Skarpnäcks allé 50',
     postalCode: '128 33',
@@ -170,6 +180,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Farsta',
+    genitive: 'Farsta',
     prefix: 'FA',
     street: 'Farsta torg 6',
     postalCode: '123 47',
@@ -178,6 +189,7 @@ const DISTRICTS: readonly DistrictSpec[] = [
   },
   {
     area: 'Skärholmen',
+    genitive: 'Skärholmens',
     prefix: 'SH',
     street: 'Skärholmsvägen 3',
     postalCode: '127 48',
@@ -277,9 +289,9 @@ const COMPANY_BOARDS: readonly BoardSpec[] = [
 function district(spec: DistrictSpec, index: number): SeedOrganisation {
   const department = 'Avdelningen för ekonomi och administration';
   return {
-    name: `${spec.area} stadsdelsnämnd`,
+    name: `${spec.genitive} stadsdelsnämnd`,
     kind: OrganisationKind.DistrictBoard,
-    administrationName: `${spec.area} stadsdelsförvaltning`,
+    administrationName: `${spec.genitive} stadsdelsförvaltning`,
     diaryPrefix: spec.prefix,
     streetAddress: spec.street,
     postalCode: spec.postalCode,

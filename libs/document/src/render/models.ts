@@ -107,8 +107,8 @@ export interface OfficialReportModel {
   readonly date: IsoDate;
   /** The case officer (handläggare). */
   readonly officer: { readonly name: string; readonly phone: string };
-  /** The board the report is put before, and the meeting. */
-  readonly addressee: { readonly board: string; readonly meetingDate: IsoDate };
+  /** The board the report is put before, and the meeting (null while no meeting is set). */
+  readonly addressee: { readonly board: string; readonly meetingDate: IsoDate | null };
   /** The matter's title, printed large: `Handlingsplan för romsk inkludering`. */
   readonly title: string;
   /** The heading under the title: `Yttrande till kommunstyrelsen`. */

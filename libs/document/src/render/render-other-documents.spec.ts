@@ -25,14 +25,14 @@ const DISTRICT_BOARDS = [
   'Järva stadsdelsnämnd',
   'Hässelby-Vällingby stadsdelsnämnd',
   'Bromma stadsdelsnämnd',
-  'Kungsholmen stadsdelsnämnd',
-  'Norra innerstaden stadsdelsnämnd',
-  'Södermalm stadsdelsnämnd',
-  'Enskede-Årsta-Vantör stadsdelsnämnd',
-  'Skarpnäck stadsdelsnämnd',
+  'Kungsholmens stadsdelsnämnd',
+  'Norra innerstadens stadsdelsnämnd',
+  'Södermalms stadsdelsnämnd',
+  'Enskede-Årsta-Vantörs stadsdelsnämnd',
+  'Skarpnäcks stadsdelsnämnd',
   'Farsta stadsdelsnämnd',
   'Hägersten-Älvsjö stadsdelsnämnd',
-  'Skärholmen stadsdelsnämnd',
+  'Skärholmens stadsdelsnämnd',
 ];
 
 const r = REFERENCE_CASE.recipient;
@@ -104,7 +104,7 @@ describe('the other document kinds', () => {
         '1. Förslag till handlingsplan för romsk inkludering 2030',
         'Sändlista',
         '• Järva stadsdelsnämnd',
-        '• Skärholmen stadsdelsnämnd',
+        '• Skärholmens stadsdelsnämnd',
       ]),
     ).toEqual([]);
   });

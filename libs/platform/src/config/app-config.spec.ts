@@ -27,12 +27,17 @@ describe(loadAppConfig.name, () => {
     expect(problems).toMatch(/^FILE_MAX_BYTES: /m);
   });
 
-  it('requires a token secret of at least 32 characters in production', () => {
+  it('requires token and signing-key secrets of at least 32 characters in production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET: is required in production/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/SIGNING_KEY_SECRET: is required in production/);
     expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'kort' })).toThrow(/AUTH_TOKEN_SECRET/);
-    expect(loadAppConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(32) }).auth.tokenSecret.reveal()).toBe(
-      'x'.repeat(32),
-    );
+    const sut = loadAppConfig({
+      NODE_ENV: 'production',
+      AUTH_TOKEN_SECRET: 'x'.repeat(32),
+      SIGNING_KEY_SECRET: 'y'.repeat(32),
+    });
+    expect(sut.auth.tokenSecret.reveal()).toBe('x'.repeat(32));
+    expect(sut.signing.keySecret.reveal()).toBe('y'.repeat(32));
   });
 
   it('never prints a secret', () => {
@@ -45,7 +50,11 @@ describe(loadAppConfig.name, () => {
   it('is documented variable by variable in .env.example', () => {
     const example = readFileSync(join(process.cwd(), '.env.example'), 'utf8');
     const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
-    const declared = Object.keys(new EnvSchema()).concat(['AUTH_TOKEN_SECRET', 'SIGNING_TSA_URL']);
+    const declared = Object.keys(new EnvSchema()).concat([
+      'AUTH_TOKEN_SECRET',
+      'SIGNING_TSA_URL',
+      'SIGNING_KEY_SECRET',
+    ]);
     for (const name of new Set(declared)) {
       expect(documented).toContain(name);
     }

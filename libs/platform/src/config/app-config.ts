@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { existsSync } from 'node:fs';
 
-import { DEVELOPMENT_TOKEN_SECRET, EnvSchema } from './env.schema.js';
+import { DEVELOPMENT_SIGNING_KEY_SECRET, DEVELOPMENT_TOKEN_SECRET, EnvSchema } from './env.schema.js';
 import { Secret } from './secret.js';
 
 /** The one typed, frozen view of the process configuration. Nothing else reads `process.env`. */
@@ -30,7 +30,7 @@ export interface AppConfig {
   readonly log: { readonly level: string };
   readonly files: { readonly maxBytes: number };
   readonly reminders: { readonly daysBefore: readonly number[]; readonly scanIntervalMs: number };
-  readonly signing: { readonly tsaUrl?: string };
+  readonly signing: { readonly tsaUrl?: string; readonly keySecret: Secret };
 }
 
 export class ConfigError extends Error {
@@ -80,7 +80,10 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       daysBefore: [...new Set(parsed.REMINDER_DAYS_BEFORE.split(',').map(Number))].sort((a, b) => b - a),
       scanIntervalMs: parsed.REMINDER_SCAN_INTERVAL_MS,
     },
-    signing: parsed.SIGNING_TSA_URL ? { tsaUrl: parsed.SIGNING_TSA_URL } : {},
+    signing: {
+      ...(parsed.SIGNING_TSA_URL ? { tsaUrl: parsed.SIGNING_TSA_URL } : {}),
+      keySecret: new Secret(parsed.SIGNING_KEY_SECRET ?? DEVELOPMENT_SIGNING_KEY_SECRET),
+    },
   });
 }
 

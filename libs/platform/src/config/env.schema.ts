@@ -108,7 +108,15 @@ export class EnvSchema {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;
+
+  @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.SIGNING_KEY_SECRET !== undefined)
+  @IsString({ message: 'is required in production' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  SIGNING_KEY_SECRET?: string;
 }
 
 /** The development-only token secret, refused in production by the schema above. */
 export const DEVELOPMENT_TOKEN_SECRET = 'remiss-development-token-secret-not-for-production';
+
+/** The development-only key that encrypts stored certificate passphrases. */
+export const DEVELOPMENT_SIGNING_KEY_SECRET = 'remiss-development-signing-key-secret-not-for-production';

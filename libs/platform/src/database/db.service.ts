@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
 
@@ -19,10 +20,20 @@ export type Tx = EntityManager;
  */
 @Injectable()
 export class Db {
+  /**
+   * Marks the async work of an open transaction. A read through `reader` in there would wait for
+   * a second pooled connection while the transaction holds its locks; with the pool busy with
+   * jobs waiting on those locks, nothing moves again. So it fails loudly instead.
+   */
+  readonly #open = new AsyncLocalStorage<{ open: boolean }>();
+
   constructor(readonly dataSource: DataSource) {}
 
-  /** The manager for reads that need no transaction. */
+  /** The manager for reads that need no transaction. Inside a transaction, use its `tx`. */
   get reader(): EntityManager {
+    if (this.#open.getStore()?.open) {
+      throw new Error('Db.reader used inside a transaction: pass the transaction manager (tx) instead');
+    }
     return this.dataSource.manager;
   }
 
@@ -30,7 +41,12 @@ export class Db {
     const { isolation = 'READ COMMITTED', retries = 0 } = options;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.dataSource.transaction(isolation, work);
+        const marker = { open: true };
+        try {
+          return await this.#open.run(marker, () => this.dataSource.transaction(isolation, work));
+        } finally {
+          marker.open = false;
+        }
       } catch (error) {
         if (attempt >= retries || !isRetryableTransactionError(error)) {
           throw error;

@@ -39,3 +39,14 @@ export class DomainError<Code extends string = string> extends Error {
 export function notFound(code: string, detail: string): DomainError {
   return new DomainError(code, ErrorKind.NotFound, detail);
 }
+
+/**
+ * A job failure that retrying cannot mend (a document whose data cannot be rendered): the worker
+ * records it and stops retrying. Any other error is retried with back-off.
+ */
+export class PermanentJobFailure extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'PermanentJobFailure';
+  }
+}

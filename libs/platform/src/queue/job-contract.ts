@@ -6,6 +6,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Consultations = 'consultations',
   Statements = 'statements',
+  Documents = 'documents',
 }
 
 export enum JobName {
@@ -21,6 +22,8 @@ export enum JobName {
   ScanReminders = 'consultation.scan-reminders',
   /** The minutes are confirmed: register the adopted statement and deliver it to the sender. */
   DeliverAnswer = 'statement.deliver-answer',
+  /** Render, sign, store and register one issued document. */
+  RenderDocument = 'document.render',
 }
 
 export interface JobPayloads {
@@ -30,6 +33,7 @@ export interface JobPayloads {
   [JobName.DistributeCorrection]: { readonly recipientId: string; readonly documentsVersion: number };
   [JobName.ScanReminders]: Record<string, never>;
   [JobName.DeliverAnswer]: { readonly decisionId: string };
+  [JobName.RenderDocument]: { readonly documentId: string };
 }
 
 /** The compiler forces every job to be routed to a queue. */
@@ -40,6 +44,7 @@ export const QUEUE_FOR: Readonly<Record<JobName, QueueName>> = {
   [JobName.DistributeCorrection]: QueueName.Consultations,
   [JobName.ScanReminders]: QueueName.Consultations,
   [JobName.DeliverAnswer]: QueueName.Statements,
+  [JobName.RenderDocument]: QueueName.Documents,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -149,13 +149,14 @@ export class RegisteredDocumentService {
     return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
   }
 
-  async listForCase(actor: Actor, caseId: string): Promise<RegisteredDocumentView[]> {
-    const owner = await this.db.reader.findOneBy(CaseEntity, { id: caseId });
+  async listForCase(actor: Actor, caseId: string, tx?: Tx): Promise<RegisteredDocumentView[]> {
+    const manager = tx ?? this.db.reader;
+    const owner = await manager.findOneBy(CaseEntity, { id: caseId });
     if (!owner || (actor.kind === 'person' && owner.organisationId !== actor.organisationId)) {
       throw registryErrors.caseNotFound();
     }
-    const rows = await this.db.reader.find(RegisteredDocumentEntity, { where: { caseId }, order: { number: 'ASC' } });
-    return this.#views(this.db.reader, actor, rows);
+    const rows = await manager.find(RegisteredDocumentEntity, { where: { caseId }, order: { number: 'ASC' } });
+    return this.#views(manager, actor, rows);
   }
 
   async search(actor: Actor, query: DocumentQuery): Promise<Page<RegisteredDocumentView>> {

@@ -1,5 +1,6 @@
 import { RecipientService, RecipientState } from '@app/consultation';
 import { PersonService } from '@app/directory';
+import { DocumentKind, IssuanceService } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import {
   type Actor,
@@ -51,6 +52,7 @@ export class ApprovalService {
     private readonly recipients: RecipientService,
     private readonly people: PersonService,
     private readonly notifications: NotificationService,
+    private readonly issuance: IssuanceService,
   ) {}
 
   async submit(actor: Actor, id: string, revisionNumber: number): Promise<StatementView> {
@@ -248,6 +250,14 @@ export class ApprovalService {
     statement.status = StatementStatus.Approved;
     statement.approvedRevision = submission.revisionNumber;
     await tx.save(statement);
+    // The frozen revision's tjänsteutlåtande is rendered and signed by the worker.
+    await this.issuance.request(tx, {
+      kind: DocumentKind.OfficialReport,
+      subjectId: statement.id,
+      revision: submission.revisionNumber,
+      organisationId: statement.organisationId,
+      caseId: statement.caseId,
+    });
     await this.notifications.post(tx, {
       sourceKey: `statement-approved:${submission.id}`,
       organisationId: statement.organisationId,

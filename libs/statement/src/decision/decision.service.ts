@@ -1,5 +1,6 @@
 import { Position, RecipientService, RecipientState } from '@app/consultation';
 import { OrganisationService } from '@app/directory';
+import { DocumentKind, IssuanceService, IssueStatus } from '@app/issuance';
 import { parseMarkup, toPlainText } from '@app/markup';
 import { NotificationService } from '@app/notification';
 import {
@@ -13,6 +14,7 @@ import {
   requireRole,
   Role,
   systemActor,
+  type Tx,
 } from '@app/platform';
 import { RegisteredDocumentService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
@@ -61,6 +63,7 @@ export class DecisionService {
     private readonly documents: RegisteredDocumentService,
     private readonly organisations: OrganisationService,
     private readonly notifications: NotificationService,
+    private readonly issuance: IssuanceService,
   ) {}
 
   async record(actor: Actor, statementId: string, input: DecisionInput): Promise<StatementView> {
@@ -120,7 +123,7 @@ export class DecisionService {
           await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Decided);
         }
         if (immediate) {
-          await this.outbox.add(tx, JobName.DeliverAnswer, { decisionId: decision.id });
+          await this.#issueDecisionDocuments(tx, statement, decision);
         }
       }
       await this.notifications.post(tx, {
@@ -176,7 +179,7 @@ export class DecisionService {
       decision.confirmedAt = this.clock.now();
       decision.confirmationDate = confirmedOn;
       await tx.save(decision);
-      await this.outbox.add(tx, JobName.DeliverAnswer, { decisionId: decision.id });
+      await this.#issueDecisionDocuments(tx, statement, decision);
       await this.audit.record(tx, actor, {
         action: 'statement.minutes_confirmed',
         entityType: 'board_decision',
@@ -209,14 +212,10 @@ export class DecisionService {
       const { parts } = await this.store.revision(tx, statement.id, decision.revisionNumber);
       const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
       const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
-      await this.documents.registerIn(tx, worker, statement.caseId, {
-        direction: 'outgoing',
-        kind: 'yttrande',
-        title: `Yttrande: ${parts.title}`,
-        documentDate: decision.confirmationDate,
-        counterpart: context?.senderName ?? null,
-        originKey: `statement-answer:${decision.id}:recipient`,
-      });
+      const signed = await this.issuance.find(DocumentKind.BoardStatement, decision.id, decision.revisionNumber, tx);
+      if (signed?.status !== IssueStatus.Signed) {
+        throw new Error(`the yttrande of decision ${decision.id} is not signed yet`);
+      }
       if (statement.recipientId && context) {
         const comment = [
           toPlainText(parseMarkup(parts.views)),
@@ -249,6 +248,27 @@ export class DecisionService {
         organisationIds: [...new Set([statement.organisationId, ...(context ? [context.senderOrganisationId] : [])])],
       });
     });
+  }
+
+  /**
+   * The minutes are confirmed: the board's statement and the minutes extract are rendered and
+   * signed; once the statement is signed the worker delivers it (see `deliver`).
+   */
+  async #issueDecisionDocuments(tx: Tx, statement: StatementEntity, decision: BoardDecisionEntity): Promise<void> {
+    for (const kind of [DocumentKind.BoardStatement, DocumentKind.MinutesExtract]) {
+      await this.issuance.request(tx, {
+        kind,
+        subjectId: decision.id,
+        revision: decision.revisionNumber,
+        organisationId: statement.organisationId,
+        caseId: statement.caseId,
+      });
+    }
+  }
+
+  /** Queues the delivery of an adopted statement once its signed yttrande is stored (called by the worker). */
+  async queueDelivery(tx: Tx, decisionId: string): Promise<void> {
+    await this.outbox.add(tx, JobName.DeliverAnswer, { decisionId });
   }
 
   /**

@@ -77,7 +77,7 @@ export class StatementService {
         ? await this.meetings.schedule(actor.organisationId, context.recipient.responseDeadline, tx)
         : null;
       const remissunderlag = context
-        ? (await this.documents.listForCase({ kind: 'system', process: 'statement' }, caseId)).filter(
+        ? (await this.documents.listForCase({ kind: 'system', process: 'statement' }, caseId, tx)).filter(
             (d) => d.kind === 'remissunderlag' && !d.annulled,
           )
         : [];

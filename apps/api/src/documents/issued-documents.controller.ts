@@ -1,0 +1,134 @@
+import { CompilationService } from '@app/consultation';
+import {
+  type CertificateView,
+  DocumentIssuerService,
+  SigningCertificateService,
+  type Verification,
+  VerificationService,
+} from '@app/document';
+import type { IssuedDocumentView } from '@app/issuance';
+import { type Actor, DomainError, ErrorKind, Role } from '@app/platform';
+import { Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { Authenticated, Roles } from '../auth/access.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { sendDownload } from '../http/download.js';
+import { readSingleFile, validateFields } from '../http/multipart.js';
+import { uuidParam } from '../http/params.js';
+import { CertificateFields, IssuedDocumentsQuery } from './documents.dto.js';
+
+/** Reads an uploaded file into memory, refusing more than `max` bytes. */
+async function readUpload(stream: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > max) {
+      throw new DomainError('document.upload_too_large', ErrorKind.PayloadTooLarge, 'Filen är för stor.');
+    }
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+@ApiTags('handlingar')
+@Controller()
+export class IssuedDocumentsController {
+  constructor(
+    private readonly issuer: DocumentIssuerService,
+    private readonly verification: VerificationService,
+    private readonly certificates: SigningCertificateService,
+    private readonly compilations: CompilationService,
+  ) {}
+
+  /** The signed documents issued for a statement, decision, remiss or recipient, with their state. */
+  @Get('issued-documents')
+  @Authenticated()
+  list(@CurrentActor() actor: Actor, @Query() query: IssuedDocumentsQuery): Promise<IssuedDocumentView[]> {
+    return this.issuer.forSubjects(actor, [query.subjectId]);
+  }
+
+  /** One issued document: queued, rendering, signed (with its hash) or failed (with the reason). */
+  @Get('issued-documents/:id')
+  @Authenticated()
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentView> {
+    return this.issuer.get(actor, id);
+  }
+
+  @Get('issued-documents/:id/file')
+  @Authenticated()
+  @ApiProduces('application/pdf')
+  async file(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendDownload(reply, await this.issuer.open(actor, id));
+  }
+
+  /** The signed missiv of a remiss, for its sender and its recipients. */
+  @Get('consultations/:id/covering-letter')
+  @Authenticated()
+  @ApiProduces('application/pdf')
+  async coveringLetter(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendDownload(reply, await this.issuer.coveringLetter(actor, id));
+  }
+
+  /** Asks for the signed PDF of the compilation as it stands; poll the returned document for its state. */
+  @Post('consultations/:id/compilation.pdf')
+  @HttpCode(202)
+  @Roles(Role.CaseOfficer, Role.Registrar)
+  requestCompilation(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentView> {
+    return this.compilations.requestPdf(actor, id);
+  }
+
+  /**
+   * Is this the document we issued? Send any PDF (multipart, field `file`): the answer is issued
+   * and unaltered, altered after signing, or not issued here — judged by the bytes and the signature.
+   */
+  @Post('verification')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiConsumes('multipart/form-data')
+  async verify(@Req() request: FastifyRequest): Promise<Verification> {
+    if (!request.isMultipart()) {
+      throw new DomainError(
+        'request.multipart_required',
+        ErrorKind.UnsupportedMediaType,
+        'Skicka PDF-filen som multipart/form-data (fältet file).',
+      );
+    }
+    const { file } = await readSingleFile(request);
+    return this.verification.verify(await readUpload(file.stream, 50 * 1024 * 1024));
+  }
+
+  /** The organisation's signing certificate (never its key). */
+  @Get('signing-certificate')
+  @Roles(Role.Administrator)
+  certificate(@CurrentActor() actor: Actor): Promise<CertificateView | null> {
+    return this.certificates.current(actor);
+  }
+
+  /** Installs the organisation's signing certificate: multipart with `passphrase`, then the PKCS#12 `file`. */
+  @Put('signing-certificate')
+  @Roles(Role.Administrator)
+  @ApiConsumes('multipart/form-data')
+  async install(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<CertificateView> {
+    if (!request.isMultipart()) {
+      throw new DomainError(
+        'request.multipart_required',
+        ErrorKind.UnsupportedMediaType,
+        'Skicka certifikatet som multipart/form-data (fälten passphrase och file).',
+      );
+    }
+    const { fields, file } = await readSingleFile(request);
+    const { passphrase } = validateFields(CertificateFields, fields);
+    return this.certificates.install(actor, await readUpload(file.stream, 1024 * 1024), passphrase);
+  }
+}

@@ -1,0 +1,25 @@
+import { ConsultationModule } from '@app/consultation';
+import { DirectoryModule } from '@app/directory';
+import { IssuanceModule } from '@app/issuance';
+import { RegistryModule } from '@app/registry';
+import { StatementModule } from '@app/statement';
+import { Module } from '@nestjs/common';
+
+import { SigningCertificateService } from './certificates/signing-certificate.service.js';
+import { DocumentIssuerService } from './issued/document-issuer.service.js';
+import { DocumentModelsService } from './issued/document-models.service.js';
+import { LetterheadService } from './issued/letterhead.service.js';
+import { VerificationService } from './verify/verification.service.js';
+
+@Module({
+  imports: [DirectoryModule, RegistryModule, ConsultationModule, StatementModule, IssuanceModule],
+  providers: [
+    DocumentIssuerService,
+    DocumentModelsService,
+    LetterheadService,
+    SigningCertificateService,
+    VerificationService,
+  ],
+  exports: [DocumentIssuerService, SigningCertificateService, VerificationService],
+})
+export class DocumentModule {}

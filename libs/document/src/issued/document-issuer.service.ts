@@ -1,0 +1,257 @@
+import { ConsultationService } from '@app/consultation';
+import {
+  DocumentKind,
+  DOCUMENT_KIND_LABEL,
+  IssuanceService,
+  IssueStatus,
+  type IssuedDocumentView,
+} from '@app/issuance';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  AuditService,
+  Clock,
+  Db,
+  DomainError,
+  ErrorKind,
+  PermanentJobFailure,
+  systemActor,
+  type Tx,
+} from '@app/platform';
+import { FileStoreService, RegisteredDocumentService } from '@app/registry';
+import { DecisionService } from '@app/statement';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+
+import { SigningCertificateService } from '../certificates/signing-certificate.service.js';
+import { finishPdf } from '../render/finish-pdf.js';
+import { createHttpTimestamper } from '../signing/http-timestamper.js';
+import { signPdf } from '../signing/pades-signer.js';
+import { addSignaturePlaceholder } from '../signing/signature-placeholder.js';
+import { DocumentModelsService, type PreparedDocument, type Registration } from './document-models.service.js';
+import { sha256, signatureSha256 } from './pdf-signature.js';
+
+const worker = systemActor('worker:documents');
+
+/** A signed PDF made from the domain, before it is stored. */
+export interface SignedPdf {
+  readonly pdf: Buffer;
+  readonly unsigned: Buffer;
+  /** The signing time claimed in the signature dictionary. */
+  readonly signedAt: Date;
+  readonly certificateFingerprint: string;
+  readonly registration: Registration;
+  readonly signatories: PreparedDocument['signatories'];
+}
+
+export const documentErrors = {
+  notFound: () =>
+    new DomainError('document.not_found', ErrorKind.NotFound, 'Dokumentet finns inte i din organisation.'),
+  notSigned: (status: string) =>
+    new DomainError(
+      'document.not_signed',
+      ErrorKind.Conflict,
+      `Dokumentet är inte färdigt än (status: ${status}). Försök igen om en stund.`,
+    ),
+};
+
+/**
+ * Renders, signs, stores and registers the documents the system issues (run by the worker, one
+ * job per document), and hands them out. Idempotent per kind and revision: a retried or
+ * duplicated job finds the document signed and stops; a job whose worker died is taken up again.
+ */
+@Injectable()
+export class DocumentIssuerService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly issuance: IssuanceService,
+    private readonly models: DocumentModelsService,
+    private readonly certificates: SigningCertificateService,
+    private readonly documents: RegisteredDocumentService,
+    private readonly files: FileStoreService,
+    private readonly decisions: DecisionService,
+    private readonly consultations: ConsultationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The job: render and sign one document, then store and register it. */
+  async issue(documentId: string): Promise<void> {
+    const claimed = await this.issuance.claim(documentId);
+    if (!claimed) {
+      return; // signed already, by an earlier run
+    }
+    let signed: SignedPdf;
+    try {
+      signed = await this.renderAndSign(claimed);
+    } catch (error) {
+      const permanent =
+        error instanceof RangeError ||
+        error instanceof TypeError ||
+        (error instanceof DomainError && error.kind !== ErrorKind.Unavailable);
+      const reason =
+        error instanceof DomainError ? error.detail : error instanceof Error ? error.message : String(error);
+      await this.issuance.fail(documentId, permanent, reason);
+      if (permanent) {
+        throw new PermanentJobFailure(`document ${documentId} cannot be made: ${reason}`, error);
+      }
+      throw error;
+    }
+    await this.db.transaction(async (tx) => {
+      const row = await this.issuance.lockIn(tx, documentId);
+      if (!row || row.status === IssueStatus.Signed) {
+        return; // another worker stored it in the meantime
+      }
+      const registered = await this.documents.registerIn(
+        tx,
+        worker,
+        row.caseId,
+        {
+          direction: signed.registration.direction,
+          kind: signed.registration.kind,
+          title: signed.registration.title,
+          documentDate: signed.registration.documentDate,
+          counterpart: signed.registration.counterpart,
+          originKey: `issued-document:${row.id}`,
+        },
+        { bytes: signed.pdf, fileName: signed.registration.fileName, mediaType: 'application/pdf' },
+      );
+      await this.issuance.markSignedIn(tx, row.id, {
+        sha256: sha256(signed.pdf),
+        signatureSha256: signatureSha256(signed.pdf) ?? null,
+        fileBlobId: registered.fileBlobId!,
+        fileName: signed.registration.fileName,
+        registeredDocumentId: registered.id,
+        certificateFingerprint: signed.certificateFingerprint,
+        signedAt: signed.signedAt,
+        signatories: [...signed.signatories],
+      });
+      await this.audit.record(tx, worker, {
+        action: 'document.signed',
+        entityType: 'issued_document',
+        entityId: row.id,
+        before: { status: row.status },
+        after: {
+          status: IssueStatus.Signed,
+          kind: row.kind,
+          subjectId: row.subjectId,
+          revision: row.revision,
+          sha256: sha256(signed.pdf),
+          documentNumber: registered.documentNumber,
+          certificate: signed.certificateFingerprint,
+        },
+        organisationIds: [row.organisationId],
+      });
+      if (row.kind === DocumentKind.BoardStatement) {
+        // The adopted statement reaches the sender with its signed file.
+        await this.decisions.queueDelivery(tx, row.subjectId);
+      }
+    });
+  }
+
+  /** Renders and signs a document as the job would, without storing it. */
+  async renderAndSign(document: IssuedDocumentView): Promise<SignedPdf> {
+    const prepared = await this.models.prepare(document);
+    const identity = await this.certificates.identityFor(document.organisationId);
+    const rendered = prepared.render();
+    const signedAt = this.clock.now();
+    addSignaturePlaceholder(rendered.doc, {
+      signerName: prepared.signerName,
+      reason: prepared.reason,
+      location: prepared.location,
+      contactInfo: prepared.contactInfo,
+      signingTime: signedAt,
+      ...(rendered.signaturePanel
+        ? { widget: { page: rendered.signaturePanel.page, rect: rendered.signaturePanel.rect } }
+        : {}),
+    });
+    const unsigned = await finishPdf(rendered.doc);
+    const pdf = await signPdf(
+      unsigned,
+      identity,
+      this.config.signing.tsaUrl ? { timestamper: createHttpTimestamper(this.config.signing.tsaUrl) } : {},
+    );
+    return {
+      pdf,
+      unsigned,
+      signedAt,
+      certificateFingerprint: identity.fingerprintSha256,
+      registration: prepared.registration,
+      signatories: prepared.signatories,
+    };
+  }
+
+  /** Renders a document without a signature: the same revision always gives the same bytes. */
+  async renderUnsigned(document: IssuedDocumentView): Promise<Buffer> {
+    const prepared = await this.models.prepare(document);
+    return finishPdf(prepared.render().doc);
+  }
+
+  /** The documents issued for a subject (a statement, a decision, a remiss), with their state. */
+  /** The documents issued for subjects (a statement, a decision, a remiss), with their state: the actor's organisation's only. */
+  async forSubjects(actor: Actor, subjectIds: readonly string[]): Promise<IssuedDocumentView[]> {
+    const rows = await this.issuance.forSubjects(subjectIds);
+    return rows.filter((r) => actor.kind === 'system' || r.organisationId === actor.organisationId);
+  }
+
+  async get(actor: Actor, id: string): Promise<IssuedDocumentView> {
+    const row = await this.issuance.findById(id);
+    if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
+      throw documentErrors.notFound();
+    }
+    return row;
+  }
+
+  async open(
+    actor: Actor,
+    id: string,
+  ): Promise<{ stream: Readable; fileName: string; mediaType: string; size: number }> {
+    const document = await this.get(actor, id);
+    return this.#openSigned(document);
+  }
+
+  /** The signed missiv of a remiss, for its sender and its recipients. */
+  async coveringLetter(
+    actor: Actor,
+    consultationId: string,
+  ): Promise<{ stream: Readable; fileName: string; mediaType: string; size: number }> {
+    const consultation = await this.consultations.get(actor, consultationId);
+    const latest = (await this.issuance.forSubjects([consultation.id]))
+      .filter((r) => r.kind === DocumentKind.CoveringLetter)
+      .sort((a, b) => b.revision - a.revision)[0];
+    if (!latest) {
+      throw documentErrors.notFound();
+    }
+    return this.#openSigned(latest);
+  }
+
+  /** The signed missiv's bytes, when there is one (for the e-mail-ready letter). */
+  async coveringLetterBytes(
+    consultationId: string,
+    tx?: Tx,
+  ): Promise<{ fileName: string; content: Buffer } | undefined> {
+    const latest = (await this.issuance.forSubjects([consultationId], tx))
+      .filter((r) => r.kind === DocumentKind.CoveringLetter && r.status === IssueStatus.Signed)
+      .sort((a, b) => b.revision - a.revision)[0];
+    return latest?.fileBlobId
+      ? { fileName: latest.fileName ?? 'Missiv.pdf', content: await this.files.read(latest.fileBlobId) }
+      : undefined;
+  }
+
+  async #openSigned(
+    document: IssuedDocumentView,
+  ): Promise<{ stream: Readable; fileName: string; mediaType: string; size: number }> {
+    if (document.status !== IssueStatus.Signed || !document.fileBlobId) {
+      throw documentErrors.notSigned(document.status);
+    }
+    const blob = (await this.files.describe(document.fileBlobId))!;
+    return {
+      stream: this.files.open(document.fileBlobId),
+      fileName: document.fileName ?? `${DOCUMENT_KIND_LABEL[document.kind]}.pdf`,
+      mediaType: blob.mediaType,
+      size: blob.size,
+    };
+  }
+}

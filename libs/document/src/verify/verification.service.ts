@@ -1,0 +1,106 @@
+import { OrganisationService } from '@app/directory';
+import { DOCUMENT_KIND_LABEL, IssuanceService, type IssuedDocumentView } from '@app/issuance';
+import { CaseService, RegisteredDocumentService } from '@app/registry';
+import { Injectable } from '@nestjs/common';
+
+import { SigningCertificateService } from '../certificates/signing-certificate.service.js';
+import { sha256, signatureSha256s } from '../issued/pdf-signature.js';
+import { inspectPdfSignature } from '../signing/signature-inspection.js';
+
+export interface IssuedDocumentFacts {
+  readonly id: string;
+  readonly kind: string;
+  readonly kindLabel: string;
+  readonly organisation: { readonly id: string; readonly name: string };
+  readonly diaryNumber: string;
+  readonly documentNumber: string | null;
+  readonly revision: number;
+  readonly signatories: readonly { readonly name: string; readonly title: string; readonly approvedAt: string }[];
+  readonly signedAt: string | null;
+  readonly sha256: string | null;
+}
+
+export type Verification =
+  | { readonly verdict: 'issued_unaltered'; readonly message: string; readonly document: IssuedDocumentFacts }
+  | { readonly verdict: 'altered'; readonly message: string; readonly document: IssuedDocumentFacts | null }
+  | { readonly verdict: 'not_issued'; readonly message: string };
+
+/**
+ * Answers "is this the document we issued?" for any PDF, judged by the bytes and the signature —
+ * never by its name or metadata: issued by this system and unaltered, altered after signing, or
+ * not issued here.
+ */
+@Injectable()
+export class VerificationService {
+  constructor(
+    private readonly issuance: IssuanceService,
+    private readonly certificates: SigningCertificateService,
+    private readonly organisations: OrganisationService,
+    private readonly cases: CaseService,
+    private readonly documents: RegisteredDocumentService,
+  ) {}
+
+  async verify(pdf: Buffer): Promise<Verification> {
+    const inspection = inspectPdfSignature(pdf);
+    const exact = await this.issuance.findBySha256(sha256(pdf));
+    if (exact && inspection.status === 'signed' && inspection.intact) {
+      const facts = await this.#facts(exact);
+      return {
+        verdict: 'issued_unaltered',
+        message: `Dokumentet är utfärdat av ${facts.organisation.name} i detta system och har inte ändrats sedan det signerades.`,
+        document: facts,
+      };
+    }
+    // The same signature with other bytes: one of ours, changed after signing.
+    let claimed: IssuedDocumentView | undefined;
+    for (const signature of signatureSha256s(pdf).reverse()) {
+      claimed ??= await this.issuance.findBySignatureSha256(signature);
+    }
+    if (claimed || exact) {
+      return {
+        verdict: 'altered',
+        message:
+          'Dokumentet bär en signatur som detta system har utfärdat, men innehållet har ändrats efter signeringen. Lita inte på det.',
+        document: await this.#facts((claimed ?? exact)!),
+      };
+    }
+    if (
+      inspection.status === 'signed' &&
+      (await this.certificates.byFingerprint(inspection.signer.fingerprintSha256))
+    ) {
+      return {
+        verdict: 'altered',
+        message:
+          'Dokumentet är signerat med ett av systemets certifikat men motsvarar inget utfärdat dokument. Det har ändrats eller är inte utfärdat här.',
+        document: null,
+      };
+    }
+    return {
+      verdict: 'not_issued',
+      message:
+        inspection.status === 'signed'
+          ? 'Dokumentet är signerat av någon annan och är inte utfärdat av detta system.'
+          : 'Dokumentet är inte utfärdat av detta system (det saknar en signatur härifrån).',
+    };
+  }
+
+  async #facts(document: IssuedDocumentView): Promise<IssuedDocumentFacts> {
+    const organisation = await this.organisations.findById(document.organisationId);
+    const owner = await this.cases.findById(document.caseId);
+    const registered = document.registeredDocumentId
+      ? await this.documents.findById(document.registeredDocumentId)
+      : undefined;
+    return {
+      id: document.id,
+      kind: document.kind,
+      kindLabel: DOCUMENT_KIND_LABEL[document.kind],
+      organisation: { id: document.organisationId, name: organisation?.name ?? '' },
+      diaryNumber: owner?.diaryNumber ?? '',
+      documentNumber: registered?.documentNumber ?? null,
+      revision: document.revision,
+      signatories: document.signatories ?? [],
+      signedAt: document.signedAt,
+      sha256: document.sha256,
+    };
+  }
+}

@@ -1,0 +1,176 @@
+import { Clock, Db, JobName, OutboxService, type Tx } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { type DocumentKind, IssueStatus } from './document-kind.js';
+import { IssuedDocumentEntity } from './issued-document.entity.js';
+
+export interface IssueRequest {
+  readonly kind: DocumentKind;
+  readonly subjectId: string;
+  readonly revision: number;
+  readonly organisationId: string;
+  readonly caseId: string;
+}
+
+export interface IssuedDocumentView {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly caseId: string;
+  readonly kind: DocumentKind;
+  readonly subjectId: string;
+  readonly revision: number;
+  readonly status: IssueStatus;
+  readonly failureReason: string | null;
+  readonly sha256: string | null;
+  readonly fileName: string | null;
+  readonly fileBlobId: string | null;
+  readonly registeredDocumentId: string | null;
+  readonly certificateFingerprint: string | null;
+  readonly signedAt: string | null;
+  readonly signatories: readonly { name: string; title: string; approvedAt: string }[] | null;
+  readonly requestedAt: string;
+}
+
+export function toIssuedView(e: IssuedDocumentEntity): IssuedDocumentView {
+  return {
+    id: e.id,
+    organisationId: e.organisationId,
+    caseId: e.caseId,
+    kind: e.kind,
+    subjectId: e.subjectId,
+    revision: e.revision,
+    status: e.status,
+    failureReason: e.failureReason,
+    sha256: e.sha256,
+    fileName: e.fileName,
+    fileBlobId: e.fileBlobId,
+    registeredDocumentId: e.registeredDocumentId,
+    certificateFingerprint: e.certificateFingerprint,
+    signedAt: e.signedAt?.toISOString() ?? null,
+    signatories: e.signatories,
+    requestedAt: e.requestedAt.toISOString(),
+  };
+}
+
+/**
+ * Asks for a signed document inside the transaction of the state change that calls for it: the
+ * row (queued) and the rendering job commit together. Asking again for the same kind, subject
+ * and revision returns the first request.
+ */
+@Injectable()
+export class IssuanceService {
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(tx: Tx, request: IssueRequest): Promise<IssuedDocumentView> {
+    const inserted = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(IssuedDocumentEntity)
+      .values({ ...request, status: IssueStatus.Queued, requestedAt: this.clock.now() })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    if (id) {
+      await this.outbox.add(tx, JobName.RenderDocument, { documentId: id });
+    }
+    const row = await tx.findOneByOrFail(IssuedDocumentEntity, {
+      kind: request.kind,
+      subjectId: request.subjectId,
+      revision: request.revision,
+    });
+    return toIssuedView(row);
+  }
+
+  async find(
+    kind: DocumentKind,
+    subjectId: string,
+    revision: number,
+    tx?: Tx,
+  ): Promise<IssuedDocumentView | undefined> {
+    const row = await (tx ?? this.db.reader).findOneBy(IssuedDocumentEntity, { kind, subjectId, revision });
+    return row ? toIssuedView(row) : undefined;
+  }
+
+  async findById(id: string, tx?: Tx): Promise<IssuedDocumentView | undefined> {
+    const row = await (tx ?? this.db.reader).findOneBy(IssuedDocumentEntity, { id });
+    return row ? toIssuedView(row) : undefined;
+  }
+
+  async forSubjects(subjectIds: readonly string[], tx?: Tx): Promise<IssuedDocumentView[]> {
+    if (subjectIds.length === 0) {
+      return [];
+    }
+    const rows = await (tx ?? this.db.reader).find(IssuedDocumentEntity, {
+      where: { subjectId: In([...subjectIds]) },
+      order: { requestedAt: 'ASC', kind: 'ASC' },
+    });
+    return rows.map(toIssuedView);
+  }
+
+  async findBySha256(sha256: string): Promise<IssuedDocumentView | undefined> {
+    const row = await this.db.reader.findOneBy(IssuedDocumentEntity, { sha256, status: IssueStatus.Signed });
+    return row ? toIssuedView(row) : undefined;
+  }
+
+  async findBySignatureSha256(signatureSha256: string): Promise<IssuedDocumentView | undefined> {
+    const row = await this.db.reader.findOneBy(IssuedDocumentEntity, { signatureSha256, status: IssueStatus.Signed });
+    return row ? toIssuedView(row) : undefined;
+  }
+
+  /**
+   * Takes a document up for rendering (committed at once, so its progress is visible). Returns
+   * undefined when it is signed already. A document left 'rendering' by a worker that died is
+   * taken up again: only one job holds it at a time.
+   */
+  async claim(id: string): Promise<IssuedDocumentView | undefined> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.findOne(IssuedDocumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row || row.status === IssueStatus.Signed) {
+        return undefined;
+      }
+      row.status = IssueStatus.Rendering;
+      row.attempts += 1;
+      row.failureReason = null;
+      await tx.save(row);
+      return toIssuedView(row);
+    });
+  }
+
+  /** Locks a document row inside the storing transaction. */
+  async lockIn(tx: Tx, id: string): Promise<IssuedDocumentView | undefined> {
+    const row = await tx.findOne(IssuedDocumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row ? toIssuedView(row) : undefined;
+  }
+
+  async markSignedIn(
+    tx: Tx,
+    id: string,
+    signed: {
+      sha256: string;
+      signatureSha256: string | null;
+      fileBlobId: string;
+      fileName: string;
+      registeredDocumentId: string;
+      certificateFingerprint: string;
+      signedAt: Date;
+      signatories: { name: string; title: string; approvedAt: string }[];
+    },
+  ): Promise<void> {
+    await tx.update(IssuedDocumentEntity, { id }, { ...signed, status: IssueStatus.Signed, failureReason: null });
+  }
+
+  /** Records a failure: for good (the reason stays visible), or for a retry (back in the queue). */
+  async fail(id: string, permanent: boolean, reason: string): Promise<void> {
+    await this.db.reader.update(
+      IssuedDocumentEntity,
+      { id, status: In([IssueStatus.Queued, IssueStatus.Rendering]) },
+      { status: permanent ? IssueStatus.Failed : IssueStatus.Queued, failureReason: reason.slice(0, 2000) },
+    );
+  }
+}

@@ -1,0 +1,267 @@
+import { DocumentIssuerService, sha256 } from '@app/document';
+import { DocumentKind, IssuanceService } from '@app/issuance';
+import { Db, Role } from '@app/platform';
+import type { TestPerson } from '@app/testing';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { expectNothingChanged } from '../support/snapshot.js';
+import { statementWorld, type StatementWorld } from '../support/statement-world.js';
+import { reportSignature } from '../support/pdf-tools.js';
+import { asBytes } from '../support/files.js';
+import { TestContext } from '../support/test-context.js';
+
+interface IssuedDocument {
+  id: string;
+  kind: string;
+  status: string;
+  failureReason: string | null;
+  sha256: string | null;
+  certificateFingerprint: string | null;
+}
+
+/** A PKCS#12 made by openssl with a Swedish subject, as an organisation's real certificate would be. */
+function makePkcs12(directory: string, options: { subject: string; passphrase: string; days?: number }): Buffer {
+  const run = (...args: string[]): void => {
+    const result = spawnSync('openssl', args, { cwd: directory, encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`);
+    }
+  };
+  const name = randomUUID();
+  run(
+    'req',
+    '-x509',
+    '-utf8',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.pem`,
+    '-subj',
+    options.subject,
+    '-days',
+    String(options.days ?? 365),
+  );
+  run(
+    'pkcs12',
+    '-export',
+    '-inkey',
+    `${name}.key`,
+    '-in',
+    `${name}.pem`,
+    '-passout',
+    `pass:${options.passphrase}`,
+    '-out',
+    `${name}.p12`,
+  );
+  return readFileSync(join(directory, `${name}.p12`));
+}
+
+/** The signing certificates, the documents' progress and what the system never lets out. */
+describe('issued documents and signing certificates', () => {
+  let ctx: TestContext;
+  let world: StatementWorld;
+  let admin: TestPerson;
+  let directory: string;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    directory = mkdtempSync(join(tmpdir(), 'remiss-certificates-'));
+    world = await statementWorld(ctx);
+    admin = await ctx.factories.person(world.organisationId, { roles: [Role.Administrator] });
+  });
+
+  afterAll(async () => {
+    rmSync(directory, { recursive: true, force: true });
+    await ctx.close();
+  });
+
+  async function declineLetter(): Promise<IssuedDocument> {
+    const registrar = await ctx.as(world.registrar);
+    await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${world.recipientId}/decline`)
+      .set(registrar)
+      .send({ reason: 'Nämnden avstår från att yttra sig i ärendet.' })
+      .expect(200);
+    await ctx.drain();
+    const list = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .query({ subjectId: world.recipientId })
+      .set(registrar)
+      .expect(200);
+    return (list.body as IssuedDocument[]).find((d) => d.kind === 'decline_letter')!;
+  }
+
+  it('signs with a development certificate in the organisation’s Swedish name until one is installed', async () => {
+    // The recipient has signed nothing yet: no certificate.
+    const none = await ctx
+      .http()
+      .get('/api/v1/signing-certificate')
+      .set(await ctx.as(admin))
+      .expect(200);
+    expect(none.text === '' || none.text === 'null').toBe(true);
+    // The sender signed the missiv of its remiss with one made for it.
+    const sender = world.senderOfficer.organisationId;
+    const senderAdmin = await ctx.factories.person(sender, { roles: [Role.Administrator] });
+    const made = await ctx
+      .http()
+      .get('/api/v1/signing-certificate')
+      .set(await ctx.as(senderAdmin))
+      .expect(200);
+    const [organisation] = await ctx.query<{ name: string }>(`SELECT name FROM organisations WHERE id = $1`, [sender]);
+    expect(made.body).toMatchObject({ kind: 'development', subject: expect.stringContaining(organisation!.name) });
+    expect(JSON.stringify(made.body)).not.toMatch(/pkcs12|passphrase|PRIVATE KEY/i);
+    const [missiv] = await ctx.query<{ certificate_fingerprint: string }>(
+      `SELECT certificate_fingerprint FROM issued_documents WHERE kind = 'covering_letter' AND subject_id = $1`,
+      [world.consultationId],
+    );
+    expect(missiv!.certificate_fingerprint).toBe((made.body as { fingerprintSha256: string }).fingerprintSha256);
+  });
+
+  it('installs the organisation’s own certificate for its administrator, never handing the key back', async () => {
+    const p12 = makePkcs12(directory, {
+      subject: '/C=SE/O=Stockholms stad/CN=Nämnden för Ängby och Örby',
+      passphrase: 'hemligt-lösen',
+    });
+    const headers = await ctx.as(admin);
+    const installed = await ctx
+      .http()
+      .put('/api/v1/signing-certificate')
+      .set(headers)
+      .field('passphrase', 'hemligt-lösen')
+      .attach('file', p12, { filename: 'nämnden.p12', contentType: 'application/x-pkcs12' })
+      .expect(200);
+    expect(installed.body).toMatchObject({
+      kind: 'configured',
+      subject: expect.stringContaining('Nämnden för Ängby och Örby'),
+      fingerprintSha256: expect.stringMatching(/^[0-9a-f:]+$/i),
+    });
+    const text = JSON.stringify(installed.body);
+    expect(text).not.toContain('hemligt-lösen');
+    expect(text).not.toMatch(/pkcs12|passphrase|PRIVATE KEY/i);
+    expect(text).not.toContain(p12.toString('base64').slice(0, 40));
+    const current = await ctx.http().get('/api/v1/signing-certificate').set(headers).expect(200);
+    expect(current.body).toEqual(installed.body);
+
+    // The next document is signed with it.
+    const letter = await declineLetter();
+    expect(letter).toMatchObject({
+      status: 'signed',
+      certificateFingerprint: (installed.body as { fingerprintSha256: string }).fingerprintSha256,
+    });
+    const file = await ctx
+      .http()
+      .get(`/api/v1/issued-documents/${letter.id}/file`)
+      .set(await ctx.as(world.registrar))
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const pdf = file.body as Buffer;
+    expect(sha256(pdf)).toBe(letter.sha256);
+    const signature = reportSignature(pdf);
+    expect(signature.pdfsig).toContain('Signature is Valid');
+    expect(signature.pdfsig).toContain('Nämnden för Ängby och Örby');
+
+    // Neither the key, the container nor the passphrase is in a job, an audit record or a notification.
+    const leaks = await ctx.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM outbox_jobs WHERE payload::text ~* 'passphrase|pkcs12|private|hemligt')
+            + (SELECT count(*) FROM audit_records WHERE before::text || after::text ~* 'passphrase|pkcs12|private|hemligt')
+            + (SELECT count(*) FROM notification_messages WHERE body ~* 'hemligt') AS n`,
+    );
+    expect(Number(leaks[0]!.n)).toBe(0);
+  });
+
+  describe('refuses a certificate it cannot use with a problem, and keeps the one it has', () => {
+    afterEach(() => ctx.clock.reset());
+
+    it.each([
+      ['a wrong passphrase', () => makePkcs12(directory, { subject: '/CN=Fel', passphrase: 'rätt' }), 'fel', 0],
+      ['bytes that are no PKCS#12', () => Buffer.from('inte ett certifikat'), 'x', 0],
+      // A one-day certificate, presented a month later.
+      [
+        'a certificate that has expired',
+        () => makePkcs12(directory, { subject: '/CN=Gammal', passphrase: 'gammalt-lösen', days: 1 }),
+        'gammalt-lösen',
+        30,
+      ],
+    ])('%s', async (_name, bytes, passphrase, daysLater) => {
+      const p12 = bytes();
+      ctx.clock.set(new Date(Date.now() + daysLater * 24 * 3600 * 1000), { running: true });
+      const headers = await ctx.as(admin);
+      const response = await expectNothingChanged(ctx, () =>
+        ctx
+          .http()
+          .put('/api/v1/signing-certificate')
+          .set(headers)
+          .field('passphrase', passphrase)
+          .attach('file', p12, { filename: 'cert.p12', contentType: 'application/x-pkcs12' }),
+      );
+      expect(response.status).toBe(422);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.stringify(response.body)).not.toContain(passphrase === 'x' ? 'inte ett certifikat' : passphrase);
+    });
+
+    it('without a passphrase', async () => {
+      const headers = await ctx.as(admin);
+      const response = await expectNothingChanged(ctx, () =>
+        ctx
+          .http()
+          .put('/api/v1/signing-certificate')
+          .set(headers)
+          .attach('file', Buffer.from('x'), { filename: 'cert.p12', contentType: 'application/x-pkcs12' }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+  });
+
+  it('shows a document that cannot be made as failed, with the reason', async () => {
+    const issuance = ctx.get(IssuanceService);
+    const requested = await ctx.get(Db).transaction((tx) =>
+      issuance.request(tx, {
+        kind: DocumentKind.OfficialReport,
+        subjectId: randomUUID(), // no such statement
+        revision: 1,
+        organisationId: world.organisationId,
+        caseId: world.caseId,
+      }),
+    );
+    await ctx.drain();
+    const response = await ctx
+      .http()
+      .get(`/api/v1/issued-documents/${requested.id}`)
+      .set(await ctx.as(world.registrar))
+      .expect(200);
+    expect(response.body).toMatchObject({ status: 'failed', sha256: null, failureReason: expect.any(String) });
+    expect((response.body as IssuedDocument).failureReason!.length).toBeGreaterThan(5);
+    const file = await ctx
+      .http()
+      .get(`/api/v1/issued-documents/${requested.id}/file`)
+      .set(await ctx.as(world.registrar))
+      .expect(409);
+    expect(file.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('renders the same document to the same bytes before signing, whenever it is rendered', async () => {
+    const [missiv] = await ctx.query<{ id: string }>(
+      `SELECT id FROM issued_documents WHERE kind = 'covering_letter' AND subject_id = $1`,
+      [world.consultationId],
+    );
+    const issuer = ctx.get(DocumentIssuerService);
+    const document = (await ctx.get(IssuanceService).findById(missiv!.id))!;
+    const first = await issuer.renderUnsigned(document);
+    ctx.clock.set('2031-02-03T04:05:06Z');
+    const second = await issuer.renderUnsigned(document);
+    expect(second.equals(first)).toBe(true);
+    const signedAgain = await issuer.renderAndSign(document);
+    expect(signedAgain.unsigned.length).toBeGreaterThan(first.length); // the signature placeholder is added
+  });
+});
