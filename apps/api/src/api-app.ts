@@ -74,7 +74,6 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
 
   setUpOpenApi(app);
   await mountQueueDashboard(fastify, app.get(QueueRegistry));
-  app.enableShutdownHooks();
   await app.init();
   await fastify.ready();
   return { app, routes, logger };

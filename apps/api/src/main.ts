@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { loadProcessConfigOrExit, runMigrationsLocked } from '@app/platform';
+import { closeOnSignal, loadProcessConfigOrExit, runMigrationsLocked } from '@app/platform';
 import { createDataSource } from '@app/schema';
 
 import { createApiApp } from './api-app.js';
@@ -17,5 +17,6 @@ try {
 }
 
 const { app, logger } = await createApiApp(config);
+closeOnSignal(logger, () => app.close());
 await app.listen({ port: config.http.port, host: config.http.host });
 logger.info({ msg: 'API listening', url: `http://${config.http.host}:${config.http.port}`, docs: '/api/docs' });

@@ -20,3 +20,4 @@ export * from './queue/outbox-relay.service.js';
 export * from './queue/outbox.service.js';
 export * from './queue/queue-registry.js';
 export * from './queue/redis.js';
+export * from './logging/shutdown.js';

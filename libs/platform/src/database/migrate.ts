@@ -1,24 +1,32 @@
+import pg from 'pg';
 import type { DataSource, Migration } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions.js';
 
 /** Any fixed number: the advisory lock every migrating process takes first. */
 const MIGRATION_LOCK_KEY = 7_351_001;
 
 /**
  * Applies pending migrations under a PostgreSQL advisory lock, so that two processes starting
- * at once never migrate together: the second waits, then finds nothing left to do.
+ * at once never migrate together: the second waits, then finds nothing left to do. The lock is
+ * held on a connection of its own, outside the data source's pool, so that a pool of one
+ * connection still has it free for the migrations.
  */
 export async function runMigrationsLocked(dataSource: DataSource): Promise<Migration[]> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const options = dataSource.options as PostgresDataSourceOptions;
+  const lock = new pg.Client({
+    connectionString: options.url,
+    application_name: `${options.applicationName ?? 'remiss'}-migration-lock`,
+  });
+  await lock.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       return await dataSource.runMigrations({ transaction: 'each' });
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
-    await runner.release();
+    await lock.end();
   }
 }
 
