@@ -3,7 +3,7 @@ import type { Issuer } from './models.js';
 import { PAGE, type BodyArea } from './page-geometry.js';
 import type { PageFrame } from './paginator.js';
 import { asArtifact } from './struct-node.js';
-import { drawLine, plainLines } from './text-drawing.js';
+import { drawLine, measureWith, plainLines } from './text-drawing.js';
 import { STYLES, type TextStyle } from './text-style.js';
 import { pageLabel } from './swedish.js';
 
@@ -115,17 +115,19 @@ export class CityPageFrame implements PageFrame {
       [issuer.streetAddress, `${issuer.postalCode} ${issuer.postalTown}`],
       [issuer.email, issuer.website],
     ].map((texts) => texts.filter((t) => t.trim() !== ''));
-    const columnWidth = (PAGE.right - PAGE.left - 2 * FOOTER_COLUMN_GAP) / 3;
-    const columnLines = columns.map((texts) => texts.flatMap((t) => plainLines(doc, t, STYLES.footer, columnWidth)));
+    // Equal thirds, except that a long e-mail address moves the last column left rather than
+    // breaking inside the address.
+    const third = (PAGE.right - PAGE.left - 2 * FOOTER_COLUMN_GAP) / 3;
+    const measure = measureWith(doc);
+    const lastNatural = Math.max(0, ...columns[2]!.map((t) => measure(STYLES.footer.face, STYLES.footer.size, t)));
+    const xs = [PAGE.left, PAGE.left + third + FOOTER_COLUMN_GAP, PAGE.left + 2 * (third + FOOTER_COLUMN_GAP)];
+    xs[2] = Math.max(xs[1]! + third / 2 + FOOTER_COLUMN_GAP, Math.min(xs[2]!, PAGE.right - lastNatural - 1));
+    const widths = [xs[1]! - xs[0]! - FOOTER_COLUMN_GAP, xs[2] - xs[1]! - FOOTER_COLUMN_GAP, PAGE.right - xs[2]];
+    const columnLines = columns.map((texts, c) => texts.flatMap((t) => plainLines(doc, t, STYLES.footer, widths[c]!)));
     const footerTop = PAGE.footerBottom - Math.max(1, ...columnLines.map((l) => l.length)) * STYLES.footer.leading;
     columnLines.forEach((lines, c) => {
       lines.forEach((line, i) => {
-        this.firstPage.push({
-          line,
-          style: STYLES.footer,
-          x: PAGE.left + c * (columnWidth + FOOTER_COLUMN_GAP),
-          top: footerTop + i * STYLES.footer.leading,
-        });
+        this.firstPage.push({ line, style: STYLES.footer, x: xs[c]!, top: footerTop + i * STYLES.footer.leading });
       });
     });
     this.footerRule = footerTop - 6;

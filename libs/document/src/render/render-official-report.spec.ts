@@ -171,6 +171,14 @@ describe(renderOfficialReport.name, () => {
     });
   });
 
+  it('keeps a long registry e-mail address whole in the footer', async () => {
+    const email = 'registrator.stadsledningskontoret@stockholm.se';
+    const model = referenceReport();
+    const pdf = await finishPdf(renderOfficialReport({ ...model, issuer: { ...model.issuer, email } }).doc);
+    const footerLines = extractPages(pdf)[0]!.split('\n');
+    expect(footerLines.some((line) => line.includes(email))).toBe(true);
+  });
+
   it('prints the views on the remiss sections that have a position or a comment, and no panel without one', async () => {
     const base = referenceReport();
     const sut = renderOfficialReport({
