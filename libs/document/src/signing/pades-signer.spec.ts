@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -117,6 +117,21 @@ describe(PadesSigner.name, () => {
     const tampered = Buffer.from(signed);
     tampered[tampered.length - 40]! ^= 0x01;
     expect(run('pdfsig', [writeTemp('tampered.pdf', tampered)])).toContain('Digest Mismatch');
+  });
+
+  it('gives the signature widget the print flag and an appearance, as PDF/A wants of every annotation', async () => {
+    const signed = await signPdf(
+      await renderPdf(placeholderOptions({ widget: { page: 1, rect: [72, 160, 312, 240] } })),
+      identity,
+    );
+    const expanded = join(directory, 'expanded.pdf');
+    run('qpdf', ['--qdf', '--object-streams=disable', writeTemp('widget.pdf', signed), expanded]);
+    const widget = /<<(?:(?!endobj)[\s\S])*?\/Subtype \/Widget(?:(?!endobj)[\s\S])*?>>/.exec(
+      readFileSync(expanded, 'latin1'),
+    )?.[0];
+    expect(widget).toMatch(/\/F 4\b/);
+    expect(widget).toMatch(/\/AP <<\s*\/N \d+ 0 R/);
+    expect(run('pdfsig', [writeTemp('widget-signed.pdf', signed)])).toContain('Signature is Valid');
   });
 
   it('verifies with openssl against the signer certificate as trust anchor', async () => {

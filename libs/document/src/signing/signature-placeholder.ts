@@ -1,5 +1,4 @@
-import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SIG_FLAGS, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 
 import { signingErrors } from './signing-errors.js';
 
@@ -27,10 +26,27 @@ export interface SignaturePlaceholderOptions {
   readonly widget?: { readonly page: number; readonly rect: PdfRect };
 }
 
+/** Annotation flag Print: PDF/A wants every annotation printable. */
+const PRINT_FLAG = 4;
+
+/** pdfkit's internals this needs: the root's AcroForm and the current page's dictionary. */
+interface Ref {
+  data: Record<string, unknown>;
+  end(chunk?: string): void;
+}
+interface PdfkitInternals {
+  _root: { data: { AcroForm?: Ref } };
+  page: { dictionary: Ref; annotations: Ref[] };
+  initForm(): void;
+  ref(data: Record<string, unknown>): Ref;
+}
+
 /**
  * Adds the signature dictionary (sub-filter ETSI.CAdES.detached, 8192 bytes reserved), the
  * signature field and its widget to a pdfkit document created with `bufferPages: true`. Call it
  * after the last page is drawn and right before `doc.end()`; it leaves the widget's page current.
+ * The widget is printable and has an (empty) appearance of its own, as PDF/A-2 asks of every
+ * annotation: what the reader sees is the panel the renderer drew under it.
  */
 export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, options: SignaturePlaceholderOptions): void {
   const pages = doc.bufferedPageRange();
@@ -39,21 +55,55 @@ export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, options: Signat
   if (!Number.isInteger(page) || page < pages.start || page > lastPage) {
     throw signingErrors.pageOutOfRange(page, pages.count);
   }
-  // The placeholder library puts the widget on the current page.
   doc.switchToPage(page);
-  pdfkitAddPlaceholder({
-    pdf: doc,
-    // Declared as required by the library's types but not read.
-    pdfBuffer: Buffer.alloc(0),
-    name: options.signerName,
-    reason: options.reason,
-    location: options.location,
-    contactInfo: options.contactInfo,
-    signingTime: options.signingTime,
-    signatureLength: SIGNATURE_LENGTH,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    widgetRect: options.widget ? [...options.widget.rect] : [0, 0, 0, 0],
+  const pdf = doc as unknown as PdfkitInternals;
+  const rect = options.widget ? [...options.widget.rect] : [0, 0, 0, 0];
+  const signature = pdf.ref({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    ByteRange: [0, DEFAULT_BYTE_RANGE_PLACEHOLDER, DEFAULT_BYTE_RANGE_PLACEHOLDER, DEFAULT_BYTE_RANGE_PLACEHOLDER],
+    Contents: Buffer.alloc(SIGNATURE_LENGTH),
+    Reason: new String(options.reason),
+    M: options.signingTime,
+    ContactInfo: new String(options.contactInfo),
+    Name: new String(options.signerName),
+    Location: new String(options.location),
+    Prop_Build: { Filter: { Name: 'Adobe.PPKLite' } },
   });
+  if (!pdf._root.data.AcroForm) {
+    pdf.initForm();
+  }
+  const form = pdf._root.data.AcroForm!;
+  const fields = form.data.Fields as Ref[];
+  form.data = {
+    Type: 'AcroForm',
+    SigFlags: SIG_FLAGS.SIGNATURES_EXIST | SIG_FLAGS.APPEND_ONLY,
+    Fields: fields,
+    DR: form.data.DR,
+  };
+  const appearance = pdf.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, Math.max(0, rect[2]! - rect[0]!), Math.max(0, rect[3]! - rect[1]!)],
+    Resources: {},
+  });
+  appearance.end('q Q');
+  const widget = pdf.ref({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    F: PRINT_FLAG,
+    Rect: rect,
+    V: signature,
+    T: new String(`Signature${fields.length + 1}`),
+    P: pdf.page.dictionary,
+    AP: { N: appearance },
+  });
+  pdf.page.annotations.push(widget);
+  fields.push(widget);
+  signature.end();
+  widget.end();
 }
 
 /**
