@@ -5,18 +5,19 @@ import { asBytes, samplePdf } from '../support/files.js';
 import { seedStockholm, type Stockholm } from '../support/stockholm.js';
 import { TestContext } from '../support/test-context.js';
 
+// Board names take the genitive of the district, as the city writes them.
 const DISTRICTS = [
   'Järva',
   'Hässelby-Vällingby',
   'Bromma',
-  'Kungsholmen',
-  'Norra innerstaden',
-  'Södermalm',
-  'Enskede-Årsta-Vantör',
-  'Skarpnäck',
+  'Kungsholmens',
+  'Norra innerstadens',
+  'Södermalms',
+  'Enskede-Årsta-Vantörs',
+  'Skarpnäcks',
   'Farsta',
   'Hägersten-Älvsjö',
-  'Skärholmen',
+  'Skärholmens',
 ].map((d) => `${d} stadsdelsnämnd`);
 
 /**
