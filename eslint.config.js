@@ -21,6 +21,7 @@ export default tseslint.config(
       'coverage/**',
       'node_modules/**',
       'out/**',
+      '.bench-dist/**',
       '**/*.mjs',
       'jest.config.js',
       'jest.unit.config.js',

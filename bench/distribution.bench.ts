@@ -21,6 +21,7 @@ import {
   withBenchEnvironment,
   writeRawResults,
 } from './support/bench-environment.js';
+import { inBatches, waitUntil } from './support/async-helpers.js';
 import { median, round, stopwatch, table } from './support/stats.js';
 
 /**
@@ -44,14 +45,6 @@ function recipientPrefix(i: number): string {
     n = Math.floor(n / 26);
   } while (n > 0);
   return `R${text.padStart(2, 'A')}`;
-}
-
-async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T, i: number) => Promise<R>) {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += width) {
-    results.push(...(await Promise.all(items.slice(start, start + width).map((item, j) => work(item, start + j)))));
-  }
-  return results;
 }
 
 interface World {
@@ -100,28 +93,6 @@ async function buildWorld(app: INestApplicationContext, tag: string, recipients:
     senderName: sender.name,
     recipientIds,
   };
-}
-
-/** Polls (on a connection of its own, outside the worker's pool) until `done` says so. */
-async function waitUntil(
-  poller: pg.Client,
-  sql: string,
-  parameters: unknown[],
-  done: (n: number) => boolean,
-  timeoutMs: number,
-): Promise<number> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await poller.query<{ n: number }>(sql, parameters);
-    const n = rows[0]?.n ?? 0;
-    if (done(n)) {
-      return performance.now();
-    }
-    if (performance.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for: ${sql} (last ${n})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const UNSETTLED = `SELECT count(*)::int AS n FROM outbox_jobs WHERE settled_at IS NULL`;

@@ -23,6 +23,11 @@ export interface BenchEnvironment {
   readonly queuePrefix: string;
   /** The app config of this benchmark: its database and prefix, silent logs, plus `env`. */
   config(env?: Readonly<Record<string, string>>): AppConfig;
+  /**
+   * Runs `step` at clean-up, before the database is dropped and the keys deleted (also on
+   * SIGINT/SIGTERM): for processes the benchmark started, which would otherwise write on.
+   */
+  onCleanUp(step: () => Promise<void>): void;
 }
 
 export interface MachineInfo {
@@ -47,9 +52,13 @@ export async function withBenchEnvironment<T>(work: (env: BenchEnvironment) => P
   const queuePrefix = `remiss-bench-${tag}`;
 
   let cleaning: Promise<void> | undefined;
+  const firstSteps: (() => Promise<void>)[] = [];
   const cleanUp = (): Promise<void> =>
     (cleaning ??= (async () => {
       const problems: string[] = [];
+      for (const step of firstSteps.splice(0).reverse()) {
+        await step().catch((e: unknown) => problems.push(`clean-up step: ${String(e)}`));
+      }
       await dropDatabase(serverUrl, databaseName).catch((e: unknown) => problems.push(`drop database: ${String(e)}`));
       const keys = await deleteRedisKeys(redisUrl, `${queuePrefix}:*`).catch((e: unknown) => {
         problems.push(`delete redis keys: ${String(e)}`);
@@ -84,6 +93,9 @@ export async function withBenchEnvironment<T>(work: (env: BenchEnvironment) => P
           LOG_LEVEL: 'warn',
           ...extra,
         }),
+      onCleanUp: (step) => {
+        firstSteps.push(step);
+      },
     };
     const migrating = performance.now();
     // Two connections: one holds the migration lock while the migrations run on the other.
