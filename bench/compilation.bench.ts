@@ -6,6 +6,7 @@ import {
   addSignaturePlaceholder,
   DocumentIssuerService,
   finishPdf,
+  renderTemplate,
   inspectPdfSignature,
   sha256,
   signPdf,
@@ -36,7 +37,7 @@ import {
 import { median, percentile, round, table } from './support/stats.js';
 import { seedStockholm } from './support/stockholm.js';
 import { externalRecipients, generatedAnswer, seededRandom } from './support/swedish-answers.js';
-import { BenchWorkerProcess, stopAllWorkers, WORKER_WARM_UP } from './support/worker-processes.js';
+import { BenchWorkerProcess, stopAllWorkers } from './support/worker-processes.js';
 
 /**
  * The remissammanställning of a three-section remiss (the reference remiss's three focus areas)
@@ -169,10 +170,9 @@ const ok = await withBenchEnvironment(async (env) => {
     // 1. The whole PDF job through the queue, one worker process: the last answers arrive one by
     // one and after each the sender asks for the compilation (one document per number of answers).
     const jobs: JobResult[] = [];
-    const worker = await BenchWorkerProcess.start(env, { WORKER_CONCURRENCY: '4' }, { preload: [WORKER_WARM_UP] });
+    const worker = await BenchWorkerProcess.start(env, { WORKER_CONCURRENCY: '4' });
     let lastDocument: IssuedDocumentView | undefined;
     try {
-      await worker.waitForLog((l) => l.msg === 'bench warm-up', 60_000);
       for (let r = 0; r < jobRepetitions; r++) {
         const index = answers - jobRepetitions + r;
         await recipients.registerExternalAnswer(registrar, recipientIds[index]!, pendingAnswers[index]!);
@@ -290,7 +290,7 @@ const ok = await withBenchEnvironment(async (env) => {
       const prepared = await models.prepare(document);
       const identity = await certificates.identityFor(document.organisationId);
       lap(steps.prepare);
-      const rendered = prepared.render();
+      const rendered = renderTemplate(prepared.template);
       addSignaturePlaceholder(rendered.doc, {
         signerName: prepared.signerName,
         reason: prepared.reason,

@@ -6,6 +6,7 @@ import { DepartmentService, REFERENCE_BOARD } from '@app/directory';
 import {
   addSignaturePlaceholder,
   finishPdf,
+  renderTemplate,
   inspectPdfSignature,
   renderOfficialReport,
   sha256,
@@ -47,7 +48,7 @@ import { summariseCpuProfiles, type ProfileSummary } from './support/cpu-profile
 import { cpuBetween, type CpuShares, readCpu } from './support/cpu.js';
 import { median, percentile, round, table } from './support/stats.js';
 import { seedStockholm } from './support/stockholm.js';
-import { BenchWorkerProcess, stopAllWorkers, WORKER_WARM_UP } from './support/worker-processes.js';
+import { BenchWorkerProcess, stopAllWorkers } from './support/worker-processes.js';
 
 /**
  * The reference tjänsteutlåtande rendered, signed, stored and registered through the real
@@ -340,7 +341,7 @@ async function timeParts(
     lap('prepare');
     const identity = await certificates.identityFor(claimed.organisationId);
     lap('identity');
-    const rendered = prepared.render();
+    const rendered = renderTemplate(prepared.template);
     const signedAt = clock.now();
     addSignaturePlaceholder(rendered.doc, {
       signerName: prepared.signerName,
@@ -487,7 +488,6 @@ interface PipelineResult {
   /** Per-job time the worker logged ("job completed" ms: claim to settled), median and p95. */
   readonly jobMs: { readonly p50: number; readonly p95: number; readonly first: readonly number[] };
   readonly jobsPerProcess: readonly number[];
-  readonly warmUp: readonly unknown[];
   readonly cpu: CpuShares;
   readonly loadAverage: readonly number[];
 }
@@ -547,16 +547,12 @@ async function runBatch(
       BenchWorkerProcess.start(
         env,
         { WORKER_CONCURRENCY: String(concurrency) },
-        {
-          preload: [WORKER_WARM_UP],
-          nodeOptions: [...workerNodeOptions, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-        },
+        { nodeOptions: [...workerNodeOptions, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])] },
       ),
     ),
   );
   try {
-    await Promise.all(workers.map((w) => w.waitForLog((l) => l.msg === 'bench warm-up', 60_000)));
-    // Let the relays' first rounds and the connection set-up settle before the clock starts.
+    // "worker running" comes after the worker's render threads have started and warmed up. Let the relays' first rounds and the connection set-up settle before the clock starts.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const ids = batch.map((s) => s.id);
     const pids = [process.pid, ...workers.map((w) => w.pid)];
@@ -587,10 +583,6 @@ async function runBatch(
       perSecond: batch.length / (wallMs / 1000),
       jobMs: { p50: median(all), p95: percentile(all, 95), first: jobs.map((j) => j[0] ?? Number.NaN) },
       jobsPerProcess: jobs.map((j) => j.length),
-      warmUp: workers.map((w) => {
-        const line = w.logs.find((l) => l.msg === 'bench warm-up');
-        return { fontsMs: line?.fontsMs, renderMs: line?.renderMs };
-      }),
       cpu: cpuBetween(before, after),
       loadAverage: loadavg().map((l) => round(l, 2)),
     };

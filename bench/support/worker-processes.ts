@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { BenchEnvironment } from './bench-environment.js';
 import { waitFor } from './async-helpers.js';
 
-/** The built worker and the benchmark's warm-up module, beside this file in the build (`.bench-dist`). */
+/** The built worker, beside this file in the build (`.bench-dist`). */
 const WORKER_MAIN = fileURLToPath(new URL('../../apps/worker/src/main.js', import.meta.url));
-export const WORKER_WARM_UP = new URL('./worker-warm-up.js', import.meta.url).href;
 
 export interface WorkerLogLine {
   readonly msg?: string;

@@ -46,7 +46,7 @@ export class WorkerProcess {
   static async start(env: Readonly<Record<string, string>>): Promise<WorkerProcess> {
     const child = spawn(process.execPath, [join(process.cwd(), 'dist/apps/worker/src/main.js')], {
       // eslint-disable-next-line no-restricted-properties -- the child inherits PATH and friends
-      env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+      env: { ...process.env, ...env, RENDER_THREADS: '1', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new WorkerProcess(child);

@@ -1,3 +1,4 @@
+import { RenderPool } from '@app/document';
 import { type AppConfig, createLogger, NestPinoLogger, OutboxRelay, type PlatformOptions } from '@app/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -26,6 +27,8 @@ export async function createWorkerApp(config: AppConfig, options: WorkerAppOptio
     abortOnError: false,
   });
   const relay = app.get(OutboxRelay);
+  // Render threads are up, fonts parsed, before the first job arrives.
+  await app.get(RenderPool).start();
   app.get(WorkerRuntime).start();
   await relay.start();
   await app.get(Schedules).install();

@@ -32,6 +32,16 @@ export interface RoleHeld {
   readonly role: Role;
 }
 
+/** How a person is named and reached on a document (no roles). */
+export interface PersonContact {
+  readonly id: string;
+  readonly departmentId: string | null;
+  readonly name: string;
+  readonly title: string | null;
+  readonly email: string;
+  readonly phone: string | null;
+}
+
 export interface PersonView {
   readonly id: string;
   readonly organisationId: string;

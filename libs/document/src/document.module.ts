@@ -9,6 +9,7 @@ import { SigningCertificateService } from './certificates/signing-certificate.se
 import { DocumentIssuerService } from './issued/document-issuer.service.js';
 import { DocumentModelsService } from './issued/document-models.service.js';
 import { LetterheadService } from './issued/letterhead.service.js';
+import { RenderPool } from './issued/render-pool.service.js';
 import { VerificationService } from './verify/verification.service.js';
 
 @Module({
@@ -17,9 +18,10 @@ import { VerificationService } from './verify/verification.service.js';
     DocumentIssuerService,
     DocumentModelsService,
     LetterheadService,
+    RenderPool,
     SigningCertificateService,
     VerificationService,
   ],
-  exports: [DocumentIssuerService, SigningCertificateService, VerificationService],
+  exports: [DocumentIssuerService, RenderPool, SigningCertificateService, VerificationService],
 })
 export class DocumentModule {}

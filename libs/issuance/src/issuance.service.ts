@@ -129,17 +129,18 @@ export class IssuanceService {
    * taken up again: only one job holds it at a time.
    */
   async claim(id: string): Promise<IssuedDocumentView | undefined> {
-    return this.db.transaction(async (tx) => {
-      const row = await tx.findOne(IssuedDocumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row || row.status === IssueStatus.Signed) {
-        return undefined;
-      }
-      row.status = IssueStatus.Rendering;
-      row.attempts += 1;
-      row.failureReason = null;
-      await tx.save(row);
-      return toIssuedView(row);
-    });
+    // One statement, atomic on its own: no transaction to open and close around it.
+    const claimed = await this.db.reader
+      .createQueryBuilder()
+      .update(IssuedDocumentEntity)
+      .set({ status: IssueStatus.Rendering, attempts: () => 'attempts + 1', failureReason: null })
+      .where('id = :id AND status <> :signed', { id, signed: IssueStatus.Signed })
+      .returning(['id'])
+      .execute();
+    if ((claimed.raw as unknown[]).length === 0) {
+      return undefined;
+    }
+    return this.findById(id);
   }
 
   /** Locks a document row inside the storing transaction. */

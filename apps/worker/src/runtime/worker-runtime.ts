@@ -10,7 +10,7 @@ import {
   PermanentJobFailure,
   type QueueName,
 } from '@app/platform';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -23,7 +23,7 @@ const OUTBOX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * row when it completes or fails for good, so the database knows what has been done.
  */
 @Injectable()
-export class WorkerRuntime implements OnApplicationShutdown {
+export class WorkerRuntime implements BeforeApplicationShutdown {
   readonly #log = new Logger('worker');
   readonly #workers: Worker[] = [];
   readonly #connections: Redis[] = [];
@@ -106,8 +106,11 @@ export class WorkerRuntime implements OnApplicationShutdown {
     this.#log.log({ msg: 'job completed', jobId: id, job: job.name, ms: Math.round(performance.now() - started) });
   }
 
-  /** Lets active jobs finish (or hands them back), then disconnects. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Lets active jobs finish (or hands them back), then disconnects: before the shutdown hooks
+   * of what the jobs use (render threads, database), which close after.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.#workers.map((w) => w.close()));
     for (const c of this.#connections) {
       c.disconnect();

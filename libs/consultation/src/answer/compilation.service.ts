@@ -102,6 +102,8 @@ export class CompilationService {
         })
       : [];
     const answerOf = new Map(answers.map((a) => [a.recipientId, a]));
+    // Keyed by section and answer: a remiss with hundreds of answers is compiled in linear time.
+    const sectionAnswerOf = new Map(sectionAnswers.map((x) => [`${x.sectionId}:${x.answerId}`, x]));
     const counts = zero();
     const overall: (CompiledAnswer & { answeredOn: string })[] = [];
     for (const r of recipients) {
@@ -137,9 +139,7 @@ export class CompilationService {
         const sectionCounts = zero();
         const list: CompiledAnswer[] = [];
         for (const o of overall) {
-          const given = sectionAnswers.find(
-            (x) => x.sectionId === s.id && x.answerId === answerOf.get(o.recipientId)!.id,
-          );
+          const given = sectionAnswerOf.get(`${s.id}:${answerOf.get(o.recipientId)!.id}`);
           if (given) {
             if (given.position) {
               sectionCounts[given.position]++;

@@ -94,6 +94,31 @@ export class OrganisationService {
     return rows.map(toOrganisationView);
   }
 
+  /** The organisation and those above it, nearest first, in one read (letterheads name the municipality at the top). */
+  async lineage(id: string, tx?: Tx): Promise<OrganisationView[]> {
+    const rows = await (tx ?? this.db.reader)
+      .createQueryBuilder(OrganisationEntity, 'o')
+      .where(
+        `o.id IN (WITH RECURSIVE up(id, parent_id, depth) AS (
+           SELECT id, parent_id, 0 FROM organisations WHERE id = :id
+           UNION ALL
+           SELECT p.id, p.parent_id, up.depth + 1 FROM organisations p JOIN up ON p.id = up.parent_id WHERE up.depth < 10
+         ) SELECT id FROM up)`,
+        { id },
+      )
+      .getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const chain: OrganisationView[] = [];
+    for (
+      let current = byId.get(id);
+      current && chain.length <= 10;
+      current = current.parentId ? byId.get(current.parentId) : undefined
+    ) {
+      chain.push(toOrganisationView(current));
+    }
+    return chain;
+  }
+
   async findByName(name: string, tx?: Tx): Promise<OrganisationView | undefined> {
     const row = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { name });
     return row ? toOrganisationView(row) : undefined;

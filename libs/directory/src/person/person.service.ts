@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 
 import { DepartmentEntity } from '../department/department.entity.js';
 import { directoryErrors } from '../directory.errors.js';
-import type { PersonView, RoleHeld } from '../directory.views.js';
+import type { PersonContact, PersonView, RoleHeld } from '../directory.views.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { RoleAssignmentEntity } from '../role/role-assignment.entity.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
@@ -111,6 +111,22 @@ export class PersonService {
     }
     const manager = tx ?? this.db.reader;
     return this.#withRoles(manager, await manager.findBy(PersonEntity, { id: In([...new Set(ids)]) }));
+  }
+
+  /** Names, titles and contact details, in one read: what documents print of people. */
+  async contacts(ids: readonly string[], tx?: Tx): Promise<PersonContact[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const people = await (tx ?? this.db.reader).findBy(PersonEntity, { id: In([...new Set(ids)]) });
+    return people.map((p) => ({
+      id: p.id,
+      departmentId: p.departmentId,
+      name: p.name,
+      title: p.title,
+      email: p.email,
+      phone: p.phone,
+    }));
   }
 
   async findByEmail(email: string, tx?: Tx): Promise<PersonView | undefined> {

@@ -25,19 +25,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 
 import { SigningCertificateService } from '../certificates/signing-certificate.service.js';
-import { finishPdf } from '../render/finish-pdf.js';
-import { createHttpTimestamper } from '../signing/http-timestamper.js';
-import { signPdf } from '../signing/pades-signer.js';
-import { addSignaturePlaceholder } from '../signing/signature-placeholder.js';
 import { DocumentModelsService, type PreparedDocument, type Registration } from './document-models.service.js';
-import { sha256, signatureSha256 } from './pdf-signature.js';
+import type { ProducedPdf } from './pdf-production.js';
+import { RenderPool } from './render-pool.service.js';
 
 const worker = systemActor('worker:documents');
 
 /** A signed PDF made from the domain, before it is stored. */
-export interface SignedPdf {
-  readonly pdf: Buffer;
-  readonly unsigned: Buffer;
+export interface SignedPdf extends ProducedPdf {
   /** The signing time claimed in the signature dictionary. */
   readonly signedAt: Date;
   readonly certificateFingerprint: string;
@@ -74,6 +69,7 @@ export class DocumentIssuerService {
     private readonly files: FileStoreService,
     private readonly decisions: DecisionService,
     private readonly consultations: ConsultationService,
+    private readonly renderer: RenderPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -119,8 +115,8 @@ export class DocumentIssuerService {
         { bytes: signed.pdf, fileName: signed.registration.fileName, mediaType: 'application/pdf' },
       );
       await this.issuance.markSignedIn(tx, row.id, {
-        sha256: sha256(signed.pdf),
-        signatureSha256: signatureSha256(signed.pdf) ?? null,
+        sha256: signed.sha256,
+        signatureSha256: signed.signatureSha256,
         fileBlobId: registered.fileBlobId!,
         fileName: signed.registration.fileName,
         registeredDocumentId: registered.id,
@@ -138,7 +134,7 @@ export class DocumentIssuerService {
           kind: row.kind,
           subjectId: row.subjectId,
           revision: row.revision,
-          sha256: sha256(signed.pdf),
+          sha256: signed.sha256,
           documentNumber: registered.documentNumber,
           certificate: signed.certificateFingerprint,
         },
@@ -155,27 +151,23 @@ export class DocumentIssuerService {
   async renderAndSign(document: IssuedDocumentView): Promise<SignedPdf> {
     const prepared = await this.models.prepare(document);
     const identity = await this.certificates.identityFor(document.organisationId);
-    const rendered = prepared.render();
     const signedAt = this.clock.now();
-    addSignaturePlaceholder(rendered.doc, {
-      signerName: prepared.signerName,
-      reason: prepared.reason,
-      location: prepared.location,
-      contactInfo: prepared.contactInfo,
-      signingTime: signedAt,
-      ...(rendered.signaturePanel
-        ? { widget: { page: rendered.signaturePanel.page, rect: rendered.signaturePanel.rect } }
-        : {}),
-    });
-    const unsigned = await finishPdf(rendered.doc);
-    const pdf = await signPdf(
-      unsigned,
+    const produced = await this.renderer.signed(
+      {
+        template: prepared.template,
+        signature: {
+          signerName: prepared.signerName,
+          reason: prepared.reason,
+          location: prepared.location,
+          contactInfo: prepared.contactInfo,
+          signingTime: signedAt,
+        },
+        ...(this.config.signing.tsaUrl ? { tsaUrl: this.config.signing.tsaUrl } : {}),
+      },
       identity,
-      this.config.signing.tsaUrl ? { timestamper: createHttpTimestamper(this.config.signing.tsaUrl) } : {},
     );
     return {
-      pdf,
-      unsigned,
+      ...produced,
       signedAt,
       certificateFingerprint: identity.fingerprintSha256,
       registration: prepared.registration,
@@ -186,10 +178,9 @@ export class DocumentIssuerService {
   /** Renders a document without a signature: the same revision always gives the same bytes. */
   async renderUnsigned(document: IssuedDocumentView): Promise<Buffer> {
     const prepared = await this.models.prepare(document);
-    return finishPdf(prepared.render().doc);
+    return this.renderer.unsigned(prepared.template);
   }
 
-  /** The documents issued for a subject (a statement, a decision, a remiss), with their state. */
   /** The documents issued for subjects (a statement, a decision, a remiss), with their state: the actor's organisation's only. */
   async forSubjects(actor: Actor, subjectIds: readonly string[]): Promise<IssuedDocumentView[]> {
     const rows = await this.issuance.forSubjects(subjectIds);

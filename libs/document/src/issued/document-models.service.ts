@@ -9,13 +9,7 @@ import { Injectable } from '@nestjs/common';
 
 import { formatStockholmTime } from '../render/model-checks.js';
 import type { SectionPosition, SignaturePanelModel, StatementParts as PrintedParts } from '../render/models.js';
-import { renderBoardStatement } from '../render/render-board-statement.js';
-import { renderCompilation } from '../render/render-compilation.js';
-import { renderCoveringLetter } from '../render/render-covering-letter.js';
-import { renderDeclineLetter } from '../render/render-decline-letter.js';
-import { renderMinutesExtract } from '../render/render-minutes-extract.js';
-import { renderOfficialReport } from '../render/render-official-report.js';
-import type { RenderedPdf } from '../render/rendered-pdf.js';
+import type { DocumentTemplate } from '../render/document-template.js';
 import { LetterheadService } from './letterhead.service.js';
 
 const PRINTED_POSITION: Readonly<Record<Position, SectionPosition>> = {
@@ -37,7 +31,7 @@ export interface Registration {
 
 /** A document ready to render: how to draw it, in whose name it is signed, and how it is registered. */
 export interface PreparedDocument {
-  readonly render: () => RenderedPdf;
+  readonly template: DocumentTemplate;
   readonly signerName: string;
   readonly reason: string;
   readonly location: string;
@@ -130,16 +124,16 @@ export class DocumentModelsService {
 
   async #officialReport(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
     const s = await this.frozen.frozen(document.subjectId, document.revision, tx);
-    const organisation = await this.letterheads.organisation(s.organisationId, tx);
-    const issuer = await this.letterheads.issuer(
+    const { organisation, issuer } = await this.letterheads.letterhead(
       s.organisationId,
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
       tx,
     );
     const panel = this.#panel(issuer.administration, s);
     return {
-      render: () =>
-        renderOfficialReport({
+      template: {
+        layout: 'official_report',
+        model: {
           pdf: this.#identity(document, s.approvedAt),
           issuer,
           diaryNumber: s.diaryNumber,
@@ -152,7 +146,8 @@ export class DocumentModelsService {
           signatories: s.signatories,
           attachments: s.attachmentTitles,
           signaturePanel: panel,
-        }),
+        },
+      },
       signerName: issuer.administration,
       reason: `Tjänsteutlåtande ${s.diaryNumber}, godkänt i alla steg`,
       location: issuer.postalTown,
@@ -172,13 +167,13 @@ export class DocumentModelsService {
   async #coveringLetter(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
     const c = (await this.consultations.findById(document.subjectId, tx))!;
     const officer = await this.people.findById(c.createdBy, tx);
-    const organisation = await this.letterheads.organisation(c.organisationId, tx);
-    const issuer = await this.letterheads.issuer(c.organisationId, null, tx);
+    const { organisation, issuer } = await this.letterheads.letterhead(c.organisationId, null, tx);
     const sentAt = c.sentAt ? new Date(c.sentAt) : new Date(document.requestedAt);
     const date = localDate(sentAt);
     return {
-      render: () =>
-        renderCoveringLetter({
+      template: {
+        layout: 'covering_letter',
+        model: {
           pdf: this.#identity(document, sentAt),
           issuer,
           senderOrganisation: c.senderName,
@@ -197,7 +192,8 @@ export class DocumentModelsService {
             email: officer?.email ?? null,
           },
           documents: c.documents.filter((d) => d.version <= document.revision).map((d) => d.title),
-        }),
+        },
+      },
       signerName: issuer.administration,
       reason: `Remiss ${c.senderDiaryNumber}`,
       location: issuer.postalTown,
@@ -217,7 +213,7 @@ export class DocumentModelsService {
   async #boardStatement(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, tx);
     const s = d.statement;
-    const issuer = await this.letterheads.issuer(
+    const { issuer } = await this.letterheads.letterhead(
       s.organisationId,
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
       tx,
@@ -230,8 +226,9 @@ export class DocumentModelsService {
       : new Date(d.decision.recordedAt);
     const panel = this.#panel(issuer.administration, s);
     return {
-      render: () =>
-        renderBoardStatement({
+      template: {
+        layout: 'board_statement',
+        model: {
           pdf: this.#identity(document, confirmedAt),
           issuer,
           board: d.boardName,
@@ -245,7 +242,8 @@ export class DocumentModelsService {
           signatories: s.signatories,
           attachments: s.attachmentTitles,
           signaturePanel: panel,
-        }),
+        },
+      },
       signerName: issuer.administration,
       reason: `Yttrande ${s.diaryNumber}, ${d.boardName} ${d.decision.paragraph} ${d.decision.meetingDate}`,
       location: issuer.postalTown,
@@ -265,14 +263,15 @@ export class DocumentModelsService {
   async #minutesExtract(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, tx);
     const s = d.statement;
-    const issuer = await this.letterheads.issuer(s.organisationId, null, tx);
+    const { issuer } = await this.letterheads.letterhead(s.organisationId, null, tx);
     const decisionText = d.decision.amendedText
       ? `${d.decision.decisionText}\n\n${d.decision.amendedText}`
       : d.decision.decisionText;
     const confirmedAt = new Date(`${d.decision.confirmationDate}T12:00:00Z`);
     return {
-      render: () =>
-        renderMinutesExtract({
+      template: {
+        layout: 'minutes_extract',
+        model: {
           pdf: this.#identity(document, confirmedAt),
           issuer,
           board: d.boardName,
@@ -287,7 +286,8 @@ export class DocumentModelsService {
             ? { kind: 'immediate' }
             : { kind: 'adjusted', date: d.decision.confirmationDate },
           certifiedBy: d.registrar,
-        }),
+        },
+      },
       signerName: d.boardName,
       reason: `Protokollsutdrag ${d.decision.paragraph} ${d.decision.meetingDate}`,
       location: issuer.postalTown,
@@ -309,15 +309,15 @@ export class DocumentModelsService {
   async #declineLetter(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
     const context = (await this.recipients.contextFor(document.subjectId, tx))!;
     const r = context.recipient;
-    const organisation = await this.letterheads.organisation(r.organisationId!, tx);
-    const issuer = await this.letterheads.issuer(r.organisationId!, null, tx);
+    const { organisation, issuer } = await this.letterheads.letterhead(r.organisationId!, null, tx);
     const own = await this.cases.findById(context.caseId, tx);
     const senderCase = await this.cases.findById(context.senderCaseId, tx);
     const declinedAt = r.declinedAt ? new Date(r.declinedAt) : new Date(document.requestedAt);
     const date = localDate(declinedAt);
     return {
-      render: () =>
-        renderDeclineLetter({
+      template: {
+        layout: 'decline_letter',
+        model: {
           pdf: this.#identity(document, declinedAt),
           issuer,
           board: organisation.name,
@@ -329,7 +329,8 @@ export class DocumentModelsService {
           reason: text(r.declineReason ?? ''),
           decisionDate: date,
           signatories: [],
-        }),
+        },
+      },
       signerName: issuer.administration,
       reason: `Avstående ${own?.diaryNumber ?? ''}`,
       location: issuer.postalTown,
@@ -351,12 +352,14 @@ export class DocumentModelsService {
   async #compilation(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
     const c = await this.compilations.compile(system, document.subjectId);
     const consultation = (await this.consultations.findById(document.subjectId, tx))!;
-    const issuer = await this.letterheads.issuer(consultation.organisationId, null, tx);
+    const { issuer } = await this.letterheads.letterhead(consultation.organisationId, null, tx);
     const requestedAt = new Date(document.requestedAt);
     const date = localDate(requestedAt);
+    const answersBySection = c.sections.map((x) => new Map(x.answers.map((a) => [a.recipientId, a])));
     return {
-      render: () =>
-        renderCompilation({
+      template: {
+        layout: 'compilation',
+        model: {
           pdf: this.#identity(document, requestedAt),
           issuer,
           remissTitle: c.title,
@@ -366,8 +369,8 @@ export class DocumentModelsService {
           sections: c.sections.map((x) => ({ title: x.title })),
           responses: c.overall.map((o) => ({
             recipient: o.name,
-            sections: c.sections.map((x) => {
-              const a = x.answers.find((y) => y.recipientId === o.recipientId);
+            sections: answersBySection.map((answers) => {
+              const a = answers.get(o.recipientId);
               return {
                 position: a?.position ? PRINTED_POSITION[a.position] : null,
                 comment: a?.comment ? text(a.comment) : null,
@@ -376,7 +379,8 @@ export class DocumentModelsService {
           })),
           declined: c.declined.map((x) => ({ recipient: x.name, reason: x.reason })),
           notAnswered: c.notAnswered.map((x) => x.name),
-        }),
+        },
+      },
       signerName: issuer.administration,
       reason: `Remissammanställning ${c.senderDiaryNumber}`,
       location: issuer.postalTown,

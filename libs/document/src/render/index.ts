@@ -8,3 +8,4 @@ export { renderDeclineLetter } from './render-decline-letter.js';
 export { renderMinutesExtract } from './render-minutes-extract.js';
 export { renderOfficialReport } from './render-official-report.js';
 export type { RenderedPdf, SignaturePanelPlacement } from './rendered-pdf.js';
+export { type DocumentTemplate, renderTemplate } from './document-template.js';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 
 import type { Actor } from '../access/actor.js';
 import { Clock } from '../clock/clock.js';
 import { assertInTransaction, Db, type Tx } from '../database/db.service.js';
 import { AuditChainHeadEntity } from './audit-chain-head.entity.js';
-import { auditHash, GENESIS_HASH } from './audit-hash.js';
+import { auditHash, GENESIS_HASH, type HashedFields } from './audit-hash.js';
 import { AuditRecordEntity } from './audit-record.entity.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -77,21 +76,11 @@ export class AuditService {
     if (chains.length === 0) {
       throw new Error('An audit entry needs at least one organisation');
     }
-    await tx.query(
-      `INSERT INTO audit_chain_heads (organisation_id, seq, hash)
-       SELECT id, 0, $2 FROM unnest($1::uuid[]) AS id ORDER BY id
-       ON CONFLICT (organisation_id) DO NOTHING`,
-      [chains, GENESIS_HASH],
-    );
-    const heads = await tx.query<{ organisation_id: string; seq: string; hash: string }[]>(
-      `SELECT organisation_id, seq::text AS seq, hash FROM audit_chain_heads
-       WHERE organisation_id = ANY($1::uuid[]) ORDER BY organisation_id FOR UPDATE`,
-      [chains],
-    );
+    const heads = await this.#lockHeads(tx, chains);
     const head = new Map(heads.map((h) => [h.organisation_id, { seq: BigInt(h.seq), hash: h.hash }]));
 
     const occurredAt = this.clock.now();
-    const rows: QueryDeepPartialEntity<AuditRecordEntity>[] = [];
+    const rows: { fields: HashedFields; prevHash: string; hash: string }[] = [];
     for (const entry of list) {
       const before = asStored(entry.before);
       const after = asStored(entry.after);
@@ -100,7 +89,7 @@ export class AuditService {
         if (!current) {
           throw new Error(`audit chain head missing for ${organisationId}`);
         }
-        const fields = {
+        const fields: HashedFields = {
           organisationId,
           seq: String(current.seq + 1n),
           actorPersonId: actor.kind === 'person' ? actor.personId : null,
@@ -114,15 +103,68 @@ export class AuditService {
           occurredAt,
         };
         const hash = auditHash(current.hash, fields);
-        rows.push({ ...fields, prevHash: current.hash, hash } as QueryDeepPartialEntity<AuditRecordEntity>);
+        rows.push({ fields, prevHash: current.hash, hash });
         head.set(organisationId, { seq: current.seq + 1n, hash });
       }
     }
-    await tx.getRepository(AuditRecordEntity).insert(rows);
-    for (const organisationId of chains) {
-      const h = head.get(organisationId)!;
-      await tx.update(AuditChainHeadEntity, { organisationId }, { seq: h.seq.toString(), hash: h.hash });
+    // The records and the heads they advance, in one statement.
+    const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+    await tx.query(
+      `WITH inserted AS (
+         INSERT INTO audit_records (organisation_id, seq, actor_person_id, acting_organisation_id, actor_process,
+                                    action, entity_type, entity_id, before, after, occurred_at, prev_hash, hash)
+         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                              $8::text[], $9::jsonb[], $10::jsonb[], $11::timestamptz[], $12::text[], $13::text[])
+       )
+       UPDATE audit_chain_heads h SET seq = v.seq, hash = v.hash
+       FROM unnest($14::uuid[], $15::bigint[], $16::text[]) AS v(organisation_id, seq, hash)
+       WHERE h.organisation_id = v.organisation_id`,
+      [
+        rows.map((r) => r.fields.organisationId),
+        rows.map((r) => r.fields.seq),
+        rows.map((r) => r.fields.actorPersonId),
+        rows.map((r) => r.fields.actingOrganisationId),
+        rows.map((r) => r.fields.actorProcess),
+        rows.map((r) => r.fields.action),
+        rows.map((r) => r.fields.entityType),
+        rows.map((r) => r.fields.entityId),
+        rows.map((r) => json(r.fields.before)),
+        rows.map((r) => json(r.fields.after)),
+        rows.map((r) => r.fields.occurredAt),
+        rows.map((r) => r.prevHash),
+        rows.map((r) => r.hash),
+        chains,
+        chains.map((id) => head.get(id)!.seq.toString()),
+        chains.map((id) => head.get(id)!.hash),
+      ],
+    );
+  }
+
+  /**
+   * Locks the heads of the given chains, in their sorted order; a chain's head is made on its
+   * first record (that path takes one statement more).
+   */
+  async #lockHeads(
+    tx: Tx,
+    chains: readonly string[],
+  ): Promise<{ organisation_id: string; seq: string; hash: string }[]> {
+    const lock = (): Promise<{ organisation_id: string; seq: string; hash: string }[]> =>
+      tx.query(
+        `SELECT organisation_id, seq::text AS seq, hash FROM audit_chain_heads
+         WHERE organisation_id = ANY($1::uuid[]) ORDER BY organisation_id FOR UPDATE`,
+        [chains],
+      );
+    const heads = await lock();
+    if (heads.length === chains.length) {
+      return heads;
     }
+    await tx.query(
+      `INSERT INTO audit_chain_heads (organisation_id, seq, hash)
+       SELECT id, 0, $2 FROM unnest($1::uuid[]) AS id ORDER BY id
+       ON CONFLICT (organisation_id) DO NOTHING`,
+      [chains, GENESIS_HASH],
+    );
+    return lock();
   }
 
   /** Walks an organisation's chain from the start and reports the first broken link. */

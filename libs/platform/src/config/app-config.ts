@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly files: { readonly maxBytes: number };
   readonly reminders: { readonly daysBefore: readonly number[]; readonly scanIntervalMs: number };
   readonly signing: { readonly tsaUrl?: string; readonly keySecret: Secret };
+  /** Threads that render and sign PDFs beside the thread that runs the jobs; 0 renders in the job's own thread. */
+  readonly documents: { readonly renderThreads: number };
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       ...(parsed.SIGNING_TSA_URL ? { tsaUrl: parsed.SIGNING_TSA_URL } : {}),
       keySecret: new Secret(parsed.SIGNING_KEY_SECRET ?? DEVELOPMENT_SIGNING_KEY_SECRET),
     },
+    documents: { renderThreads: parsed.RENDER_THREADS },
   });
 }
 

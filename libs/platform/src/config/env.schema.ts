@@ -105,6 +105,12 @@ export class EnvSchema {
   @Min(100)
   REMINDER_SCAN_INTERVAL_MS = 15 * 60 * 1000;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  RENDER_THREADS = 1;
+
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;

@@ -2,13 +2,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { Db } from './db.service.js';
 
-/** A data source whose transactions hand the work a stand-in manager, as TypeORM's do. */
-function fakeDataSource(): DataSource {
+type Work = (tx: EntityManager) => Promise<unknown>;
+
+/**
+ * A data source whose transactions hand the work a stand-in manager, as TypeORM's do (called
+ * with the work alone, or with an isolation level first); it notes the levels asked for.
+ */
+function fakeDataSource(isolations: (string | undefined)[] = []): DataSource {
   const manager = { name: 'global' } as unknown as EntityManager;
   const txManager = { name: 'tx' } as unknown as EntityManager;
   return {
     manager,
-    transaction: (_isolation: string, work: (tx: EntityManager) => Promise<unknown>) => work(txManager),
+    transaction: (first: string | Work, second?: Work) => {
+      isolations.push(typeof first === 'string' ? first : undefined);
+      return (typeof first === 'string' ? second! : first)(txManager);
+    },
   } as unknown as DataSource;
 }
 
@@ -37,5 +45,14 @@ describe(Db.name, () => {
       return Promise.resolve();
     });
     await expect(later).resolves.toBe(db.dataSource.manager);
+  });
+
+  it('leaves READ COMMITTED, PostgreSQL’s default, unsaid, and asks for any other level', async () => {
+    const isolations: (string | undefined)[] = [];
+    const db = new Db(fakeDataSource(isolations));
+    await db.transaction(() => Promise.resolve());
+    await db.transaction(() => Promise.resolve(), { isolation: 'READ COMMITTED' });
+    await db.transaction(() => Promise.resolve(), { isolation: 'SERIALIZABLE' });
+    expect(isolations).toEqual([undefined, undefined, 'SERIALIZABLE']);
   });
 });

@@ -43,7 +43,12 @@ export class Db {
       try {
         const marker = { open: true };
         try {
-          return await this.#open.run(marker, () => this.dataSource.transaction(isolation, work));
+          // READ COMMITTED is PostgreSQL's default: asking for it again costs a statement per transaction.
+          return await this.#open.run(marker, () =>
+            isolation === 'READ COMMITTED'
+              ? this.dataSource.transaction(work)
+              : this.dataSource.transaction(isolation, work),
+          );
         } finally {
           marker.open = false;
         }

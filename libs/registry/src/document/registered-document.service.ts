@@ -10,6 +10,7 @@ import {
   isIsoDate,
   localDate,
   requireRole,
+  returningRows,
   Role,
   type Tx,
 } from '@app/platform';
@@ -20,7 +21,7 @@ import { In } from 'typeorm';
 import { CaseEntity } from '../case/case.entity.js';
 import { formatDocumentNumber } from '../diary-number.js';
 import { FileBlobEntity } from '../file/file-blob.entity.js';
-import { FileStoreService, type IncomingFile } from '../file/file-store.service.js';
+import { FileStoreService, type IncomingFile, type StoredFile } from '../file/file-store.service.js';
 import { registryErrors } from '../registry.errors.js';
 import type { DocumentDirection, Page, RegisteredDocumentView } from '../registry.views.js';
 import { RegisteredDocumentEntity } from './registered-document.entity.js';
@@ -63,6 +64,10 @@ export interface DocumentFile {
 }
 
 type Row = RegisteredDocumentEntity & { diaryNumber: string; responsiblePersonId: string | null };
+/** What a view needs of a document's case and of its file. */
+type CaseFields = Pick<CaseEntity, 'diaryNumber' | 'responsiblePersonId'>;
+type BlobFields = Pick<FileBlobEntity, 'size' | 'mediaType' | 'sha256'>;
+type StoredBlob = Pick<StoredFile, 'size' | 'mediaType' | 'sha256'>;
 
 /** Legal grounds look like `OSL 26 kap. 1 §` (chapter and section of the secrecy act). */
 const SECRECY_GROUND = /^OSL \d{1,2} kap\. \d{1,2}(?: [a-z])? §(?: .{1,100})?$/;
@@ -94,14 +99,21 @@ export class RegisteredDocumentService {
   ): Promise<RegisteredDocumentView> {
     requireRole(actor, Role.Registrar, Role.CaseOfficer);
     return this.db.transaction(async (tx) => {
-      const row = await this.#insert(tx, actor, caseId, input, true, async () => {
-        if (!file) {
-          return null;
-        }
-        const stored = await this.files.store(tx, file);
-        return { blobId: stored.blobId, fileName: file.fileName };
-      });
-      return this.#view(tx, actor, row);
+      const row = await this.#insert(
+        tx,
+        actor,
+        caseId,
+        input,
+        { checkOwner: true, streams: file !== undefined },
+        async () => {
+          if (!file) {
+            return null;
+          }
+          const stored = await this.files.store(tx, file);
+          return { blobId: stored.blobId, fileName: file.fileName, blob: stored };
+        },
+      );
+      return this.#view(tx, actor, row, row.blob);
     });
   }
 
@@ -121,7 +133,8 @@ export class RegisteredDocumentService {
     }
     // The calling library has authorised the action; it may register in another organisation's
     // case (an answer lands in the sender's case), and the audit record names who acted.
-    const row = await this.#insert(tx, actor, caseId, input, false, async () => {
+    const streams = attachment !== undefined && 'upload' in attachment;
+    const row = await this.#insert(tx, actor, caseId, input, { checkOwner: false, streams }, async () => {
       if (!attachment) {
         return null;
       }
@@ -130,12 +143,12 @@ export class RegisteredDocumentService {
       }
       if ('upload' in attachment) {
         const uploaded = await this.files.store(tx, attachment.upload);
-        return { blobId: uploaded.blobId, fileName: attachment.upload.fileName };
+        return { blobId: uploaded.blobId, fileName: attachment.upload.fileName, blob: uploaded };
       }
       const stored = await this.files.storeBuffer(tx, attachment.fileName, attachment.mediaType, attachment.bytes);
-      return { blobId: stored.blobId, fileName: attachment.fileName };
+      return { blobId: stored.blobId, fileName: attachment.fileName, blob: stored };
     });
-    return { ...(await this.#view(tx, actor, row)), fileBlobId: row.fileBlobId };
+    return { ...(await this.#view(tx, actor, row, row.blob)), fileBlobId: row.fileBlobId };
   }
 
   async get(actor: Actor, id: string): Promise<RegisteredDocumentView> {
@@ -310,16 +323,9 @@ export class RegisteredDocumentService {
     actor: Actor,
     caseId: string,
     input: RegisterDocumentInput,
-    checkOwner: boolean,
-    attach: () => Promise<{ blobId: string; fileName: string } | null>,
-  ): Promise<Row> {
-    const checked = await tx.findOneBy(CaseEntity, { id: caseId });
-    if (!checked || (checkOwner && actor.kind === 'person' && checked.organisationId !== actor.organisationId)) {
-      throw registryErrors.caseNotFound();
-    }
-    if (checked.status === 'closed') {
-      throw registryErrors.caseClosed(checked.diaryNumber);
-    }
+    options: { readonly checkOwner: boolean; readonly streams: boolean },
+    attach: () => Promise<{ blobId: string; fileName: string; blob?: StoredBlob } | null>,
+  ): Promise<Row & { blob?: StoredBlob }> {
     const now = this.clock.now();
     const documentDate = input.documentDate ?? localDate(now);
     if (!isIsoDate(documentDate)) {
@@ -329,19 +335,44 @@ export class RegisteredDocumentService {
         'documentDate måste vara ett datum (ÅÅÅÅ-MM-DD).',
       );
     }
-    // The file streams in before the case is locked, so a long upload does not hold up others.
-    const file = await attach();
-    // Locking the case serialises document numbers within it and keeps a concurrent close out.
-    const owner = (await tx.findOne(CaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } }))!;
-    if (owner.status === 'closed') {
-      throw registryErrors.caseClosed(owner.diaryNumber);
+    if (options.checkOwner || options.streams) {
+      // Checked before the upload streams in, and before the case is locked, so that a long
+      // upload neither holds up others nor is wasted on a case that takes no documents.
+      const checked = await tx.findOneBy(CaseEntity, { id: caseId });
+      if (
+        !checked ||
+        (options.checkOwner && actor.kind === 'person' && checked.organisationId !== actor.organisationId)
+      ) {
+        throw registryErrors.caseNotFound();
+      }
+      if (checked.status === 'closed') {
+        throw registryErrors.caseClosed(checked.diaryNumber);
+      }
     }
-    const number = owner.lastDocumentNumber + 1;
-    await tx.update(CaseEntity, { id: caseId }, { lastDocumentNumber: number });
+    const file = await attach();
+    // Taking the next number locks the case: numbers within it are serialised and a concurrent
+    // close waits (and a closed case takes nothing).
+    const [owner] = await returningRows<{
+      organisation_id: string;
+      diary_number: string;
+      responsible_person_id: string | null;
+      last_document_number: number;
+    }>(
+      tx,
+      `UPDATE cases SET last_document_number = last_document_number + 1, updated_at = now()
+       WHERE id = $1 AND status <> 'closed'
+       RETURNING organisation_id, diary_number, responsible_person_id, last_document_number`,
+      [caseId],
+    );
+    if (!owner) {
+      const closed = await tx.findOneBy(CaseEntity, { id: caseId });
+      throw closed ? registryErrors.caseClosed(closed.diaryNumber) : registryErrors.caseNotFound();
+    }
+    const number = owner.last_document_number;
     const saved = await tx.save(
       tx.create(RegisteredDocumentEntity, {
         caseId,
-        organisationId: owner.organisationId,
+        organisationId: owner.organisation_id,
         number,
         direction: input.direction,
         kind: input.kind.trim(),
@@ -365,7 +396,7 @@ export class RegisteredDocumentService {
       entityType: 'registered_document',
       entityId: saved.id,
       after: {
-        documentNumber: formatDocumentNumber(owner.diaryNumber, number),
+        documentNumber: formatDocumentNumber(owner.diary_number, number),
         direction: saved.direction,
         kind: saved.kind,
         title: saved.title,
@@ -374,9 +405,14 @@ export class RegisteredDocumentService {
         fileBlobId: saved.fileBlobId,
         fileName: saved.fileName,
       },
-      organisationIds: [owner.organisationId],
+      organisationIds: [owner.organisation_id],
     });
-    return { ...saved, diaryNumber: owner.diaryNumber, responsiblePersonId: owner.responsiblePersonId };
+    return {
+      ...saved,
+      diaryNumber: owner.diary_number,
+      responsiblePersonId: owner.responsible_person_id,
+      ...(file?.blob ? { blob: file.blob } : {}),
+    };
   }
 
   async #visible(manager: Tx, actor: Actor, id: string, lock = false): Promise<Row> {
@@ -395,8 +431,23 @@ export class RegisteredDocumentService {
     return hasRole(actor, Role.Registrar) || (actor.kind === 'person' && actor.personId === row.responsiblePersonId);
   }
 
-  async #view(manager: Tx, actor: Actor, row: RegisteredDocumentEntity | Row): Promise<RegisteredDocumentView> {
-    const [view] = await this.#views(manager, actor, [row]);
+  /** One document's view; a row just registered brings its case's fields and its file's along, saving the reads. */
+  async #view(
+    manager: Tx,
+    actor: Actor,
+    row: RegisteredDocumentEntity | Row,
+    blob?: StoredBlob,
+  ): Promise<RegisteredDocumentView> {
+    const known =
+      'diaryNumber' in row && (row.fileBlobId === null || blob)
+        ? {
+            cases: new Map([
+              [row.caseId, { diaryNumber: row.diaryNumber, responsiblePersonId: row.responsiblePersonId }],
+            ]),
+            blobs: new Map(blob && row.fileBlobId ? [[row.fileBlobId, { ...blob, size: String(blob.size) }]] : []),
+          }
+        : undefined;
+    const [view] = await this.#views(manager, actor, [row], known);
     return view!;
   }
 
@@ -404,19 +455,26 @@ export class RegisteredDocumentService {
     manager: Tx,
     actor: Actor,
     rows: readonly (RegisteredDocumentEntity | Row)[],
+    known?: { cases: ReadonlyMap<string, CaseFields>; blobs: ReadonlyMap<string, BlobFields> },
   ): Promise<RegisteredDocumentView[]> {
     if (rows.length === 0) {
       return [];
     }
-    const cases = new Map(
-      (await manager.findBy(CaseEntity, { id: In([...new Set(rows.map((r) => r.caseId))]) })).map(
-        (c) => [c.id, c] as const,
-      ),
-    );
+    const cases: ReadonlyMap<string, CaseFields> =
+      known?.cases ??
+      new Map(
+        (await manager.findBy(CaseEntity, { id: In([...new Set(rows.map((r) => r.caseId))]) })).map(
+          (c) => [c.id, c] as const,
+        ),
+      );
     const blobIds = [...new Set(rows.map((r) => r.fileBlobId).filter((id): id is string => id !== null))];
-    const blobs = new Map(
-      blobIds.length ? (await manager.findBy(FileBlobEntity, { id: In(blobIds) })).map((b) => [b.id, b] as const) : [],
-    );
+    const blobs: ReadonlyMap<string, BlobFields> =
+      known?.blobs ??
+      new Map(
+        blobIds.length
+          ? (await manager.findBy(FileBlobEntity, { id: In(blobIds) })).map((b) => [b.id, b] as const)
+          : [],
+      );
     return rows.map((row) => {
       const owner = cases.get(row.caseId)!;
       const masked = row.secrecyGround !== null && !this.#maySeeSecret(actor, owner);

@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig, Db, isPgError, PgErrorCode, type Tx } from '@app/platform';
+import { APP_CONFIG, type AppConfig, Db, isPgError, PgErrorCode, returningRows, type Tx } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -120,7 +120,44 @@ export class FileStoreService {
 
   /** Stores bytes the system made itself (a generated PDF), deduplicated the same way. */
   async storeBuffer(tx: Tx, fileName: string, mediaType: string, bytes: Buffer): Promise<StoredFile> {
-    return this.store(tx, { fileName, declaredMediaType: mediaType, stream: Readable.from([bytes]) });
+    const type = claimedType(fileName, mediaType);
+    if (!type) {
+      throw registryErrors.fileTypeMismatch(fileName, mediaType);
+    }
+    if (bytes.length === 0) {
+      throw registryErrors.fileEmpty();
+    }
+    if (bytes.length > this.maxBytes) {
+      throw registryErrors.fileTooLarge(this.maxBytes);
+    }
+    const sniffer = new ContentSniffer(type);
+    sniffer.feed(bytes);
+    if (!sniffer.matches()) {
+      throw registryErrors.fileTypeMismatch(fileName, mediaType);
+    }
+    // The bytes are all here: hash first, and write chunks only for content not stored yet. A
+    // concurrent insert of the same content makes this one wait and then yield to it.
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const chunkCount = Math.ceil(bytes.length / CHUNK_BYTES);
+    const [inserted] = await returningRows<{ id: string }>(
+      tx,
+      `INSERT INTO file_blobs (id, sha256, size, media_type, chunk_count) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+      [randomUUID(), sha256, bytes.length, MEDIA_TYPE[type], chunkCount],
+    );
+    if (!inserted) {
+      const [existing] = await tx.query<{ id: string; media_type: string }[]>(
+        `SELECT id, media_type FROM file_blobs WHERE sha256 = $1`,
+        [sha256],
+      );
+      return { blobId: existing!.id, sha256, size: bytes.length, mediaType: existing!.media_type, stored: false };
+    }
+    const chunks = Array.from({ length: chunkCount }, (_, i) => bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES));
+    await tx.query(
+      `INSERT INTO file_chunks (blob_id, seq, data) SELECT $1, seq - 1, data FROM unnest($2::bytea[]) WITH ORDINALITY AS c(data, seq)`,
+      [inserted.id, chunks],
+    );
+    return { blobId: inserted.id, sha256, size: bytes.length, mediaType: MEDIA_TYPE[type], stored: true };
   }
 
   async describe(blobId: string, tx?: Tx): Promise<{ sha256: string; size: number; mediaType: string } | undefined> {

@@ -86,17 +86,14 @@ export class FrozenStatementService {
       where: { submissionId: submission.id, decision: 'approved' },
       order: { step: 'ASC' },
     });
-    const people = await this.people.findByIds(
-      rows.map((r) => r.approverId),
-      tx,
-    );
+    const people = await this.people.contacts([...rows.map((r) => r.approverId), parts.officerId], tx);
     const organisation = await this.organisations.findById(statement.organisationId, tx);
     const administration = organisation?.administrationName ?? organisation?.name ?? '';
     const approvals = rows.map((r) => {
       const p = people.find((x) => x.id === r.approverId);
       return { step: r.step, name: p?.name ?? '', title: p?.title ?? '', approvedAt: r.decidedAt };
     });
-    const officer = await this.people.findById(parts.officerId, tx);
+    const officer = people.find((p) => p.id === parts.officerId);
     const department = officer?.departmentId ? await this.departments.findById(officer.departmentId, tx) : undefined;
     const owner = await this.cases.findById(statement.caseId, tx);
     const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;

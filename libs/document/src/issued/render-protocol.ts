@@ -1,0 +1,76 @@
+import { DomainError, type ErrorKind } from '@app/platform';
+import type { KeyObject } from 'node:crypto';
+
+import type { DocumentTemplate } from '../render/document-template.js';
+import type { PdfProduction, ProducedPdf } from './pdf-production.js';
+
+/** What a render thread is given: a production to sign (with the identity) or a template to draw unsigned. */
+export interface RenderRequest {
+  readonly id: number;
+  readonly work: PdfProduction | DocumentTemplate;
+  /** The signing identity's parts; KeyObject crosses to the thread as a cloned handle, never as bytes in a job. */
+  readonly identity?: {
+    readonly fingerprintSha256: string;
+    readonly certificateDer: Uint8Array;
+    readonly chainDer: readonly Uint8Array[];
+    readonly privateKey: KeyObject;
+  };
+}
+
+export interface SerialisedError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  readonly domain?: {
+    readonly code: string;
+    readonly kind: ErrorKind;
+    readonly detail: string;
+    readonly extensions: Readonly<Record<string, unknown>>;
+  };
+}
+
+/** What a thread posts once, first, when it has loaded the renderer and parsed the fonts. */
+export const THREAD_READY = 'ready';
+
+export type RenderReply =
+  | ({ readonly id: number; readonly ok: true } & ProducedPdf)
+  | { readonly id: number; readonly ok: false; readonly error: SerialisedError };
+
+/** Keeps what the job needs to judge a failure (permanent or not) across the thread boundary. */
+export function serialiseError(error: unknown): SerialisedError {
+  if (error instanceof DomainError) {
+    const domainError = error as DomainError<string>;
+    return {
+      name: error.name,
+      message: error.message,
+      ...(error.stack ? { stack: error.stack } : {}),
+      domain: {
+        code: domainError.code,
+        kind: domainError.kind,
+        detail: domainError.detail,
+        extensions: { ...domainError.extensions },
+      },
+    };
+  }
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+export function restoreError(error: SerialisedError): Error {
+  let restored: Error;
+  if (error.domain) {
+    restored = new DomainError(error.domain.code, error.domain.kind, error.domain.detail, error.domain.extensions);
+  } else if (error.name === 'RangeError') {
+    restored = new RangeError(error.message);
+  } else if (error.name === 'TypeError') {
+    restored = new TypeError(error.message);
+  } else {
+    restored = new Error(error.message);
+  }
+  if (error.stack) {
+    restored.stack = error.stack;
+  }
+  return restored;
+}

@@ -1,0 +1,57 @@
+/**
+ * Entry of a render thread (worker_threads): renders and signs the documents a RenderPool hands
+ * it, one at a time, so that the worker's jobs go on talking to the database meanwhile. Fonts are
+ * parsed once per thread; identities once per certificate.
+ */
+import { parentPort } from 'node:worker_threads';
+
+import type { DocumentTemplate } from '../render/document-template.js';
+import { documentFonts } from '../render/fonts.js';
+import { SigningIdentity } from '../signing/signing-identity.js';
+import { type PdfProduction, produceSignedPdf, produceUnsignedPdf } from './pdf-production.js';
+import { warmUpReport } from './warm-up-report.js';
+import { type RenderReply, type RenderRequest, serialiseError, THREAD_READY } from './render-protocol.js';
+
+/** Renders of a made-up report before the thread says it is ready: enough for V8 to compile the hot paths. */
+const WARM_UP_RENDERS = 5;
+
+const identities = new Map<string, SigningIdentity>();
+
+function identityOf(key: NonNullable<RenderRequest['identity']>): SigningIdentity {
+  let identity = identities.get(key.fingerprintSha256);
+  if (!identity) {
+    identity = new SigningIdentity(
+      Buffer.from(key.certificateDer),
+      key.chainDer.map((c) => Buffer.from(c)),
+      key.privateKey,
+    );
+    identities.set(key.fingerprintSha256, identity);
+  }
+  return identity;
+}
+
+async function handle(request: RenderRequest): Promise<RenderReply> {
+  try {
+    if (request.identity) {
+      const produced = await produceSignedPdf(request.work as PdfProduction, identityOf(request.identity));
+      return { id: request.id, ok: true, ...produced };
+    }
+    const unsigned = await produceUnsignedPdf(request.work as DocumentTemplate);
+    return { id: request.id, ok: true, pdf: unsigned, unsigned, sha256: '', signatureSha256: null };
+  } catch (error) {
+    return { id: request.id, ok: false, error: serialiseError(error) };
+  }
+}
+
+const port = parentPort;
+if (!port) {
+  throw new Error('render-thread runs only as a worker thread');
+}
+port.on('message', (request: RenderRequest) => {
+  void handle(request).then((reply) => port.postMessage(reply));
+});
+documentFonts();
+for (let i = 0; i < WARM_UP_RENDERS; i++) {
+  await produceUnsignedPdf({ layout: 'official_report', model: warmUpReport() });
+}
+port.postMessage(THREAD_READY);
