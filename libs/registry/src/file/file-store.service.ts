@@ -152,10 +152,12 @@ export class FileStoreService {
       );
       return { blobId: existing!.id, sha256, size: bytes.length, mediaType: existing!.media_type, stored: false };
     }
+    // One row per chunk, each chunk its own parameter: pg sends a Buffer in binary, where an
+    // array parameter would be spelled out in hex.
     const chunks = Array.from({ length: chunkCount }, (_, i) => bytes.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES));
     await tx.query(
-      `INSERT INTO file_chunks (blob_id, seq, data) SELECT $1, seq - 1, data FROM unnest($2::bytea[]) WITH ORDINALITY AS c(data, seq)`,
-      [inserted.id, chunks],
+      `INSERT INTO file_chunks (blob_id, seq, data) VALUES ${chunks.map((_, i) => `($1, ${i}, $${i + 2})`).join(', ')}`,
+      [inserted.id, ...chunks],
     );
     return { blobId: inserted.id, sha256, size: bytes.length, mediaType: MEDIA_TYPE[type], stored: true };
   }
