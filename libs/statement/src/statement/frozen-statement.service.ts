@@ -1,18 +1,13 @@
 import { RecipientService } from '@app/consultation';
-import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
+import { OrganisationService, PersonService } from '@app/directory';
 import { Db, type Tx } from '@app/platform';
-import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
-import { ApprovalEntity } from '../approval/approval.entity.js';
-import { SubmissionEntity } from '../approval/submission.entity.js';
 import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
-import { MeetingService } from '../meeting/meeting.service.js';
 import { statementErrors } from '../statement.errors.js';
 import type { DecisionView, StatementParts } from '../statement.views.js';
 import { StatementStore } from './statement-store.js';
 import { toDecisionView } from './statement-views.js';
-import { StatementEntity } from './statement.entity.js';
 
 /** Everything a document needs about a frozen revision, gathered once. */
 export interface FrozenStatement {
@@ -53,57 +48,86 @@ export interface DecidedStatement {
   readonly registrar: { readonly name: string; readonly title: string };
 }
 
+/** The frozen revision's surroundings, as the look-up in `frozen` reads them. */
+interface FrozenRow {
+  readonly organisation_id: string;
+  readonly case_id: string;
+  readonly recipient_id: string | null;
+  readonly revision_id: string | null;
+  readonly diary_number: string | null;
+  readonly organisation_name: string | null;
+  readonly administration_name: string | null;
+  readonly submission_id: string | null;
+  readonly submitted_at: Date | null;
+  readonly approvals: readonly { step: number; name: string; title: string | null; approvedAt: string }[];
+  readonly officer_name: string | null;
+  readonly officer_phone: string | null;
+  readonly department_name: string | null;
+  readonly department_email: string | null;
+  readonly meeting_date: string | null;
+}
+
 /** Reads a frozen revision and its decision the way the documents print them. */
 @Injectable()
 export class FrozenStatementService {
   constructor(
     private readonly db: Db,
     private readonly store: StatementStore,
-    private readonly cases: CaseService,
     private readonly recipients: RecipientService,
     private readonly people: PersonService,
-    private readonly departments: DepartmentService,
     private readonly organisations: OrganisationService,
-    private readonly meetings: MeetingService,
   ) {}
 
   async frozen(statementId: string, revision: number, tx?: Tx): Promise<FrozenStatement> {
     const manager = tx ?? this.db.reader;
-    const statement = await manager.findOneBy(StatementEntity, { id: statementId });
-    if (!statement) {
+    // Everything around the revision in one statement: the worker runs this for every document.
+    const [row] = await manager.query<FrozenRow[]>(
+      `SELECT s.organisation_id, s.case_id, s.recipient_id, r.id AS revision_id, c.diary_number,
+              o.name AS organisation_name, o.administration_name,
+              sub.id AS submission_id, sub.submitted_at,
+              COALESCE((SELECT json_agg(json_build_object('step', a.step, 'name', p.name, 'title', p.title,
+                                                          'approvedAt', a.decided_at) ORDER BY a.step)
+                        FROM statement_approvals a JOIN people p ON p.id = a.approver_id
+                        WHERE a.submission_id = sub.id AND a.decision = 'approved'), '[]'::json) AS approvals,
+              officer.name AS officer_name, officer.phone AS officer_phone,
+              d.name AS department_name, d.contact_email AS department_email,
+              m.meeting_date::text AS meeting_date
+       FROM statements s
+       LEFT JOIN statement_revisions r ON r.statement_id = s.id AND r.number = $2
+       LEFT JOIN cases c ON c.id = s.case_id
+       LEFT JOIN organisations o ON o.id = s.organisation_id
+       LEFT JOIN statement_submissions sub
+              ON sub.statement_id = s.id AND sub.revision_number = $2 AND sub.status = 'approved'
+       LEFT JOIN people officer ON officer.id = r.officer_id
+       LEFT JOIN departments d ON d.id = officer.department_id
+       LEFT JOIN board_meetings m ON m.id = r.meeting_id
+       WHERE s.id = $1`,
+      [statementId, revision],
+    );
+    if (!row) {
       throw statementErrors.notFound();
     }
-    const { parts } = await this.store.revision(manager, statementId, revision);
-    const submission = await manager.findOneBy(SubmissionEntity, {
-      statementId,
-      revisionNumber: revision,
-      status: 'approved',
-    });
-    if (!submission) {
+    if (!row.revision_id) {
+      throw statementErrors.revisionNotFound(revision);
+    }
+    if (!row.submission_id) {
       throw statementErrors.notApproved();
     }
-    const rows = await manager.find(ApprovalEntity, {
-      where: { submissionId: submission.id, decision: 'approved' },
-      order: { step: 'ASC' },
-    });
-    const people = await this.people.contacts([...rows.map((r) => r.approverId), parts.officerId], tx);
-    const organisation = await this.organisations.findById(statement.organisationId, tx);
-    const administration = organisation?.administrationName ?? organisation?.name ?? '';
-    const approvals = rows.map((r) => {
-      const p = people.find((x) => x.id === r.approverId);
-      return { step: r.step, name: p?.name ?? '', title: p?.title ?? '', approvedAt: r.decidedAt };
-    });
-    const officer = people.find((p) => p.id === parts.officerId);
-    const department = officer?.departmentId ? await this.departments.findById(officer.departmentId, tx) : undefined;
-    const owner = await this.cases.findById(statement.caseId, tx);
-    const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
-    const meeting = parts.meetingId ? await this.meetings.findById(parts.meetingId, tx) : undefined;
+    const { parts } = await this.store.revision(manager, statementId, revision);
+    const administration = row.administration_name ?? row.organisation_name ?? '';
+    const approvals = row.approvals.map((a) => ({
+      step: a.step,
+      name: a.name,
+      title: a.title ?? '',
+      approvedAt: new Date(a.approvedAt),
+    }));
+    const context = row.recipient_id ? await this.recipients.contextFor(row.recipient_id, tx) : undefined;
     return {
       statementId,
-      organisationId: statement.organisationId,
-      caseId: statement.caseId,
-      diaryNumber: owner?.diaryNumber ?? '',
-      recipientId: statement.recipientId,
+      organisationId: row.organisation_id,
+      caseId: row.case_id,
+      diaryNumber: row.diary_number ?? '',
+      recipientId: row.recipient_id,
       revision,
       parts,
       approvals,
@@ -111,16 +135,16 @@ export class FrozenStatementService {
         .reverse()
         .map((a) => ({ name: a.name, title: a.title, organisation: administration })),
       officer: {
-        name: officer?.name ?? '',
-        phone: officer?.phone ?? '',
-        departmentName: department?.name ?? null,
-        departmentEmail: department?.contactEmail ?? null,
+        name: row.officer_name ?? '',
+        phone: row.officer_phone ?? '',
+        departmentName: row.department_name,
+        departmentEmail: row.department_email,
       },
-      meetingDate: meeting?.meetingDate ?? null,
-      remissSections: (context?.sections ?? []).map((s) => ({ id: s.id, title: s.title })),
+      meetingDate: row.meeting_date,
+      remissSections: (context?.sections ?? []).map((x) => ({ id: x.id, title: x.title })),
       senderName: context?.senderName ?? null,
       attachmentTitles: parts.attachments.map((a) => a.title),
-      approvedAt: approvals.length ? approvals[approvals.length - 1]!.approvedAt : submission.submittedAt,
+      approvedAt: approvals.length ? approvals[approvals.length - 1]!.approvedAt : row.submitted_at!,
     };
   }
 
