@@ -7,7 +7,13 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentTemplate } from '../render/document-template.js';
 import type { SigningIdentity } from '../signing/signing-identity.js';
 import { type PdfProduction, type ProducedPdf, produceSignedPdf, produceUnsignedPdf } from './pdf-production.js';
-import { type RenderReply, type RenderRequest, restoreError, THREAD_READY } from './render-protocol.js';
+import {
+  type RenderReply,
+  type RenderRequest,
+  type RenderWork,
+  restoreError,
+  THREAD_READY,
+} from './render-protocol.js';
 
 /** The built thread entry beside this module; a test may give another build's. */
 export const RENDER_THREAD_ENTRY = Symbol('RENDER_THREAD_ENTRY');
@@ -62,11 +68,15 @@ export class RenderPool implements OnApplicationShutdown {
     if (this.#size === 0) {
       return produceSignedPdf(production, identity);
     }
-    return this.#submit(production, {
-      fingerprintSha256: identity.fingerprintSha256,
-      certificateDer: identity.certificateDer,
-      chainDer: identity.chainDer,
-      privateKey: identity.privateKey,
+    return this.#submit({
+      kind: 'signed',
+      production,
+      identity: {
+        fingerprintSha256: identity.fingerprintSha256,
+        certificateDer: identity.certificateDer,
+        chainDer: identity.chainDer,
+        privateKey: identity.privateKey,
+      },
     });
   }
 
@@ -74,7 +84,7 @@ export class RenderPool implements OnApplicationShutdown {
     if (this.#size === 0) {
       return produceUnsignedPdf(template);
     }
-    return (await this.#submit(template)).pdf;
+    return (await this.#submit({ kind: 'unsigned', template })).pdf;
   }
 
   /**
@@ -96,12 +106,12 @@ export class RenderPool implements OnApplicationShutdown {
     await Promise.all(this.#threads.splice(0).map((t) => t.worker.terminate()));
   }
 
-  #submit(work: RenderRequest['work'], identity?: RenderRequest['identity']): Promise<ProducedPdf> {
+  #submit(work: RenderWork): Promise<ProducedPdf> {
     if (this.#closed) {
       return Promise.reject(new Error('the render threads are shut down'));
     }
     return new Promise<ProducedPdf>((resolve, reject) => {
-      const request: RenderRequest = { id: this.#nextId++, work, ...(identity ? { identity } : {}) };
+      const request: RenderRequest = { id: this.#nextId++, ...work };
       this.#waiting.push({ request, resolve, reject });
       this.#dispatch();
     });

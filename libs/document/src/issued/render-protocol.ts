@@ -4,18 +4,20 @@ import type { KeyObject } from 'node:crypto';
 import type { DocumentTemplate } from '../render/document-template.js';
 import type { PdfProduction, ProducedPdf } from './pdf-production.js';
 
-/** What a render thread is given: a production to sign (with the identity) or a template to draw unsigned. */
-export interface RenderRequest {
-  readonly id: number;
-  readonly work: PdfProduction | DocumentTemplate;
-  /** The signing identity's parts; KeyObject crosses to the thread as a cloned handle, never as bytes in a job. */
-  readonly identity?: {
-    readonly fingerprintSha256: string;
-    readonly certificateDer: Uint8Array;
-    readonly chainDer: readonly Uint8Array[];
-    readonly privateKey: KeyObject;
-  };
+/** The signing identity's parts; KeyObject crosses to the thread as a cloned handle, never as bytes in a job. */
+export interface IdentityParts {
+  readonly fingerprintSha256: string;
+  readonly certificateDer: Uint8Array;
+  readonly chainDer: readonly Uint8Array[];
+  readonly privateKey: KeyObject;
 }
+
+/** What a render thread is given: a production to sign with an identity, or a template to draw unsigned. */
+export type RenderWork =
+  | { readonly kind: 'signed'; readonly production: PdfProduction; readonly identity: IdentityParts }
+  | { readonly kind: 'unsigned'; readonly template: DocumentTemplate };
+
+export type RenderRequest = { readonly id: number } & RenderWork;
 
 export interface SerialisedError {
   readonly name: string;

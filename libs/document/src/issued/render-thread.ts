@@ -5,19 +5,24 @@
  */
 import { parentPort } from 'node:worker_threads';
 
-import type { DocumentTemplate } from '../render/document-template.js';
 import { documentFonts } from '../render/fonts.js';
 import { SigningIdentity } from '../signing/signing-identity.js';
-import { type PdfProduction, produceSignedPdf, produceUnsignedPdf } from './pdf-production.js';
+import { produceSignedPdf, produceUnsignedPdf } from './pdf-production.js';
 import { warmUpReport } from './warm-up-report.js';
-import { type RenderReply, type RenderRequest, serialiseError, THREAD_READY } from './render-protocol.js';
+import {
+  type IdentityParts,
+  type RenderReply,
+  type RenderRequest,
+  serialiseError,
+  THREAD_READY,
+} from './render-protocol.js';
 
 /** Renders of a made-up report before the thread says it is ready: enough for V8 to compile the hot paths. */
 const WARM_UP_RENDERS = 5;
 
 const identities = new Map<string, SigningIdentity>();
 
-function identityOf(key: NonNullable<RenderRequest['identity']>): SigningIdentity {
+function identityOf(key: IdentityParts): SigningIdentity {
   let identity = identities.get(key.fingerprintSha256);
   if (!identity) {
     identity = new SigningIdentity(
@@ -32,11 +37,11 @@ function identityOf(key: NonNullable<RenderRequest['identity']>): SigningIdentit
 
 async function handle(request: RenderRequest): Promise<RenderReply> {
   try {
-    if (request.identity) {
-      const produced = await produceSignedPdf(request.work as PdfProduction, identityOf(request.identity));
+    if (request.kind === 'signed') {
+      const produced = await produceSignedPdf(request.production, identityOf(request.identity));
       return { id: request.id, ok: true, ...produced };
     }
-    const unsigned = await produceUnsignedPdf(request.work as DocumentTemplate);
+    const unsigned = await produceUnsignedPdf(request.template);
     return { id: request.id, ok: true, pdf: unsigned, unsigned, sha256: '', signatureSha256: null };
   } catch (error) {
     return { id: request.id, ok: false, error: serialiseError(error) };

@@ -1,6 +1,7 @@
 import { RecipientService } from '@app/consultation';
-import { OrganisationService, PersonService } from '@app/directory';
+import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
 import { Db, type Tx } from '@app/platform';
+import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
@@ -48,22 +49,15 @@ export interface DecidedStatement {
   readonly registrar: { readonly name: string; readonly title: string };
 }
 
-/** The frozen revision's surroundings, as the look-up in `frozen` reads them. */
+/** The frozen revision's place in this library's tables, as the look-up in `frozen` reads it. */
 interface FrozenRow {
   readonly organisation_id: string;
   readonly case_id: string;
   readonly recipient_id: string | null;
   readonly revision_id: string | null;
-  readonly diary_number: string | null;
-  readonly organisation_name: string | null;
-  readonly administration_name: string | null;
   readonly submission_id: string | null;
   readonly submitted_at: Date | null;
-  readonly approvals: readonly { step: number; name: string; title: string | null; approvedAt: string }[];
-  readonly officer_name: string | null;
-  readonly officer_phone: string | null;
-  readonly department_name: string | null;
-  readonly department_email: string | null;
+  readonly approvals: readonly { step: number; approverId: string; approvedAt: string }[];
   readonly meeting_date: string | null;
 }
 
@@ -73,33 +67,29 @@ export class FrozenStatementService {
   constructor(
     private readonly db: Db,
     private readonly store: StatementStore,
+    private readonly cases: CaseService,
     private readonly recipients: RecipientService,
     private readonly people: PersonService,
+    private readonly departments: DepartmentService,
     private readonly organisations: OrganisationService,
   ) {}
 
   async frozen(statementId: string, revision: number, tx?: Tx): Promise<FrozenStatement> {
     const manager = tx ?? this.db.reader;
-    // Everything around the revision in one statement: the worker runs this for every document.
+    // The statement, revision, approved submission, approvals and meeting in one statement (the
+    // worker runs this for every document); the directory and the registry answer for their own.
     const [row] = await manager.query<FrozenRow[]>(
-      `SELECT s.organisation_id, s.case_id, s.recipient_id, r.id AS revision_id, c.diary_number,
-              o.name AS organisation_name, o.administration_name,
+      `SELECT s.organisation_id, s.case_id, s.recipient_id, r.id AS revision_id,
               sub.id AS submission_id, sub.submitted_at,
-              COALESCE((SELECT json_agg(json_build_object('step', a.step, 'name', p.name, 'title', p.title,
+              COALESCE((SELECT json_agg(json_build_object('step', a.step, 'approverId', a.approver_id,
                                                           'approvedAt', a.decided_at) ORDER BY a.step)
-                        FROM statement_approvals a JOIN people p ON p.id = a.approver_id
+                        FROM statement_approvals a
                         WHERE a.submission_id = sub.id AND a.decision = 'approved'), '[]'::json) AS approvals,
-              officer.name AS officer_name, officer.phone AS officer_phone,
-              d.name AS department_name, d.contact_email AS department_email,
               m.meeting_date::text AS meeting_date
        FROM statements s
        LEFT JOIN statement_revisions r ON r.statement_id = s.id AND r.number = $2
-       LEFT JOIN cases c ON c.id = s.case_id
-       LEFT JOIN organisations o ON o.id = s.organisation_id
        LEFT JOIN statement_submissions sub
               ON sub.statement_id = s.id AND sub.revision_number = $2 AND sub.status = 'approved'
-       LEFT JOIN people officer ON officer.id = r.officer_id
-       LEFT JOIN departments d ON d.id = officer.department_id
        LEFT JOIN board_meetings m ON m.id = r.meeting_id
        WHERE s.id = $1`,
       [statementId, revision],
@@ -114,11 +104,17 @@ export class FrozenStatementService {
       throw statementErrors.notApproved();
     }
     const { parts } = await this.store.revision(manager, statementId, revision);
-    const administration = row.administration_name ?? row.organisation_name ?? '';
+    const people = await this.people.contacts([...row.approvals.map((a) => a.approverId), parts.officerId], tx);
+    const personOf = new Map(people.map((p) => [p.id, p]));
+    const officer = personOf.get(parts.officerId);
+    const department = officer?.departmentId ? await this.departments.findById(officer.departmentId, tx) : undefined;
+    const organisation = await this.organisations.findById(row.organisation_id, tx);
+    const owner = await this.cases.findById(row.case_id, tx);
+    const administration = organisation?.administrationName ?? organisation?.name ?? '';
     const approvals = row.approvals.map((a) => ({
       step: a.step,
-      name: a.name,
-      title: a.title ?? '',
+      name: personOf.get(a.approverId)?.name ?? '',
+      title: personOf.get(a.approverId)?.title ?? '',
       approvedAt: new Date(a.approvedAt),
     }));
     const context = row.recipient_id ? await this.recipients.contextFor(row.recipient_id, tx) : undefined;
@@ -126,7 +122,7 @@ export class FrozenStatementService {
       statementId,
       organisationId: row.organisation_id,
       caseId: row.case_id,
-      diaryNumber: row.diary_number ?? '',
+      diaryNumber: owner?.diaryNumber ?? '',
       recipientId: row.recipient_id,
       revision,
       parts,
@@ -135,10 +131,10 @@ export class FrozenStatementService {
         .reverse()
         .map((a) => ({ name: a.name, title: a.title, organisation: administration })),
       officer: {
-        name: row.officer_name ?? '',
-        phone: row.officer_phone ?? '',
-        departmentName: row.department_name,
-        departmentEmail: row.department_email,
+        name: officer?.name ?? '',
+        phone: officer?.phone ?? '',
+        departmentName: department?.name ?? null,
+        departmentEmail: department?.contactEmail ?? null,
       },
       meetingDate: row.meeting_date,
       remissSections: (context?.sections ?? []).map((x) => ({ id: x.id, title: x.title })),
