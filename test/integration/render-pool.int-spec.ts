@@ -7,6 +7,8 @@ import {
   sha256,
 } from '@app/document';
 import { DomainError, ErrorKind, loadAppConfig } from '@app/platform';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -50,7 +52,7 @@ describe('RenderPool', () => {
     }
   });
 
-  it('takes more documents than it has threads, one at a time per thread, and finishes every one', async () => {
+  it('takes more documents than it has threads and finishes every one', async () => {
     const threads = pool(2);
     try {
       const all = await Promise.all(Array.from({ length: 7 }, () => threads.signed(production(), identity)));
@@ -62,6 +64,38 @@ describe('RenderPool', () => {
       expect(new Set(all.map((p) => p.sha256)).size).toBe(1);
     } finally {
       await threads.onApplicationShutdown();
+    }
+  });
+
+  it('loses only the document a dying thread was making; the one waiting at its door is made by a new thread', async () => {
+    // The real thread, and beside it a listener that ends the thread when told to: it runs in
+    // the same turn as the thread's own, before the thread starts on the document, so the
+    // thread dies with the next document already in its port.
+    const folder = mkdtempSync(join(tmpdir(), 'render-thread-'));
+    const dying = join(folder, 'dying-render-thread.mjs');
+    writeFileSync(
+      dying,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        `import ${JSON.stringify(builtEntry.href)};`,
+        "parentPort.on('message', (r) => { if (r.kind === 'signed' && r.production.signature.reason === 'KRASCH') process.exit(7); });",
+      ].join('\n'),
+    );
+    const threads = new RenderPool(loadAppConfig({ RENDER_THREADS: '1' }), pathToFileURL(dying));
+    try {
+      await threads.start();
+      const crash = production();
+      const doomed = threads.signed({ ...crash, signature: { ...crash.signature, reason: 'KRASCH' } }, identity);
+      const waiting = threads.signed(production(), identity);
+      await expect(doomed).rejects.toThrow('a render thread stopped (exit code 7)');
+      expect(inspectPdfSignature((await waiting).pdf)).toMatchObject({ status: 'signed', intact: true });
+      expect(inspectPdfSignature((await threads.signed(production(), identity)).pdf)).toMatchObject({
+        status: 'signed',
+        intact: true,
+      });
+    } finally {
+      await threads.onApplicationShutdown();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

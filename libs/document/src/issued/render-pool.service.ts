@@ -20,6 +20,12 @@ export const RENDER_THREAD_ENTRY = Symbol('RENDER_THREAD_ENTRY');
 const THREAD_ENTRY = new URL('./render-thread.js', import.meta.url);
 /** Young generation of a render thread (three semi-spaces of 64 MB). */
 const RENDER_YOUNG_GENERATION_MB = 192;
+/**
+ * Documents handed to one thread at once: the one it renders and the next, waiting in its
+ * message port, so that it starts on the next the moment it posts one back instead of idling
+ * until the jobs' thread gets round to reading the answer.
+ */
+const DOCUMENTS_PER_THREAD = 2;
 
 interface Task {
   readonly request: RenderRequest;
@@ -31,7 +37,8 @@ interface Thread {
   readonly worker: Worker;
   /** Settles once the thread has loaded the renderer and parsed the fonts. */
   readonly ready: Promise<void>;
-  current?: Task;
+  /** Handed to the thread, in the order it makes them: the first is the one it is making. */
+  readonly tasks: Task[];
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -41,8 +48,9 @@ function asBuffer(bytes: Uint8Array): Buffer {
 /**
  * Renders and signs PDFs on `RENDER_THREADS` threads of their own. Rendering is CPU-bound and
  * takes most of a document's time; on its own threads it overlaps with the jobs' database work
- * instead of queueing behind it on the event loop. Each thread takes one document at a time;
- * the others wait here in order. With 0 threads, documents are made in the caller's thread.
+ * instead of queueing behind it on the event loop. Each thread makes one document at a time with
+ * the next one waiting at its door; the others wait here in order. With 0 threads, documents
+ * are made in the caller's thread.
  */
 @Injectable()
 export class RenderPool implements OnApplicationShutdown {
@@ -119,16 +127,25 @@ export class RenderPool implements OnApplicationShutdown {
 
   #dispatch(): void {
     while (this.#waiting.length > 0) {
-      const thread = this.#threads.find((t) => !t.current) ?? this.#spawn();
+      const thread = this.#threadWithRoom();
       if (!thread) {
         return;
       }
       const task = this.#waiting.shift()!;
-      thread.current = task;
+      thread.tasks.push(task);
       // A thread at work keeps the process alive until it answers; an idle one does not.
       thread.worker.ref();
       thread.worker.postMessage(task.request);
     }
+  }
+
+  /** An idle thread, else a new one, else one whose next document is not chosen yet. */
+  #threadWithRoom(): Thread | undefined {
+    return (
+      this.#threads.find((t) => t.tasks.length === 0) ??
+      this.#spawn() ??
+      this.#threads.find((t) => t.tasks.length < DOCUMENTS_PER_THREAD)
+    );
   }
 
   #spawn(): Thread | undefined {
@@ -149,7 +166,7 @@ export class RenderPool implements OnApplicationShutdown {
     });
     // A thread that fails while starting is reported through its first task as well.
     ready.catch(() => undefined);
-    const thread: Thread = { worker, ready };
+    const thread: Thread = { worker, ready, tasks: [] };
     this.#threads.push(thread);
     worker.unref();
     worker.on('message', (message: RenderReply | typeof THREAD_READY) => {
@@ -165,23 +182,29 @@ export class RenderPool implements OnApplicationShutdown {
       if (index >= 0) {
         this.#threads.splice(index, 1);
       }
-      const task = thread.current;
-      thread.current = undefined;
-      task?.reject(error);
+      const [current, ...unstarted] = thread.tasks.splice(0);
+      current?.reject(error);
+      if (this.#closed) {
+        unstarted.forEach((task) => task.reject(new Error('the render threads are shutting down')));
+        return;
+      }
+      this.#waiting.unshift(...unstarted);
       this.#dispatch();
     };
-    // A thread that dies takes only its current document with it; the job retries it, and the
-    // next document gets a new thread.
+    // A thread that dies takes only the document it was making with it (the job retries it);
+    // the one waiting at its door goes first to a new thread.
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`a render thread stopped (exit code ${code})`)));
     return thread;
   }
 
   #answered(thread: Thread, reply: RenderReply): void {
-    const task = thread.current;
-    thread.current = undefined;
-    thread.worker.unref();
-    if (task && task.request.id === reply.id) {
+    // A thread answers in the order it was given its documents.
+    const task = thread.tasks[0]?.request.id === reply.id ? thread.tasks.shift() : undefined;
+    if (thread.tasks.length === 0) {
+      thread.worker.unref();
+    }
+    if (task) {
       if (reply.ok) {
         task.resolve({
           pdf: asBuffer(reply.pdf),

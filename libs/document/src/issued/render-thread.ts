@@ -52,8 +52,11 @@ const port = parentPort;
 if (!port) {
   throw new Error('render-thread runs only as a worker thread');
 }
+// One document at a time, in the order given: the pool hands over the next before this one is
+// done, and it must wait its turn rather than interleave with it at every await.
+let previous: Promise<void> = Promise.resolve();
 port.on('message', (request: RenderRequest) => {
-  void handle(request).then((reply) => port.postMessage(reply));
+  previous = previous.then(async () => port.postMessage(await handle(request)));
 });
 documentFonts();
 for (let i = 0; i < WARM_UP_RENDERS; i++) {
