@@ -1,4 +1,4 @@
-// Run: npm run bench:documents -- [--docs=200] [--processes=1,2] [--concurrency=1,2,4] [--reps=1] [--parts=50] [--cpu-prof] [--worker-node-options="…"]
+// Run: npm run bench:documents -- [--docs=200] [--warm-up=100] [--processes=1,2] [--concurrency=1,2,4] [--reps=1] [--parts=50] [--cpu-prof] [--worker-node-options="…"]
 import 'reflect-metadata';
 
 import { Position } from '@app/consultation';
@@ -53,14 +53,17 @@ import { BenchWorkerProcess, stopAllWorkers } from './support/worker-processes.j
 /**
  * The reference tjänsteutlåtande rendered, signed, stored and registered through the real
  * pipeline — final approval → outbox → relay → BullMQ `documents` queue → worker process(es)
- * running DocumentIssuerService.issue — timed from resuming the paused queue until all N rows
- * are `signed`. Beside it, in the same run, the floor: the same document rendered with pdfkit
+ * running DocumentIssuerService.issue. The queue holds W + N documents; the clock starts once the
+ * first W are `signed` (the worker has met real documents) and stops when all are: N documents
+ * per that time. The time from resuming the paused queue is reported beside it. Beside it, in the same run, the floor: the same document rendered with pdfkit
  * and the same parsed Arimo faces, given its signature placeholder, ended and signed with a
  * cached key in Node's crypto, N times one after another in this process, with no queue and no
  * database.
  */
 
 const documents = positiveInteger('docs', 200);
+/** Documents each batch's worker processes make before the clock starts. */
+const warmUp = positiveInteger('warm-up', 100);
 const repetitions = positiveInteger('reps', 1);
 const partsSample = positiveInteger('parts', 50);
 const cpuProfile = process.argv.includes('--cpu-prof');
@@ -474,17 +477,25 @@ interface PipelineResult {
   readonly repetition: number;
   readonly processes: number;
   readonly concurrency: number;
+  /** Documents in the batch: the warm-up's and the timed ones. */
   readonly documents: number;
-  /** From resuming the queue until every row of the batch is `signed`. */
+  /** Documents signed in the timed window (N, or a few fewer when the poll saw more than W signed at its start). */
+  readonly timedDocuments: number;
+  /** From the moment W rows were seen `signed` until every row of the batch is. */
   readonly wallMs: number;
+  /** timedDocuments ÷ wallMs. */
   readonly perSecond: number;
+  /** From resuming the queue until every row of the batch is `signed`: the worker processes from cold. */
+  readonly fromStartMs: number;
   /** The floor measured just before the batch and just after it (worker processes stopped). */
   readonly floor: FloorResult;
   readonly floorAfter: FloorResult;
   /** The mean of the two floors' wall times. */
   readonly floorMs: number;
-  /** wallMs ÷ floorMs. */
+  /** Pipeline time per document ÷ floor time per document (wallMs ÷ timedDocuments over floorMs ÷ N). */
   readonly ratio: number;
+  /** The same from resuming the queue (fromStartMs ÷ documents over floorMs ÷ N). */
+  readonly fromStartRatio: number;
   /** Per-job time the worker logged ("job completed" ms: claim to settled), median and p95. */
   readonly jobMs: { readonly p50: number; readonly p95: number; readonly first: readonly number[] };
   readonly jobsPerProcess: readonly number[];
@@ -541,7 +552,7 @@ async function runBatch(
   processes: number,
   concurrency: number,
   profileDir: string | undefined,
-): Promise<Omit<PipelineResult, 'repetition' | 'floor' | 'floorAfter' | 'floorMs' | 'ratio'>> {
+): Promise<Omit<PipelineResult, 'repetition' | 'floor' | 'floorAfter' | 'floorMs' | 'ratio' | 'fromStartRatio'>> {
   const workers = await Promise.all(
     Array.from({ length: processes }, () =>
       BenchWorkerProcess.start(
@@ -556,9 +567,20 @@ async function runBatch(
     await new Promise((resolve) => setTimeout(resolve, 500));
     const ids = batch.map((s) => s.id);
     const pids = [process.pid, ...workers.map((w) => w.pid)];
-    const before = await readCpu(pids);
     const started = performance.now();
     await queue.resume();
+    let signedAtStart = 0;
+    const warm = await waitUntil(
+      poller,
+      SIGNED_OR_FAILED,
+      [ids],
+      (n) => {
+        signedAtStart = n;
+        return n >= warmUp || n === -1;
+      },
+      600_000,
+    );
+    const before = await readCpu(pids);
     const done = await waitUntil(poller, SIGNED_OR_FAILED, [ids], (n) => n === batch.length || n === -1, 600_000);
     const after = await readCpu(pids);
     const { rows } = await poller.query<{ n: number }>(SIGNED_OR_FAILED, [ids]);
@@ -569,7 +591,8 @@ async function runBatch(
       );
       throw new Error(`documents failed: ${failed.rows.map((r) => r.failure_reason).join('; ')}`);
     }
-    const wallMs = done - started;
+    const wallMs = done - warm;
+    const timedDocuments = batch.length - signedAtStart;
     await Promise.all(workers.map((w) => w.stop('SIGTERM')));
     const jobs = workers.map((w) =>
       w.logs.filter((l) => l.msg === 'job completed' && l.job === 'document.render').map((l) => Number(l.ms)),
@@ -579,8 +602,10 @@ async function runBatch(
       processes,
       concurrency,
       documents: batch.length,
+      timedDocuments,
       wallMs,
-      perSecond: batch.length / (wallMs / 1000),
+      perSecond: timedDocuments / (wallMs / 1000),
+      fromStartMs: done - started,
       jobMs: { p50: median(all), p95: percentile(all, 95), first: jobs.map((j) => j[0] ?? Number.NaN) },
       jobsPerProcess: jobs.map((j) => j.length),
       cpu: cpuBetween(before, after),
@@ -663,7 +688,7 @@ const ok = await withBenchEnvironment(async (env) => {
   const machine = await machineInfo(env);
   const configurations = processCounts.flatMap((p) => concurrencies.map((c) => ({ processes: p, concurrency: c })));
   log(
-    `documents: ${documents} reference tjänsteutlåtanden per batch, ${configurations.length} batches × ${repetitions} ` +
+    `documents: ${warmUp} + ${documents} reference tjänsteutlåtanden per batch (warm-up + timed), ${configurations.length} batches × ${repetitions} ` +
       `repetition(s): worker processes ${processCounts.join(', ')} × WORKER_CONCURRENCY ${concurrencies.join(', ')}; ` +
       `${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, PostgreSQL ${machine.postgres}, Redis ${machine.redis}`,
   );
@@ -687,7 +712,7 @@ const ok = await withBenchEnvironment(async (env) => {
     const app = setupWorker.app;
     const building = performance.now();
     const world = await buildWorld(app);
-    const total = documents * configurations.length * repetitions + partsSample;
+    const total = (warmUp + documents) * configurations.length * repetitions + partsSample;
     const pending = await inBatches(
       Array.from({ length: total }, (_, i) => i),
       6,
@@ -713,8 +738,8 @@ const ok = await withBenchEnvironment(async (env) => {
     let index = 0;
     for (let repetition = 1; repetition <= repetitions; repetition++) {
       for (const { processes, concurrency } of configurations) {
-        const batch = pending.slice(index, index + documents);
-        index += documents;
+        const batch = pending.slice(index, index + warmUp + documents);
+        index += warmUp + documents;
         // The floor, right before the batch, with nothing else of the benchmark running.
         const measuredFloor = await floor(identity, documents);
         await queueBatch(setupWorker.app, world, poller, queue, batch);
@@ -734,12 +759,14 @@ const ok = await withBenchEnvironment(async (env) => {
           floor: measuredFloor,
           floorAfter,
           floorMs,
-          ratio: pipeline.wallMs / floorMs,
+          ratio: pipeline.wallMs / pipeline.timedDocuments / (floorMs / documents),
+          fromStartRatio: pipeline.fromStartMs / pipeline.documents / (floorMs / documents),
         };
         results.push(result);
         log(
-          `rep ${repetition}, ${processes} process(es) × WORKER_CONCURRENCY=${concurrency}: ${documents} signed in ` +
-            `${ms(result.wallMs)} (${round(result.perSecond, 1)}/s); floor ${ms(measuredFloor.wallMs)} before, ` +
+          `rep ${repetition}, ${processes} process(es) × WORKER_CONCURRENCY=${concurrency}: after ${pipeline.documents - pipeline.timedDocuments} ` +
+            `warm-up documents, ${pipeline.timedDocuments} signed in ${ms(result.wallMs)} (${round(result.perSecond, 1)}/s); ` +
+            `from start ${pipeline.documents} in ${ms(result.fromStartMs)} (ratio ${round(result.fromStartRatio, 2)}); floor ${ms(measuredFloor.wallMs)} before, ` +
             `${ms(floorAfter.wallMs)} after (${round(documents / (floorMs / 1000), 1)}/s; before: render ` +
             `${round(measuredFloor.renderMs, 1)} + end ${round(measuredFloor.finishMs, 1)} + sign ` +
             `${round(measuredFloor.signMs, 1)} ms, GC ${round(measuredFloor.gcMsPerDocument, 1)} ms); ratio ${round(result.ratio, 2)}; ` +
@@ -816,11 +843,12 @@ const ok = await withBenchEnvironment(async (env) => {
     r.repetition,
     r.processes,
     r.concurrency,
-    round(r.wallMs),
+    `${round(r.wallMs)} (${r.timedDocuments})`,
     round(r.perSecond, 1),
     `${round(r.floor.wallMs)} / ${round(r.floorAfter.wallMs)}`,
     round(documents / (r.floorMs / 1000), 1),
     round(r.ratio, 2),
+    round(r.fromStartRatio, 2),
     `${r.jobMs.p50} / ${r.jobMs.p95}`,
     round(r.cpu.processesTotal - (r.cpu.processes[String(process.pid)] ?? 0), 2),
     round(r.cpu.postgres, 2),
@@ -833,11 +861,12 @@ const ok = await withBenchEnvironment(async (env) => {
         'rep',
         'processes',
         'concurrency',
-        'pipeline ms',
+        'pipeline ms (docs)',
         'docs/s',
         'floor ms before / after',
         'floor docs/s',
         'ratio',
+        'from start ratio',
         'job p50/p95 ms',
         'worker CPU',
         'postgres CPU',
@@ -849,7 +878,16 @@ const ok = await withBenchEnvironment(async (env) => {
   const file = await writeRawResults('documents', {
     date: new Date().toISOString(),
     machine,
-    settings: { documents, repetitions, processCounts, concurrencies, cpuProfile, workerNodeOptions, partsSample },
+    settings: {
+      documents,
+      warmUp,
+      repetitions,
+      processCounts,
+      concurrencies,
+      cpuProfile,
+      workerNodeOptions,
+      partsSample,
+    },
     setupMs,
     results,
     parts,
@@ -859,7 +897,7 @@ const ok = await withBenchEnvironment(async (env) => {
     checks,
   });
   log(`\nraw results: ${file}`);
-  const expected = documents * configurations.length * repetitions + partsSample;
+  const expected = (warmUp + documents) * configurations.length * repetitions + partsSample;
   return (
     checks !== undefined &&
     checks.signedRows === expected &&
