@@ -142,3 +142,45 @@ describe('login and tokens', () => {
     expect(chosen.body).toMatchObject({ organisation: { id: other.id }, roles: ['registrar'] });
   });
 });
+
+describe('login attempts', () => {
+  // Three attempts per e-mail, thirty per client address, in a window of 15 minutes.
+  let ctx: TestContext;
+  let officer: TestPerson;
+  let colleague: TestPerson;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ worker: false, env: { LOGIN_MAX_ATTEMPTS: '3' } });
+    const org = await ctx.factories.organisation();
+    officer = await ctx.factories.person(org.id, { roles: [Role.CaseOfficer] });
+    colleague = await ctx.factories.person(org.id, { roles: [Role.CaseOfficer] });
+  });
+
+  afterAll(() => ctx.close());
+
+  const login = (email: string, password: string) => ctx.http().post('/api/v1/auth/login').send({ email, password });
+
+  it('stops guessing at one e-mail after three failures, the right password included, and lets others in', async () => {
+    for (let i = 0; i < 3; i++) {
+      await login(officer.email, 'fel-lösenord-123').expect(401);
+    }
+    const stopped = await login(officer.email, officer.password).expect(429);
+    expect(stopped.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(stopped.body).toMatchObject({ code: 'auth.too_many_attempts', status: 429 });
+    await login(colleague.email, colleague.password).expect(200);
+  });
+
+  it('does not count successful logins against the office network, but does count its failures', async () => {
+    // More people log in from one address than the address may fail.
+    for (let i = 0; i < 40; i++) {
+      await login(colleague.email, colleague.password).expect(200);
+    }
+    // The earlier test left the address 3 failures and 1 refusal; 26 more reach its 30.
+    for (let i = 0; i < 26; i++) {
+      await login(`gissning-${Math.floor(i / 3)}@example.se`, 'fel-lösenord-123').expect(401);
+    }
+    const stopped = await login('gissning-ny@example.se', 'fel-lösenord-123').expect(429);
+    expect(stopped.body).toMatchObject({ code: 'auth.too_many_attempts' });
+    await login(colleague.email, colleague.password).expect(429);
+  });
+});

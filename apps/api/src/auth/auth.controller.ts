@@ -29,7 +29,7 @@ export class AuthController {
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<unknown> {
     await this.limiter.attempt(body.email, ip);
     const who = await this.authentication.authenticate(body);
-    await this.limiter.succeeded(body.email);
+    await this.limiter.succeeded(body.email, ip);
     const token = await this.tokens.issue({ sub: who.personId, org: who.organisationId });
     return { ...token, ...(await this.#whoami(who.personId, who.organisationId, who.roles)) };
   }

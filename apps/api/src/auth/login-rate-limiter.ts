@@ -3,9 +3,14 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
 
+/** Takes back one attempt from an address's counter, unless the counter has expired meanwhile. */
+const GIVE_BACK = `if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0`;
+
 /**
- * Limits login attempts per e-mail and per client address over a window. Counters live in Redis
- * so the limit holds across any number of API instances.
+ * Limits failed login attempts per e-mail and per client address over a window. Every attempt
+ * counts when it starts, so a burst of parallel guesses is held to the limit too; a successful
+ * login then takes its count back. Counters live in Redis so the limit holds across any number
+ * of API instances.
  */
 @Injectable()
 export class LoginRateLimiter implements OnApplicationShutdown {
@@ -37,7 +42,7 @@ export class LoginRateLimiter implements OnApplicationShutdown {
         'Inloggningen är tillfälligt otillgänglig. Försök igen om en stund.',
       );
     }
-    // Per address the limit is wider: many people may log in from one office network.
+    // Per address the limit is wider: one office network may have many people mistyping.
     if (counts[0]! > max || counts[1]! > max * 10) {
       throw new DomainError(
         'auth.too_many_attempts',
@@ -47,9 +52,17 @@ export class LoginRateLimiter implements OnApplicationShutdown {
     }
   }
 
-  /** A successful login clears the e-mail's counter. */
-  async succeeded(email: string): Promise<void> {
-    await this.#redis.del(this.#key('email', email.trim().toLowerCase())).catch(() => undefined);
+  /**
+   * A successful login clears the e-mail's counter and takes its attempt back from the address's:
+   * a whole administration logging in from one office network in the morning is not an attack.
+   */
+  async succeeded(email: string, clientAddress: string): Promise<void> {
+    await this.#redis
+      .multi()
+      .del(this.#key('email', email.trim().toLowerCase()))
+      .eval(GIVE_BACK, 1, this.#key('ip', clientAddress))
+      .exec()
+      .catch(() => undefined);
   }
 
   #key(kind: string, value: string): string {
