@@ -1,4 +1,4 @@
-import { type Actor, systemActor } from '@app/platform';
+import { type Actor, type Role, systemActor } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import { DepartmentService } from '../department/department.service.js';
@@ -18,7 +18,7 @@ export interface SeedReport {
     readonly organisation: string;
     readonly name: string;
     readonly email: string;
-    readonly roles: readonly string[];
+    readonly roles: readonly Role[];
   }[];
 }
 
@@ -43,7 +43,7 @@ export class DirectorySeeder {
     let updated = 0;
     let departmentCount = 0;
     let peopleCount = 0;
-    const accounts: { organisation: string; name: string; email: string; roles: string[] }[] = [];
+    const accounts: { organisation: string; name: string; email: string; roles: Role[] }[] = [];
 
     for (const spec of data) {
       const parentId = spec.parent ? (byName.get(spec.parent)?.id ?? null) : null;
