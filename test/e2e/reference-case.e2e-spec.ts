@@ -42,7 +42,7 @@ interface Statement {
   };
   signatories: { name: string; title: string; organisation: string }[];
   nextStep: { step: number } | null;
-  decision: { outcome: string; decisionText: string; confirmed: boolean } | null;
+  decision: { id: string; outcome: string; decisionText: string; confirmed: boolean } | null;
 }
 
 /**
@@ -334,13 +334,21 @@ describe('the reference case, from remiss to answer', () => {
       .get(`/api/v1/cases/${(ks.body as { caseId: string }).caseId}/documents`)
       .set(await city.as('per.holm@stockholm.se'))
       .expect(200);
-    expect(
-      (senderDocs.body as { direction: string; title: string }[])
-        .filter((d) => d.direction === 'incoming')
-        .map((d) => d.title),
-    ).toEqual([
+    const incoming = (
+      senderDocs.body as { direction: string; title: string; file: { sha256: string; mediaType: string } | null }[]
+    ).filter((d) => d.direction === 'incoming');
+    expect(incoming.map((d) => d.title)).toEqual([
       'Yttrande från Hägersten-Älvsjö stadsdelsnämnd: Handlingsplan för romsk inkludering (§ 12, 2025-10-23)',
     ]);
+    // It arrives with its file: the signed yttrande the board adopted, byte for byte.
+    const maja = await city.as('maja.lindqvist@stockholm.se');
+    const decided = (await ctx.http().get(`/api/v1/statements/${statement.id}`).set(maja).expect(200))
+      .body as Statement;
+    const yttrande = (
+      await ctx.http().get(`/api/v1/issued-documents?subjectId=${decided.decision!.id}`).set(maja).expect(200)
+    ).body as IssuedDocument[];
+    const signedYttrande = yttrande.find((d) => d.kind === 'board_statement');
+    expect(incoming[0]!.file).toMatchObject({ sha256: signedYttrande!.sha256, mediaType: 'application/pdf' });
     // The compilation as a signed PDF, asked for and followed until it is made.
     const asked = await ctx
       .http()

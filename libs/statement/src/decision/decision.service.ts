@@ -234,6 +234,8 @@ export class DecisionService {
           },
           {
             title: `Yttrande från ${organisation.name}: ${parts.title} (${decision.paragraph}, ${decision.meetingDate})`,
+            // The sender receives the signed yttrande itself, the same file as in the recipient's case.
+            attachment: { blobId: signed.fileBlobId!, fileName: signed.fileName! },
           },
         );
       }
