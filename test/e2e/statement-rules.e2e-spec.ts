@@ -88,6 +88,51 @@ describe('the rules of a statement', () => {
     expect((revisions.body as { parts: { summary: string } }[])[1]!.parts.summary).toBe(winner);
   });
 
+  it('keeps a save and a submission of the same revision at once consistent, whichever commits first', async () => {
+    const w = await statementWorld(ctx);
+    let s = await start(w);
+    const headers = await ctx.as(w.officer);
+    for (let round = 0; round < 8; round++) {
+      const base = s.currentRevision;
+      const [saved, submitted] = await Promise.all([
+        ctx
+          .http()
+          .put(`/api/v1/statements/${s.id}`)
+          .set(headers)
+          .send({ baseRevision: base, parts: { ...s.revision.parts, summary: `Runda ${round}` } }),
+        ctx.http().post(`/api/v1/statements/${s.id}/submit`).set(headers).send({ revision: base }),
+      ]);
+      expect(saved.status).toBe(200);
+      expect([200, 409]).toContain(submitted.status);
+      // The text changed after (or instead of) the submission: it is a draft again, with no
+      // submission left open, and its new revision can be submitted.
+      s = (await ctx.http().get(`/api/v1/statements/${s.id}`).set(headers).expect(200)).body as Statement;
+      expect(s).toMatchObject({ status: 'drafting', currentRevision: base + 1, nextStep: null });
+      const open = await ctx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM statement_submissions WHERE statement_id = $1 AND status = 'open'`,
+        [s.id],
+      );
+      expect(open[0]!.n).toBe(0);
+    }
+    await act(s, w.officer, 'submit');
+  });
+
+  it('starts one statement per case when several are started at once, and answers the others 409', async () => {
+    const w = await statementWorld(ctx);
+    const headers = await ctx.as(w.officer);
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => ctx.http().post('/api/v1/statements').set(headers).send({ caseId: w.caseId })),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of responses.filter((r) => r.status === 409)) {
+      expect(r.body).toMatchObject({ code: 'statement.already_exists' });
+    }
+    const rows = await ctx.query<{ n: number }>(`SELECT count(*)::int AS n FROM statements WHERE case_id = $1`, [
+      w.caseId,
+    ]);
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('withdraws the approvals when the text changes after one, and binds each approval to its revision', async () => {
     const w = await statementWorld(ctx);
     let s = await save(await start(w), w.officer);

@@ -31,6 +31,20 @@ export function translateError(error: unknown, instance?: string): { problem: Pr
       serverFault: false,
     };
   }
+  if (isPgError(error, PgErrorCode.UniqueViolation)) {
+    // The services check for duplicates first; this is two requests racing past that check.
+    return {
+      problem: problemOf(
+        new DomainError(
+          'request.duplicate',
+          ErrorKind.Conflict,
+          'Det du försöker skapa finns redan, troligen skapat av någon annan samtidigt. Hämta det och försök igen.',
+        ),
+        instance,
+      ),
+      serverFault: false,
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status < 500) {

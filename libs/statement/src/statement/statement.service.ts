@@ -1,16 +1,6 @@
 import { RecipientService, RecipientState } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import {
-  type Actor,
-  AuditService,
-  Clock,
-  Db,
-  localDate,
-  requireRole,
-  returningRows,
-  Role,
-  type Tx,
-} from '@app/platform';
+import { type Actor, AuditService, Clock, Db, localDate, requireRole, Role, type Tx } from '@app/platform';
 import { CaseService, RegisteredDocumentService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -67,6 +57,9 @@ export class StatementService {
       if (!owner || owner.organisationId !== actor.organisationId) {
         throw statementErrors.notFound();
       }
+      // One statement per case: two officers starting it at once wait for each other here, and
+      // the second finds the first's.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('statement-for-case:' || $1))`, [caseId]);
       if (await tx.existsBy(StatementEntity, { caseId })) {
         throw statementErrors.alreadyExists();
       }
@@ -152,28 +145,25 @@ export class StatementService {
     assertPartsValid(input);
     const parts = normaliseParts(input);
     return this.db.transaction(async (tx) => {
-      const current = await this.store.load(tx, actor, id);
-      await this.#assertReferences(tx, current, parts);
-      // The conditional update is the concurrency guard: of several saves from one base, the
-      // first to commit moves the number on and the others match no row.
-      const moved = await returningRows<{ status: StatementStatus }>(
-        tx,
-        `UPDATE statements SET current_revision = current_revision + 1, status = 'drafting', updated_at = now()
-         WHERE id = $1 AND current_revision = $2 AND status IN ('drafting', 'in_approval')
-         RETURNING (SELECT status FROM statements WHERE id = $1) AS status`,
-        [id, baseRevision],
-      );
-      if (moved.length === 0) {
-        const fresh = await this.store.load(tx, actor, id);
-        if (FROZEN.has(fresh.status)) {
-          throw statementErrors.frozen(STATEMENT_STATUS_LABEL[fresh.status]);
-        }
-        throw statementErrors.stale(fresh.currentRevision);
+      // The row lock serialises saves with each other and with submitting and approving: each
+      // sees the status and revision the one before it committed.
+      const current = await this.store.load(tx, actor, id, true);
+      if (FROZEN.has(current.status)) {
+        throw statementErrors.frozen(STATEMENT_STATUS_LABEL[current.status]);
       }
+      if (current.currentRevision !== baseRevision) {
+        throw statementErrors.stale(current.currentRevision);
+      }
+      await this.#assertReferences(tx, current, parts);
+      const wasInApproval = current.status === StatementStatus.InApproval;
+      await tx.query(
+        `UPDATE statements SET current_revision = current_revision + 1, status = 'drafting', updated_at = now() WHERE id = $1`,
+        [id],
+      );
       const number = baseRevision + 1;
       const previous = await this.store.revision(tx, id, baseRevision);
       await this.store.insertRevision(tx, id, number, parts, actor.personId);
-      if (moved[0]!.status === StatementStatus.InApproval) {
+      if (wasInApproval) {
         await this.#withdrawApprovals(tx, actor, current);
       }
       await this.audit.record(tx, actor, {
