@@ -358,6 +358,42 @@ describe('the rules of a statement', () => {
         'statement.revision_changed',
       ],
       [
+        'declining the remiss while its statement is in approval',
+        async (w) => {
+          const s = await save(await start(w), w.officer);
+          await act(s, w.officer, 'submit');
+          return {
+            path: `/api/v1/consultation-recipients/${w.recipientId}/decline`,
+            body: { reason: 'Vi avstår.' },
+            as: w.registrar,
+          };
+        },
+        409,
+        'consultation.state_forbids',
+      ],
+      [
+        'declining the remiss after the board has decided on its statement',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          s = await act(s, w.head, 'approve');
+          s = await act(s, w.director, 'approve');
+          await ctx
+            .http()
+            .post(`/api/v1/statements/${s.id}/decision`)
+            .set(await ctx.as(w.registrar))
+            .send({ meetingDate: '2025-03-20', paragraph: '3', outcome: 'adopted', confirmation: { on: '2025-03-27' } })
+            .expect(200);
+          return {
+            path: `/api/v1/consultation-recipients/${w.recipientId}/decline`,
+            body: { reason: 'Vi avstår ändå.' },
+            as: w.registrar,
+          };
+        },
+        409,
+        'consultation.state_forbids',
+      ],
+      [
         'a head of another department taking the department step',
         async (w) => {
           let s = await save(await start(w), w.officer);
@@ -471,6 +507,7 @@ describe('the rules of a statement', () => {
         request.path.endsWith('/approve') ||
         request.path.endsWith('/decision') ||
         request.path.endsWith('/submit') ||
+        request.path.endsWith('/decline') ||
         request.path.endsWith('/statements')
           ? ctx.http().post(request.path).set(headers).send(request.body)
           : ctx.http().put(request.path).set(headers).send(request.body),

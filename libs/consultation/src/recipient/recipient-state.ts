@@ -26,7 +26,10 @@ export const RECIPIENT_STATE_LABEL: Readonly<Record<RecipientState, string>> = {
 /** States after which nothing more is expected of the recipient. */
 export const FINAL_STATES: ReadonlySet<RecipientState> = new Set([RecipientState.Answered, RecipientState.Declined]);
 
-/** The moves the workflow allows (declining is allowed from any state that is not final). */
+/**
+ * The moves the workflow allows. Declining is allowed until a statement is before the approvers:
+ * from then on the statement's own course (approval, the board's decision) settles the answer.
+ */
 const ALLOWED: Readonly<Record<RecipientState, readonly RecipientState[]>> = {
   [RecipientState.Sent]: [RecipientState.Registered, RecipientState.Answered],
   [RecipientState.Registered]: [RecipientState.Assigned, RecipientState.Drafting],
@@ -40,7 +43,7 @@ const ALLOWED: Readonly<Record<RecipientState, readonly RecipientState[]>> = {
 
 export function canMove(from: RecipientState, to: RecipientState): boolean {
   if (to === RecipientState.Declined) {
-    return !FINAL_STATES.has(from);
+    return !FINAL_STATES.has(from) && from !== RecipientState.InApproval && from !== RecipientState.Decided;
   }
   return ALLOWED[from].includes(to);
 }
