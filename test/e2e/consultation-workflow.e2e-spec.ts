@@ -362,6 +362,24 @@ describe('a remiss between sender and recipients', () => {
         'consultation.unknown_recipient',
       ],
       [
+        'a recipient without a diary series',
+        async () => {
+          const noSeries = await ctx.factories.organisation({ name: 'Stadsarkivet utan serie', diaryPrefix: null });
+          return {
+            method: 'post',
+            path: '/api/v1/consultations',
+            body: {
+              title: 'Remiss X',
+              responseDeadline: '2025-12-01',
+              recipients: { organisationIds: [district.id, noSeries.id] },
+            },
+            as: sender.officer,
+          };
+        },
+        422,
+        'consultation.recipient_without_series',
+      ],
+      [
         'a duplicate recipient',
         async () => ({
           method: 'post',

@@ -43,6 +43,14 @@ export const consultationErrors = {
       `Remissinstansen finns inte i katalogen eller är inte aktiv: ${ids.join(', ')}.`,
       { unknown: ids },
     ),
+  recipientsWithoutSeries: (names: readonly string[]) =>
+    new DomainError(
+      'consultation.recipient_without_series',
+      ErrorKind.Unprocessable,
+      `Remissinstansen har ingen diarieserie och kan inte registrera remissen: ${names.join(', ')}. ` +
+        'Be en administratör lägga upp en serie, eller skicka remissen till den som extern mottagare.',
+      { names },
+    ),
   duplicateRecipients: (names: readonly string[]) =>
     new DomainError(
       'consultation.duplicate_recipient',

@@ -449,6 +449,8 @@ export class ConsultationService {
       throw consultationErrors.unknownRecipients(unknown);
     }
     const ids = new Set(explicit);
+    // Each recipient registers the remiss in its own diary series: one without cannot take it.
+    const withoutSeries = new Set(found.filter((o) => !o.diaryPrefix).map((o) => o.name));
     for (const group of selection.groups ?? []) {
       for (const o of await this.organisations.list(
         { kind: 'system', process: 'consultation' },
@@ -456,8 +458,14 @@ export class ConsultationService {
       )) {
         if (o.id !== senderId) {
           ids.add(o.id);
+          if (!o.diaryPrefix) {
+            withoutSeries.add(o.name);
+          }
         }
       }
+    }
+    if (withoutSeries.size > 0) {
+      throw consultationErrors.recipientsWithoutSeries([...withoutSeries]);
     }
     return {
       organisationIds: [...ids],
