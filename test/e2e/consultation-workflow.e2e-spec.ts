@@ -146,6 +146,21 @@ describe('a remiss between sender and recipients', () => {
     expect(refused.body).toMatchObject({ responseDeadline: '2025-12-05' });
   });
 
+  it('dates the incoming remiss the day it was sent in Stockholm, also just after midnight', async () => {
+    // 00:30 in Stockholm on 7 October is 22:30 UTC on 6 October.
+    ctx.clock.set('2025-10-07T00:30:00+02:00', { running: true });
+    try {
+      const { recipientId } = await sent();
+      const rows = await ctx.query<{ document_date: string; registered_on: string }>(
+        `SELECT document_date::text, registered_on::text FROM registered_documents WHERE origin_key = $1`,
+        [`consultation-recipient:${recipientId}:remiss`],
+      );
+      expect(rows).toEqual([{ document_date: '2025-10-07', registered_on: '2025-10-07' }]);
+    } finally {
+      ctx.clock.set('2025-09-15T08:00:00+02:00', { running: true });
+    }
+  });
+
   it('records a decline as a decision in both registries and on the status board', async () => {
     const { consultation, recipientId } = await sent();
     await ctx

@@ -456,6 +456,18 @@ describe('the registry (diarium)', () => {
       expect(response.body).toMatchObject({ code: 'registry.series_start_too_low' });
     });
 
+    it.each([['0'], ['-3'], ['99999999999']])('a series start for the year %s', async (year) => {
+      const response = await expectNothingChanged(ctx, async () =>
+        ctx
+          .http()
+          .put(`/api/v1/registry/series/${year}`)
+          .set(await ctx.as(registrar))
+          .send({ nextNumber: 5 }),
+      );
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ code: 'registry.year_invalid' });
+    });
+
     it('an invalid secrecy ground', async () => {
       const c = await registerCase();
       const d = (

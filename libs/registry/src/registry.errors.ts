@@ -15,6 +15,12 @@ export const registryErrors = {
       ErrorKind.Unprocessable,
       'Organisationen har ingen diarieserie (diarieprefix). En administratör behöver ange ett först.',
     ),
+  yearInvalid: (year: number) =>
+    new DomainError(
+      'registry.year_invalid',
+      ErrorKind.Unprocessable,
+      `Året ${year} går inte att använda för en diarieserie: ange ett år mellan 1900 och 2999.`,
+    ),
   seriesBackwards: (next: number, minimum: number) =>
     new DomainError(
       'registry.series_start_too_low',

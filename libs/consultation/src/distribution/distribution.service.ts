@@ -1,6 +1,6 @@
 import { OrganisationService } from '@app/directory';
 import { NotificationService } from '@app/notification';
-import { AuditService, Db, Role, systemActor } from '@app/platform';
+import { AuditService, Db, localDate, Role, systemActor } from '@app/platform';
 import { CaseService, RegisteredDocumentService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { LessThanOrEqual } from 'typeorm';
@@ -49,7 +49,8 @@ export class DistributionService {
         linkedDiaryNumber: senderCase?.diaryNumber ?? null,
         originKey: `consultation-recipient:${recipient.id}`,
       });
-      const sentOn = consultation.sentAt!.toISOString().slice(0, 10);
+      // The date in Stockholm: a remiss sent at 00:30 is dated that day, not the day before in UTC.
+      const sentOn = localDate(consultation.sentAt!);
       await this.documents.registerIn(tx, actor, registered.id, {
         direction: 'incoming',
         kind: 'remiss',

@@ -57,6 +57,9 @@ export class DiarySeriesService {
    */
   async setStart(actor: Actor, year: number, nextNumber: number): Promise<DiarySeriesView> {
     requireRole(actor, Role.Registrar);
+    if (!Number.isInteger(year) || year < 1900 || year > 2999) {
+      throw registryErrors.yearInvalid(year);
+    }
     const organisationId = this.#own(actor);
     return this.db.transaction(async (tx) => {
       const organisation = await this.organisations.findById(organisationId, tx);
