@@ -21,13 +21,19 @@ describe('distribution and reminders across worker processes', () => {
   const startWorker = (env: Record<string, string> = {}): Promise<WorkerProcess> => workers.start(env);
 
   /** A sender and `n` recipient boards (each with a registrar), and a remiss to them sent. */
-  async function sendRemiss(n: number, deadline: string): Promise<{ consultationId: string; recipients: string[] }> {
+  async function sendRemiss(
+    n: number,
+    deadline: string,
+    staffed: (i: number) => boolean = () => true,
+  ): Promise<{ consultationId: string; recipients: string[] }> {
     const sender = await ctx.factories.organisation({ kind: OrganisationKind.ExecutiveBoard });
     const officer = await ctx.factories.person(sender.id, { roles: [Role.CaseOfficer] });
     const recipients: string[] = [];
     for (let i = 0; i < n; i++) {
       const org = await ctx.factories.organisation();
-      await ctx.factories.person(org.id, { roles: [Role.Registrar] });
+      if (staffed(i)) {
+        await ctx.factories.person(org.id, { roles: [Role.Registrar] });
+      }
       recipients.push(org.id);
     }
     const actor = personActor(officer.id, sender.id, [Role.CaseOfficer]);
@@ -113,5 +119,22 @@ describe('distribution and reminders across worker processes', () => {
       (l) => l.msg === 'job completed' && l.job === JobName.ScanReminders,
     );
     expect(scans.length).toBeGreaterThan(2);
+  });
+
+  it('reminds every recipient when one has nobody to tell yet: that one’s future registrars get it', async () => {
+    const today = localDate(new Date());
+    const { consultationId } = await sendRemiss(4, addDays(today, 1), (i) => i !== 1);
+    const reminded = await ctx.get(ReminderService).scan();
+    expect(reminded).toBe(4);
+    const messages = await ctx.query<{ roles: string[] | null; people: string[] | null }>(
+      `SELECT m.audience_roles AS roles, m.audience_person_ids AS people
+       FROM notification_messages m JOIN consultation_recipients r ON m.link_id = r.id::text
+       WHERE r.consultation_id = $1 AND m.kind = 'consultation_reminder'`,
+      [consultationId],
+    );
+    expect(messages).toHaveLength(4);
+    expect(messages.filter((m) => m.people?.length === 1)).toHaveLength(3);
+    expect(messages.filter((m) => m.roles?.join() === Role.Registrar)).toHaveLength(1);
+    expect(await ctx.get(ReminderService).scan()).toBe(0); // each once
   });
 });

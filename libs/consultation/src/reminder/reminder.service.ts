@@ -11,7 +11,7 @@ import {
   Role,
   systemActor,
 } from '@app/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { ReminderEntity } from './reminder.entity.js';
 
@@ -35,6 +35,8 @@ const actor = systemActor('worker:reminders');
  */
 @Injectable()
 export class ReminderService {
+  readonly #log = new Logger(ReminderService.name);
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -72,8 +74,19 @@ export class ReminderService {
     let sent = 0;
     for (const candidate of candidates) {
       const kind = this.dueKind(candidate.response_deadline, today);
-      if (kind && (await this.#send(candidate, kind, today))) {
-        sent++;
+      try {
+        if (kind && (await this.#send(candidate, kind, today))) {
+          sent++;
+        }
+      } catch (error) {
+        // One recipient's failure must not cost every recipient after it its reminder; this one
+        // is tried again on the next scan.
+        this.#log.error({
+          msg: 'could not send a reminder; the next scan tries again',
+          recipientId: candidate.recipient_id,
+          kind,
+          error: String(error),
+        });
       }
     }
     return sent;
@@ -107,7 +120,8 @@ export class ReminderService {
       await this.notifications.post(tx, {
         sourceKey: `reminder:${reminderId}`,
         organisationId: c.organisation_id,
-        audience: { personIds },
+        // Nobody holds the registrar's role just now: whoever takes it gets the reminder.
+        audience: personIds.length > 0 ? { personIds } : { roles: [Role.Registrar] },
         kind: kind === 'overdue' ? 'consultation_overdue' : 'consultation_reminder',
         title: `${kind === 'overdue' ? 'Försenad remiss' : 'Påminnelse'}: ${c.title}`,
         body: `${when} för remissen ”${c.title}”${c.diary_number ? ` (${c.diary_number})` : ''}. Svara eller begär anstånd.`,
