@@ -454,6 +454,9 @@ describe('access to every route', () => {
     'GET /api/v1/issued-documents/:id/file': (w: World) => ({
       path: `/api/v1/issued-documents/${w.issuedDocumentId}/file`,
     }),
+    'POST /api/v1/issued-documents/:id/retry': (w: World) => ({
+      path: `/api/v1/issued-documents/${w.issuedDocumentId}/retry`,
+    }),
   });
 
   /** Routes that name a record every logged-in person may read, with the reason. */

@@ -1,6 +1,8 @@
+import { ConsultationService } from '@app/consultation';
+import { OrganisationKind } from '@app/directory';
 import { DocumentIssuerService, sha256 } from '@app/document';
 import { DocumentKind, IssuanceService } from '@app/issuance';
-import { Db, Role } from '@app/platform';
+import { Db, PermanentJobFailure, personActor, Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -250,6 +252,69 @@ describe('issued documents and signing certificates', () => {
     expect(file.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('fails a document whose case was closed before it could be stored, and makes it when a registrar retries', async () => {
+    const w = await statementWorld(ctx);
+    const as = async (p: TestPerson) => ctx.as(p);
+    let s = (
+      await ctx
+        .http()
+        .post('/api/v1/statements')
+        .set(await as(w.officer))
+        .send({ caseId: w.caseId })
+        .expect(201)
+    ).body as { id: string; currentRevision: number; revision: { parts: Record<string, unknown> } };
+    s = (
+      await ctx
+        .http()
+        .put(`/api/v1/statements/${s.id}`)
+        .set(await as(w.officer))
+        .send({ baseRevision: 1, parts: { ...s.revision.parts, summary: 'Förvaltningen tillstyrker.' } })
+        .expect(200)
+    ).body as typeof s;
+    const step = async (who: TestPerson, action: 'submit' | 'approve') =>
+      ctx
+        .http()
+        .post(`/api/v1/statements/${s.id}/${action}`)
+        .set(await as(who))
+        .send({ revision: 2 })
+        .expect(200);
+    await step(w.officer, 'submit');
+    await step(w.head, 'approve');
+    // The registrar closes the case while the director gives the last approval.
+    await ctx
+      .http()
+      .post(`/api/v1/cases/${w.caseId}/close`)
+      .set(await as(w.registrar))
+      .expect(200);
+    await step(w.director, 'approve');
+    await ctx.drain();
+    const registrar = await as(w.registrar);
+    const list = async () =>
+      (await ctx.http().get('/api/v1/issued-documents').query({ subjectId: s.id }).set(registrar).expect(200))
+        .body as IssuedDocument[];
+    const [report] = await list();
+    expect(report).toMatchObject({ kind: 'official_report', status: 'failed', sha256: null });
+    expect(report!.failureReason).toContain('avslutat');
+
+    await ctx.http().post(`/api/v1/cases/${w.caseId}/reopen`).set(registrar).expect(200);
+    // Only a registrar retries, and only a failed document.
+    await ctx
+      .http()
+      .post(`/api/v1/issued-documents/${report!.id}/retry`)
+      .set(await as(w.officer))
+      .expect(403);
+    const retried = await ctx.http().post(`/api/v1/issued-documents/${report!.id}/retry`).set(registrar).expect(202);
+    expect(retried.body).toMatchObject({ id: report!.id, status: 'queued', failureReason: null });
+    await ctx.drain();
+    const [made] = await list();
+    expect(made).toMatchObject({ id: report!.id, status: 'signed', failureReason: null, sha256: expect.any(String) });
+    const again = await expectNothingChanged(ctx, async () =>
+      ctx.http().post(`/api/v1/issued-documents/${report!.id}/retry`).set(registrar),
+    );
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'document.not_failed' });
+  });
+
   it('renders the same document to the same bytes before signing, whenever it is rendered', async () => {
     const [missiv] = await ctx.query<{ id: string }>(
       `SELECT id FROM issued_documents WHERE kind = 'covering_letter' AND subject_id = $1`,
@@ -263,5 +328,44 @@ describe('issued documents and signing certificates', () => {
     expect(second.equals(first)).toBe(true);
     const signedAgain = await issuer.renderAndSign(document);
     expect(signedAgain.unsigned.length).toBeGreaterThan(first.length); // the signature placeholder is added
+  });
+});
+
+/** A document whose signing fails for a while: back in the queue, and failed on the queue's last attempt. */
+describe('a document the time-stamping authority keeps from being signed', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    // Nothing listens on the discard port; no worker runs, the test runs the job itself.
+    ctx = await TestContext.create({ worker: false, env: { SIGNING_TSA_URL: 'http://127.0.0.1:9/tsa' } });
+  });
+
+  afterAll(() => ctx.close());
+
+  it('goes back to the queue after a failed attempt and is failed, with the reason, after the last', async () => {
+    const sender = await ctx.factories.organisation({ kind: OrganisationKind.ExecutiveBoard });
+    const officer = await ctx.factories.person(sender.id, { roles: [Role.CaseOfficer] });
+    const recipient = await ctx.factories.organisation();
+    const actor = personActor(officer.id, sender.id, [Role.CaseOfficer]);
+    const consultations = ctx.get(ConsultationService);
+    const draft = await consultations.create(actor, {
+      title: 'Plan för stadens parker',
+      responseDeadline: '2099-06-30',
+      recipients: { organisationIds: [recipient.id] },
+    });
+    await consultations.send(actor, draft.id);
+    const [missiv] = await ctx.get(IssuanceService).forSubjects([draft.id]);
+    const issuer = ctx.get(DocumentIssuerService);
+
+    await expect(issuer.issue(missiv!.id)).rejects.toMatchObject({ code: 'signing.timestamp_failed' });
+    expect(await ctx.get(IssuanceService).findById(missiv!.id)).toMatchObject({
+      status: 'queued',
+      failureReason: expect.any(String),
+    });
+
+    await expect(issuer.issue(missiv!.id, { lastAttempt: true })).rejects.toBeInstanceOf(PermanentJobFailure);
+    const failed = await ctx.get(IssuanceService).findById(missiv!.id);
+    expect(failed).toMatchObject({ status: 'failed', sha256: null });
+    expect(failed!.failureReason!.length).toBeGreaterThan(5);
   });
 });

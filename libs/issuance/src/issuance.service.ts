@@ -166,6 +166,21 @@ export class IssuanceService {
     await tx.update(IssuedDocumentEntity, { id }, { ...signed, status: IssueStatus.Signed, failureReason: null });
   }
 
+  /**
+   * Puts a failed document back in the queue (a registrar's "try again" once the cause is
+   * mended): the row is queued again and a new rendering job commits with it. Returns undefined
+   * when the document is not failed.
+   */
+  async retryIn(tx: Tx, id: string): Promise<IssuedDocumentView | undefined> {
+    const row = await tx.findOne(IssuedDocumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (row?.status !== IssueStatus.Failed) {
+      return undefined;
+    }
+    await tx.update(IssuedDocumentEntity, { id }, { status: IssueStatus.Queued, failureReason: null });
+    await this.outbox.add(tx, JobName.RenderDocument, { documentId: id });
+    return toIssuedView({ ...row, status: IssueStatus.Queued, failureReason: null });
+  }
+
   /** Records a failure: for good (the reason stays visible), or for a retry (back in the queue). */
   async fail(id: string, permanent: boolean, reason: string): Promise<void> {
     await this.db.reader.update(

@@ -57,6 +57,14 @@ export class IssuedDocumentsController {
     return this.issuer.get(actor, id);
   }
 
+  /** Puts a failed document back in the queue once its cause is mended (a registrar's "försök igen"). */
+  @Post('issued-documents/:id/retry')
+  @HttpCode(202)
+  @Roles(Role.Registrar)
+  retry(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentView> {
+    return this.issuer.retry(actor, id);
+  }
+
   @Get('issued-documents/:id/file')
   @Authenticated()
   @ApiProduces('application/pdf')

@@ -16,7 +16,7 @@ export class DocumentsProcessor implements JobProcessor {
   async process(job: JobEnvelope): Promise<void> {
     switch (job.name) {
       case JobName.RenderDocument:
-        return this.issuer.issue(payload(job, JobName.RenderDocument).documentId);
+        return this.issuer.issue(payload(job, JobName.RenderDocument).documentId, { lastAttempt: job.lastAttempt });
       default:
         throw new UnrecoverableError(`unrouted job ${String(job.name)}`);
     }

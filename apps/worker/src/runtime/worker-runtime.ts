@@ -76,7 +76,14 @@ export class WorkerRuntime implements BeforeApplicationShutdown {
       }
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
-    const envelope: JobEnvelope = { id, name: job.name, payload: job.data as never, attempt: job.attemptsMade + 1 };
+    const attempt = job.attemptsMade + 1;
+    const envelope: JobEnvelope = {
+      id,
+      name: job.name,
+      payload: job.data as never,
+      attempt,
+      lastAttempt: attempt >= (job.opts.attempts ?? 1),
+    };
     const started = performance.now();
     this.#log.log({ msg: 'job started', jobId: id, job: job.name, attempt: envelope.attempt });
     try {
@@ -85,7 +92,7 @@ export class WorkerRuntime implements BeforeApplicationShutdown {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const final = error instanceof UnrecoverableError || envelope.attempt >= (job.opts.attempts ?? 1);
+      const final = error instanceof UnrecoverableError || envelope.lastAttempt;
       this.#log.warn({
         msg: final ? 'job failed for good' : 'job failed; will retry',
         jobId: id,

@@ -16,6 +16,8 @@ import {
   DomainError,
   ErrorKind,
   PermanentJobFailure,
+  requireRole,
+  Role,
   systemActor,
   type Tx,
 } from '@app/platform';
@@ -43,6 +45,12 @@ export interface SignedPdf extends ProducedPdf {
 export const documentErrors = {
   notFound: () =>
     new DomainError('document.not_found', ErrorKind.NotFound, 'Dokumentet finns inte i din organisation.'),
+  notFailed: (status: string) =>
+    new DomainError(
+      'document.not_failed',
+      ErrorKind.Conflict,
+      `Bara ett dokument som misslyckats kan göras om (status: ${status}).`,
+    ),
   notSigned: (status: string) =>
     new DomainError(
       'document.not_signed',
@@ -73,17 +81,23 @@ export class DocumentIssuerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The job: render and sign one document, then store and register it. */
-  async issue(documentId: string): Promise<void> {
+  /**
+   * The job: render and sign one document, then store and register it. A failure that no retry
+   * can mend (a model the renderer refuses, a case closed meanwhile), or any failure on the
+   * queue's last attempt, marks the document failed with its reason; any other goes back to the
+   * queue, the document queued again.
+   */
+  async issue(documentId: string, { lastAttempt = false }: { lastAttempt?: boolean } = {}): Promise<void> {
     const claimed = await this.issuance.claim(documentId);
     if (!claimed) {
       return; // signed already, by an earlier run
     }
-    let signed: SignedPdf;
     try {
-      signed = await this.renderAndSign(claimed);
+      const signed = await this.renderAndSign(claimed);
+      await this.#store(documentId, signed);
     } catch (error) {
       const permanent =
+        lastAttempt ||
         error instanceof RangeError ||
         error instanceof TypeError ||
         (error instanceof DomainError && error.kind !== ErrorKind.Unavailable);
@@ -95,6 +109,10 @@ export class DocumentIssuerService {
       }
       throw error;
     }
+  }
+
+  /** Registers the signed PDF in its case and marks the document signed, in one transaction. */
+  async #store(documentId: string, signed: SignedPdf): Promise<void> {
     await this.db.transaction(async (tx) => {
       const row = await this.issuance.lockIn(tx, documentId);
       if (!row || row.status === IssueStatus.Signed) {
@@ -185,6 +203,30 @@ export class DocumentIssuerService {
   async forSubjects(actor: Actor, subjectIds: readonly string[]): Promise<IssuedDocumentView[]> {
     const rows = await this.issuance.forSubjects(subjectIds);
     return rows.filter((r) => actor.kind === 'system' || r.organisationId === actor.organisationId);
+  }
+
+  /** A registrar puts a failed document back in the queue, once its cause is mended. */
+  async retry(actor: Actor, id: string): Promise<IssuedDocumentView> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const row = await this.issuance.findById(id, tx);
+      if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
+        throw documentErrors.notFound();
+      }
+      const queued = await this.issuance.retryIn(tx, id);
+      if (!queued) {
+        throw documentErrors.notFailed(row.status);
+      }
+      await this.audit.record(tx, actor, {
+        action: 'document.retried',
+        entityType: 'issued_document',
+        entityId: id,
+        before: { status: IssueStatus.Failed, failureReason: row.failureReason },
+        after: { status: IssueStatus.Queued },
+        organisationIds: [row.organisationId],
+      });
+      return queued;
+    });
   }
 
   async get(actor: Actor, id: string): Promise<IssuedDocumentView> {

@@ -63,6 +63,8 @@ export interface JobEnvelope<N extends JobName = JobName> {
   readonly name: N;
   readonly payload: JobPayloads[N];
   readonly attempt: number;
+  /** True on the last attempt the queue will make: what fails now stays failed. */
+  readonly lastAttempt: boolean;
 }
 
 /** Narrows a job to the payload of its name. */
