@@ -242,6 +242,10 @@ export class DocumentIssuerService {
     id: string,
   ): Promise<{ stream: Readable; fileName: string; mediaType: string; size: number }> {
     const document = await this.get(actor, id);
+    if (document.status === IssueStatus.Signed && document.registeredDocumentId && actor.kind === 'person') {
+      // The registered copy decides who may have the file: a registrar may have marked it secret.
+      return this.documents.openFile(actor, document.registeredDocumentId);
+    }
     return this.#openSigned(document);
   }
 
