@@ -196,6 +196,50 @@ describe('a remiss between sender and recipients', () => {
     expect(again.status).toBe(409);
   });
 
+  it('withholds remissunderlag the sender marked secret from the recipients', async () => {
+    const c = await draft();
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/documents`)
+      .set(await ctx.as(sender.officer))
+      .field('title', 'Säkerhetsanalys')
+      .attach('file', await samplePdf(['Säkerhetsanalys']), { filename: 'analys.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/send`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    await ctx.drain();
+    const [doc] = await ctx.query<{ id: string; registered_document_id: string }>(
+      `SELECT id, registered_document_id FROM consultation_documents WHERE consultation_id = $1`,
+      [c.id],
+    );
+    const file = `/api/v1/consultations/${c.id}/documents/${doc!.id}/file`;
+    await ctx
+      .http()
+      .get(file)
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    await ctx
+      .http()
+      .put(`/api/v1/documents/${doc!.registered_document_id}/secrecy`)
+      .set(await ctx.as(sender.registrar))
+      .send({ ground: 'OSL 18 kap. 8 §' })
+      .expect(200);
+    const withheld = await ctx
+      .http()
+      .get(file)
+      .set(await ctx.as(district.registrar))
+      .expect(403);
+    expect(withheld.body).toMatchObject({ code: 'consultation.document_withheld' });
+    await ctx
+      .http()
+      .get(file)
+      .set(await ctx.as(sender.registrar))
+      .expect(200);
+  });
+
   it('registers a correction of the remissunderlag at every recipient and tells them', async () => {
     const c = await draft();
     await ctx

@@ -15,6 +15,12 @@ export const consultationErrors = {
     ),
   documentNotFound: () =>
     new DomainError('consultation.document_not_found', ErrorKind.NotFound, 'Remissunderlaget finns inte.'),
+  documentWithheld: () =>
+    new DomainError(
+      'consultation.document_withheld',
+      ErrorKind.Forbidden,
+      'Avsändaren har sekretessmarkerat remissunderlaget och filen lämnas inte ut här. Vänd dig till avsändarens registrator.',
+    ),
   extensionNotFound: () =>
     new DomainError('consultation.extension_request_not_found', ErrorKind.NotFound, 'Begäran om anstånd finns inte.'),
   alreadySent: () =>

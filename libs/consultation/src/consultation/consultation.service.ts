@@ -356,6 +356,13 @@ export class ConsultationService {
     if (!document) {
       throw consultationErrors.documentNotFound();
     }
+    // The sender's registered copy decides: its registrar may have marked it secret.
+    if (actor.kind === 'person' && actor.organisationId === row.organisationId) {
+      return this.documents.openFile(actor, document.registeredDocumentId);
+    }
+    if ((await this.documents.findById(document.registeredDocumentId))?.secrecy) {
+      throw consultationErrors.documentWithheld();
+    }
     const blob = (await this.files.describe(document.fileBlobId))!;
     return {
       stream: this.files.open(document.fileBlobId),
