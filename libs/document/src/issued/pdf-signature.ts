@@ -5,15 +5,36 @@ import { createHash } from 'node:crypto';
  * and hex lie outside the signed byte range, so they survive any change to the signed bytes —
  * even to the dictionary keys around them, which is why they are not found by key.
  */
-const SIGNATURE_VALUE = /<([0-9A-Fa-f]{1024,})>/g;
+const MIN_SIGNATURE_HEX = 1024;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
 
-function digest(hex: string): string {
-  return createHash('sha256').update(hex.toLowerCase()).digest('hex');
+function isHex(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
 }
 
-/** The SHA-256 of each signature value in the PDF, in file order. */
+/**
+ * The SHA-256 of each signature value in the PDF, in file order. One pass over the bytes: any
+ * file a person uploads for verification, however large its hex runs, is read in linear time.
+ */
 export function signatureSha256s(pdf: Buffer): string[] {
-  return [...pdf.toString('latin1').matchAll(SIGNATURE_VALUE)].map((m) => digest(m[1]!));
+  const found: string[] = [];
+  let i = pdf.indexOf(LESS_THAN);
+  while (i >= 0) {
+    let end = i + 1;
+    while (end < pdf.length && isHex(pdf[end]!)) {
+      end++;
+    }
+    if (end < pdf.length && pdf[end] === GREATER_THAN && end - i - 1 >= MIN_SIGNATURE_HEX) {
+      found.push(
+        createHash('sha256')
+          .update(pdf.toString('latin1', i + 1, end).toLowerCase())
+          .digest('hex'),
+      );
+    }
+    i = pdf.indexOf(LESS_THAN, end);
+  }
+  return found;
 }
 
 /**
