@@ -356,6 +356,22 @@ describe('a remiss between sender and recipients', () => {
     expect(text).toContain('Svar senast 2025-11-07.');
 
     const sections = (c.sections as { id: string; title: string }[]).map((s) => s.id);
+    const twice = await expectNothingChanged(ctx, async () =>
+      ctx
+        .http()
+        .post(`/api/v1/consultation-recipients/${external.id}/external-answer`)
+        .set(await ctx.as(sender.registrar))
+        .field('position', 'supports')
+        .field(
+          'sections',
+          JSON.stringify([
+            { sectionId: sections[0], position: 'supports', comment: 'Bra.' },
+            { sectionId: sections[0], position: 'opposes', comment: 'Dåligt.' },
+          ]),
+        )
+        .attach('file', await samplePdf(['Yttrande']), { filename: 'yttrande.pdf', contentType: 'application/pdf' }),
+    );
+    expect(twice.body).toMatchObject({ status: 422, code: 'consultation.section_answered_twice' });
     await ctx
       .http()
       .post(`/api/v1/consultation-recipients/${external.id}/external-answer`)

@@ -116,6 +116,12 @@ export const consultationErrors = {
       ErrorKind.Conflict,
       'Remissinstansen finns i katalogen och svarar genom sitt eget diarium, inte genom att avsändaren registrerar svaret.',
     ),
+  sectionAnsweredTwice: (sectionId: string) =>
+    new DomainError(
+      'consultation.section_answered_twice',
+      ErrorKind.Unprocessable,
+      `Svaret tar ställning till remissens del ${sectionId} två gånger; ange varje del en gång.`,
+    ),
   sectionUnknown: (sectionId: string) =>
     new DomainError(
       'consultation.section_unknown',

@@ -510,10 +510,15 @@ export class RecipientService {
     document: { title: string; counterpart: string; documentDate?: string; attachment?: SystemAttachment },
   ): Promise<void> {
     const sections = await tx.findBy(ConsultationSectionEntity, { consultationId: consultation.id });
+    const answered = new Set<string>();
     for (const s of answer.sections ?? []) {
       if (!sections.some((known) => known.id === s.sectionId)) {
         throw consultationErrors.sectionUnknown(s.sectionId);
       }
+      if (answered.has(s.sectionId)) {
+        throw consultationErrors.sectionAnsweredTwice(s.sectionId);
+      }
+      answered.add(s.sectionId);
     }
     const registered = await this.documents.registerIn(
       tx,
