@@ -583,6 +583,15 @@ describe('a remiss between sender and recipients', () => {
         'consultation.extension_not_later',
       ],
       [
+        'a compilation PDF of a remiss not sent',
+        async () => {
+          const c = await draft();
+          return { method: 'post', path: `/api/v1/consultations/${c.id}/compilation.pdf`, as: sender.officer };
+        },
+        409,
+        'consultation.not_sent',
+      ],
+      [
         'the sender answering for a recipient in the directory',
         async () => {
           const { recipientId } = await sent();

@@ -435,6 +435,22 @@ describe('the rules of a statement', () => {
         'statement.frozen',
       ],
       [
+        'asking another department for input on an approved statement',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          s = await act(s, w.head, 'approve');
+          s = await act(s, w.director, 'approve');
+          return {
+            path: `/api/v1/statements/${s.id}/preparation-requests`,
+            body: { departmentId: w.otherDepartmentId, question: 'Något att tillägga?', deadline: '2025-04-01' },
+            as: w.officer,
+          };
+        },
+        409,
+        'statement.frozen',
+      ],
+      [
         'recording a decision on an unapproved statement',
         async (w) => {
           const s = await save(await start(w), w.officer);
@@ -508,6 +524,7 @@ describe('the rules of a statement', () => {
         request.path.endsWith('/decision') ||
         request.path.endsWith('/submit') ||
         request.path.endsWith('/decline') ||
+        request.path.endsWith('/preparation-requests') ||
         request.path.endsWith('/statements')
           ? ctx.http().post(request.path).set(headers).send(request.body)
           : ctx.http().put(request.path).set(headers).send(request.body),

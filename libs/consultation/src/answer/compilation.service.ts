@@ -3,6 +3,7 @@ import { type Actor, Db, requireRole, Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
+import { consultationErrors } from '../consultation.errors.js';
 import { ConsultationSectionEntity } from '../consultation/consultation-section.entity.js';
 import { ConsultationService } from '../consultation/consultation.service.js';
 import { toExcelCsv } from '../export/csv.js';
@@ -70,6 +71,9 @@ export class CompilationService {
   async requestPdf(actor: Actor, consultationId: string): Promise<IssuedDocumentView> {
     requireRole(actor, Role.CaseOfficer, Role.Registrar);
     const consultation = await this.consultations.assertSender(actor, consultationId);
+    if (consultation.status !== 'sent') {
+      throw consultationErrors.notSent(); // a draft has no answers to compile, and is no record
+    }
     const rows = await this.db.reader.find(ConsultationRecipientEntity, { where: { consultationId } });
     const settled = rows.filter(
       (r) => r.state === RecipientState.Answered || r.state === RecipientState.Declined,

@@ -3,6 +3,7 @@ import { NotificationService } from '@app/notification';
 import { type Actor, AuditService, Clock, Db, isIsoDate, requireRole, Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
+import { FROZEN, STATEMENT_STATUS_LABEL } from '../statement/statement-status.js';
 import { StatementStore } from '../statement/statement-store.js';
 import { statementErrors } from '../statement.errors.js';
 import type { PreparationRequestView } from '../statement.views.js';
@@ -38,6 +39,10 @@ export class PreparationService {
     }
     return this.db.transaction(async (tx) => {
       const statement = await this.store.load(tx, actor, statementId);
+      if (FROZEN.has(statement.status)) {
+        // The preparation part of an approved text is what the approvers signed.
+        throw statementErrors.frozen(STATEMENT_STATUS_LABEL[statement.status]);
+      }
       const department = await this.departments.findById(input.departmentId, tx);
       if (department?.organisationId !== statement.organisationId) {
         throw statementErrors.departmentUnknown();
