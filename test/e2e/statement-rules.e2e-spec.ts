@@ -197,7 +197,7 @@ describe('the rules of a statement', () => {
       .http()
       .post(`/api/v1/statements/${s.id}/decision`)
       .set(await ctx.as(w.registrar))
-      .send({ meetingDate: '2025-03-20', paragraph: '7', outcome: 'referred_back', confirmation: { immediate: true } })
+      .send({ meetingDate: '2025-03-20', paragraph: '7', outcome: 'referred_back', confirmation: { on: '2025-03-27' } })
       .expect(200);
     expect(referred.body).toMatchObject({ status: 'drafting', approvedRevision: null });
     s = await save(referred.body as Statement, w.officer, { views: 'Omarbetad efter återremiss.' });
@@ -229,6 +229,16 @@ describe('the rules of a statement', () => {
       .expect(200);
     expect(recipient.body).toMatchObject({ state: 'decided' });
     const decisionId = (adopted.body as { decision: { id: string } }).decision.id;
+    // The registrar has the adopted decision's minutes to confirm, not the återremiss's.
+    const work = await ctx
+      .http()
+      .get('/api/v1/my-work')
+      .set(await ctx.as(w.registrar))
+      .expect(200);
+    const toConfirm = (work.body as { kind: string; link: { id: string } }[]).filter(
+      (i) => i.kind === 'confirm_minutes',
+    );
+    expect(toConfirm.map((i) => i.link.id)).toEqual([decisionId]);
     await ctx
       .http()
       .post(`/api/v1/board-decisions/${decisionId}/confirm`)

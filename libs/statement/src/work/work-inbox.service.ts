@@ -3,7 +3,7 @@ import { PersonService } from '@app/directory';
 import { type Actor, Clock, Db, hasRole, Role } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 
 import { ApprovalChainService } from '../approval/approval-chain.service.js';
 import { ApprovalEntity } from '../approval/approval.entity.js';
@@ -81,7 +81,8 @@ export class WorkInboxService {
       const adopted = statements.filter((x) => x.status === StatementStatus.Adopted).map((s) => s.id);
       if (adopted.length > 0) {
         const waiting = await this.db.reader.find(BoardDecisionEntity, {
-          where: { statementId: In(adopted), confirmedAt: IsNull() },
+          // An earlier återremiss of the same statement has nothing to confirm here.
+          where: { statementId: In(adopted), confirmedAt: IsNull(), outcome: Not('referred_back') },
         });
         for (const d of waiting) {
           const s = statements.find((x) => x.id === d.statementId)!;
