@@ -445,6 +445,51 @@ describe('the rules of a statement', () => {
         'statement.frozen',
       ],
       [
+        'a substitute taking the second step for the person who took the first',
+        async (w) => {
+          const both = await ctx.factories.person(w.organisationId, {
+            roles: [Role.HeadOfDepartment, Role.Director],
+            departmentId: w.departmentId,
+          });
+          const stand = await ctx.factories.person(w.organisationId, { roles: [Role.CaseOfficer] });
+          await ctx
+            .http()
+            .post('/api/v1/substitutes')
+            .set(await ctx.as(both))
+            .send({ substituteId: stand.id, validFrom: '2025-03-01', validTo: '2025-03-31' })
+            .expect(201);
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          s = await act(s, both, 'approve');
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: stand };
+        },
+        403,
+        'statement.two_steps',
+      ],
+      [
+        'submitting again the revision the board sent back',
+        async (w) => {
+          let s = await save(await start(w), w.officer);
+          s = await act(s, w.officer, 'submit');
+          s = await act(s, w.head, 'approve');
+          s = await act(s, w.director, 'approve');
+          await ctx
+            .http()
+            .post(`/api/v1/statements/${s.id}/decision`)
+            .set(await ctx.as(w.registrar))
+            .send({
+              meetingDate: '2025-03-20',
+              paragraph: '4',
+              outcome: 'referred_back',
+              confirmation: { immediate: true },
+            })
+            .expect(200);
+          return { path: `/api/v1/statements/${s.id}/submit`, body: { revision: s.currentRevision }, as: w.officer };
+        },
+        409,
+        'statement.revision_already_approved',
+      ],
+      [
         'asking another department for input on an approved statement',
         async (w) => {
           let s = await save(await start(w), w.officer);

@@ -62,6 +62,12 @@ export const statementErrors = {
       ErrorKind.Forbidden,
       'Du har inte den roll som krävs för nästa godkännandesteg.',
     ),
+  alreadyApproved: (revision: number) =>
+    new DomainError(
+      'statement.revision_already_approved',
+      ErrorKind.Conflict,
+      `Version ${revision} har redan godkänts och återremitterats av nämnden. Spara en ny version innan den skickas för godkännande igen.`,
+    ),
   twoSteps: () =>
     new DomainError(
       'statement.two_steps',

@@ -68,6 +68,10 @@ export class ApprovalService {
       if (revisionNumber !== statement.currentRevision) {
         throw statementErrors.stale(statement.currentRevision);
       }
+      // After an återremiss the board wants another text: the approved one cannot go round again.
+      if (await tx.existsBy(SubmissionEntity, { statementId: id, revisionNumber, status: 'approved' })) {
+        throw statementErrors.alreadyApproved(revisionNumber);
+      }
       const { row } = await this.store.revision(tx, id, revisionNumber);
       const chain = await this.chains.chainFor(statement.organisationId, tx);
       const authors = await this.#authorsSinceLastSubmission(tx, statement, revisionNumber);
@@ -149,7 +153,9 @@ export class ApprovalService {
           throw statementErrors.selfApproval();
         }
         const approvals = await tx.findBy(ApprovalEntity, { submissionId: submission.id, decision: 'approved' });
-        if (approvals.some((a) => a.approverId === actor.personId)) {
+        // One person's authority counts once per revision, whether used in person or by a substitute.
+        const used = new Set(approvals.flatMap((a) => [a.approverId, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])]));
+        if (used.has(actor.personId)) {
           throw statementErrors.twoSteps();
         }
         const done = new Set(approvals.map((a) => a.step));
@@ -184,6 +190,9 @@ export class ApprovalService {
         }
         if (qualification.onBehalfOf && submission.authorIds.includes(qualification.onBehalfOf)) {
           throw statementErrors.selfApproval();
+        }
+        if (qualification.onBehalfOf && used.has(qualification.onBehalfOf)) {
+          throw statementErrors.twoSteps();
         }
         await tx.insert(ApprovalEntity, {
           submissionId: submission.id,
