@@ -134,20 +134,27 @@ export class RegisteredDocumentService {
     // The calling library has authorised the action; it may register in another organisation's
     // case (an answer lands in the sender's case), and the audit record names who acted.
     const streams = attachment !== undefined && 'upload' in attachment;
-    const row = await this.#insert(tx, actor, caseId, input, { checkOwner: false, streams }, async () => {
-      if (!attachment) {
-        return null;
-      }
-      if ('blobId' in attachment) {
-        return attachment;
-      }
-      if ('upload' in attachment) {
-        const uploaded = await this.files.store(tx, attachment.upload);
-        return { blobId: uploaded.blobId, fileName: attachment.upload.fileName, blob: uploaded };
-      }
-      const stored = await this.files.storeBuffer(tx, attachment.fileName, attachment.mediaType, attachment.bytes);
-      return { blobId: stored.blobId, fileName: attachment.fileName, blob: stored };
-    });
+    const row = await this.#insert(
+      tx,
+      actor,
+      caseId,
+      input,
+      { checkOwner: false, streams, reopenClosed: true },
+      async () => {
+        if (!attachment) {
+          return null;
+        }
+        if ('blobId' in attachment) {
+          return attachment;
+        }
+        if ('upload' in attachment) {
+          const uploaded = await this.files.store(tx, attachment.upload);
+          return { blobId: uploaded.blobId, fileName: attachment.upload.fileName, blob: uploaded };
+        }
+        const stored = await this.files.storeBuffer(tx, attachment.fileName, attachment.mediaType, attachment.bytes);
+        return { blobId: stored.blobId, fileName: attachment.fileName, blob: stored };
+      },
+    );
     return { ...(await this.#view(tx, actor, row, row.blob)), fileBlobId: row.fileBlobId };
   }
 
@@ -323,7 +330,7 @@ export class RegisteredDocumentService {
     actor: Actor,
     caseId: string,
     input: RegisterDocumentInput,
-    options: { readonly checkOwner: boolean; readonly streams: boolean },
+    options: { readonly checkOwner: boolean; readonly streams: boolean; readonly reopenClosed?: boolean },
     attach: () => Promise<{ blobId: string; fileName: string; blob?: StoredBlob } | null>,
   ): Promise<Row & { blob?: StoredBlob }> {
     const now = this.clock.now();
@@ -345,28 +352,22 @@ export class RegisteredDocumentService {
       ) {
         throw registryErrors.caseNotFound();
       }
-      if (checked.status === 'closed') {
+      if (checked.status === 'closed' && !options.reopenClosed) {
         throw registryErrors.caseClosed(checked.diaryNumber);
       }
     }
     const file = await attach();
-    // Taking the next number locks the case: numbers within it are serialised and a concurrent
-    // close waits (and a closed case takes nothing).
-    const [owner] = await returningRows<{
-      organisation_id: string;
-      diary_number: string;
-      responsible_person_id: string | null;
-      last_document_number: number;
-    }>(
-      tx,
-      `UPDATE cases SET last_document_number = last_document_number + 1, updated_at = now()
-       WHERE id = $1 AND status <> 'closed'
-       RETURNING organisation_id, diary_number, responsible_person_id, last_document_number`,
-      [caseId],
-    );
+    let owner = await this.#takeNextNumber(tx, caseId);
     if (!owner) {
       const closed = await tx.findOneBy(CaseEntity, { id: caseId });
-      throw closed ? registryErrors.caseClosed(closed.diaryNumber) : registryErrors.caseNotFound();
+      if (!closed) {
+        throw registryErrors.caseNotFound();
+      }
+      if (!options.reopenClosed) {
+        throw registryErrors.caseClosed(closed.diaryNumber);
+      }
+      await this.#reopenFor(tx, actor, closed, input.title);
+      owner = (await this.#takeNextNumber(tx, caseId))!;
     }
     const number = owner.last_document_number;
     const saved = await tx.save(
@@ -413,6 +414,53 @@ export class RegisteredDocumentService {
       responsiblePersonId: owner.responsible_person_id,
       ...(file?.blob ? { blob: file.blob } : {}),
     };
+  }
+
+  /**
+   * Takes the case's next document number. It locks the case: numbers within it are serialised
+   * and a concurrent close waits. A closed case takes nothing (undefined).
+   */
+  async #takeNextNumber(
+    tx: Tx,
+    caseId: string,
+  ): Promise<
+    | {
+        organisation_id: string;
+        diary_number: string;
+        responsible_person_id: string | null;
+        last_document_number: number;
+      }
+    | undefined
+  > {
+    const [owner] = await returningRows<{
+      organisation_id: string;
+      diary_number: string;
+      responsible_person_id: string | null;
+      last_document_number: number;
+    }>(
+      tx,
+      `UPDATE cases SET last_document_number = last_document_number + 1, updated_at = now()
+       WHERE id = $1 AND status <> 'closed'
+       RETURNING organisation_id, diary_number, responsible_person_id, last_document_number`,
+      [caseId],
+    );
+    return owner;
+  }
+
+  /**
+   * A document another body sends, or the system issues, into a closed case opens it again, as a
+   * registrar would on its arrival: it is never lost for want of an open case.
+   */
+  async #reopenFor(tx: Tx, actor: Actor, closed: CaseEntity, documentTitle: string): Promise<void> {
+    await tx.query(`UPDATE cases SET status = 'open', closed_at = NULL, closed_by = NULL WHERE id = $1`, [closed.id]);
+    await this.audit.record(tx, actor, {
+      action: 'case.reopened',
+      entityType: 'case',
+      entityId: closed.id,
+      before: { status: 'closed', closedAt: closed.closedAt, closedBy: closed.closedBy },
+      after: { status: 'open', reason: `handlingen ”${documentTitle.trim()}” kom in i det avslutade ärendet` },
+      organisationIds: [closed.organisationId],
+    });
   }
 
   async #visible(manager: Tx, actor: Actor, id: string, lock = false): Promise<Row> {
