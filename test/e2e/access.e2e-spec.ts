@@ -134,6 +134,13 @@ describe('access to every route', () => {
       id: string;
       revision: { parts: Record<string, unknown> };
     };
+    // Other departments are asked while the text is a draft.
+    const question = await ctx
+      .http()
+      .post(`/api/v1/statements/${statement.id}/preparation-requests`)
+      .set(asOfficer)
+      .send({ departmentId: department.id, question: 'Synpunkter?', deadline: '2099-04-01' })
+      .expect(201);
     await ctx.http().post(`/api/v1/statements/${statement.id}/submit`).set(asOfficer).send({ revision: 1 }).expect(200);
     await ctx
       .http()
@@ -158,12 +165,6 @@ describe('access to every route', () => {
       .post('/api/v1/substitutes')
       .set(await ctx.as(director))
       .send({ substituteId: head.id, validFrom: '2099-01-01', validTo: '2099-12-31' })
-      .expect(201);
-    const question = await ctx
-      .http()
-      .post(`/api/v1/statements/${statement.id}/preparation-requests`)
-      .set(asOfficer)
-      .send({ departmentId: department.id, question: 'Synpunkter?', deadline: '2099-04-01' })
       .expect(201);
     const draft = await ctx
       .http()

@@ -1,6 +1,6 @@
 import { ConsultationService } from '@app/consultation';
 import { OrganisationKind } from '@app/directory';
-import { DocumentIssuerService, sha256 } from '@app/document';
+import { DocumentIssuerService, sha256, SigningCertificateService } from '@app/document';
 import { DocumentKind, IssuanceService } from '@app/issuance';
 import { Db, PermanentJobFailure, personActor, Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
@@ -223,6 +223,26 @@ describe('issued documents and signing certificates', () => {
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
+  });
+
+  it('makes a new development certificate when the old one expires, and signs nothing with an expired installed one', async () => {
+    const certificates = ctx.get(SigningCertificateService);
+    const other = await ctx.factories.organisation();
+    const first = await certificates.identityFor(other.id);
+    try {
+      ctx.clock.set(new Date(first.validTo.getTime() + 24 * 3600 * 1000));
+      const renewed = await certificates.identityFor(other.id);
+      expect(renewed.fingerprintSha256).not.toBe(first.fingerprintSha256);
+      expect(renewed.validTo.getTime()).toBeGreaterThan(ctx.clock.now().getTime());
+      expect(renewed.commonName).toBe(first.commonName);
+      // The organisation's own certificate (installed above, valid a year) is not replaced.
+      ctx.clock.set(new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000));
+      await expect(certificates.identityFor(world.organisationId)).rejects.toMatchObject({
+        code: 'document.certificate_expired',
+      });
+    } finally {
+      ctx.clock.reset();
+    }
   });
 
   it('shows a document that cannot be made as failed, with the reason', async () => {

@@ -66,21 +66,40 @@ export class SigningCertificateService {
       await this.#createDevelopment(organisationId);
       id = (await this.#activeId(organisationId))!;
     }
-    const cached = this.#identities.get(id);
-    if (cached) {
-      return cached;
+    let identity = this.#identities.get(id);
+    if (!identity) {
+      const row = await this.db.reader
+        .createQueryBuilder(SigningCertificateEntity, 'c')
+        .addSelect(['c.pkcs12', 'c.passphraseSealed'])
+        .where('c.id = :id', { id })
+        .getOneOrFail();
+      identity = loadSigningIdentity(row.pkcs12, unseal(row.passphraseSealed, this.config.signing.keySecret.reveal()));
+      this.#identities.set(id, identity);
     }
-    const row = await this.db.reader
-      .createQueryBuilder(SigningCertificateEntity, 'c')
-      .addSelect(['c.pkcs12', 'c.passphraseSealed'])
-      .where('c.id = :id', { id })
-      .getOneOrFail();
-    const identity = loadSigningIdentity(
-      row.pkcs12,
-      unseal(row.passphraseSealed, this.config.signing.keySecret.reveal()),
-    );
-    this.#identities.set(id, identity);
+    if (identity.validTo.getTime() <= this.clock.now().getTime()) {
+      return this.#renewExpired(organisationId, id, identity);
+    }
     return identity;
+  }
+
+  /**
+   * A signature made with an expired certificate is invalid in every reader. A development
+   * certificate is simply made anew; an installed one must be replaced by an administrator, and
+   * until then nothing is signed.
+   */
+  async #renewExpired(organisationId: string, id: string, expired: SigningIdentity): Promise<SigningIdentity> {
+    const row = await this.db.reader.findOneOrFail(SigningCertificateEntity, { select: { kind: true }, where: { id } });
+    if (row.kind !== 'development') {
+      throw new DomainError(
+        'document.certificate_expired',
+        ErrorKind.Unprocessable,
+        `Organisationens signeringscertifikat gick ut ${expired.validTo.toISOString().slice(0, 10)}. ` +
+          'En administratör behöver installera ett nytt innan något kan signeras.',
+      );
+    }
+    await this.db.reader.query(`UPDATE signing_certificates SET active = false WHERE id = $1`, [id]);
+    this.#identities.delete(id);
+    return this.identityFor(organisationId);
   }
 
   async current(actor: Actor): Promise<CertificateView | null> {
