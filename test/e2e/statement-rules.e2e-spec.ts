@@ -317,6 +317,34 @@ describe('the rules of a statement', () => {
     });
   });
 
+  it('sends the administration’s signed tjänsteutlåtande ahead of the board’s decision', async () => {
+    const w = await statementWorld(ctx, '2025-03-20');
+    let s = await save(await start(w), w.officer);
+    s = await act(s, w.officer, 'submit');
+    s = await act(s, w.head, 'approve');
+    s = await act(s, w.director, 'approve');
+    await ctx.drain();
+    await ctx
+      .http()
+      .post(`/api/v1/statements/${s.id}/preliminary-answer`)
+      .set(await ctx.as(w.officer))
+      .expect(200);
+    const [report] = await ctx.query<{ sha256: string }>(
+      `SELECT sha256 FROM issued_documents WHERE kind = 'official_report' AND subject_id = $1 AND status = 'signed'`,
+      [s.id],
+    );
+    // Registered with its file in both diaries: outgoing here, incoming at the sender.
+    const copies = await ctx.query<{ direction: string; sha256: string }>(
+      `SELECT d.direction, b.sha256 FROM registered_documents d JOIN file_blobs b ON b.id = d.file_blob_id
+       WHERE d.origin_key LIKE $1 ORDER BY d.direction`,
+      [`statement-preliminary:${s.id}:%`],
+    );
+    expect(copies).toEqual([
+      { direction: 'incoming', sha256: report!.sha256 },
+      { direction: 'outgoing', sha256: report!.sha256 },
+    ]);
+  });
+
   describe('refuses what the rules forbid with a 4xx problem, changing nothing', () => {
     type Case = [
       string,

@@ -86,6 +86,12 @@ export const statementErrors = {
       ErrorKind.Conflict,
       'Beslut kan bara registreras på ett tjänsteutlåtande som är godkänt i alla steg.',
     ),
+  reportNotSignedYet: () =>
+    new DomainError(
+      'statement.report_not_signed',
+      ErrorKind.Conflict,
+      'Tjänsteutlåtandet signeras fortfarande. Försök igen om en stund.',
+    ),
   decisionNotFound: () => new DomainError('statement.decision_not_found', ErrorKind.NotFound, 'Beslutet finns inte.'),
   alreadyConfirmed: () =>
     new DomainError('statement.already_confirmed', ErrorKind.Conflict, 'Protokollet är redan justerat.'),

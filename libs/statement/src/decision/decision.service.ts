@@ -287,20 +287,43 @@ export class DecisionService {
       const { parts } = await this.store.revision(tx, statementId, statement.approvedRevision!);
       const context = (await this.recipients.contextFor(statement.recipientId, tx))!;
       const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
-      await this.documents.registerIn(tx, actor, statement.caseId, {
-        direction: 'outgoing',
-        kind: 'tjänsteutlåtande',
-        title: `Förvaltningens tjänsteutlåtande (nämndens beslut följer): ${parts.title}`,
-        counterpart: context.senderName,
-        originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:recipient`,
-      });
-      await this.documents.registerIn(tx, actor, context.senderCaseId, {
-        direction: 'incoming',
-        kind: 'tjänsteutlåtande',
-        title: `Preliminärt svar från ${organisation.administrationName ?? organisation.name}: ${parts.title} (nämndens beslut följer)`,
-        counterpart: organisation.name,
-        originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:sender`,
-      });
+      // What goes to the sender is the signed tjänsteutlåtande itself.
+      const report = await this.issuance.find(
+        DocumentKind.OfficialReport,
+        statement.id,
+        statement.approvedRevision!,
+        tx,
+      );
+      if (report?.status !== IssueStatus.Signed) {
+        throw statementErrors.reportNotSignedYet();
+      }
+      const file = { blobId: report.fileBlobId!, fileName: report.fileName! };
+      await this.documents.registerIn(
+        tx,
+        actor,
+        statement.caseId,
+        {
+          direction: 'outgoing',
+          kind: 'tjänsteutlåtande',
+          title: `Förvaltningens tjänsteutlåtande (nämndens beslut följer): ${parts.title}`,
+          counterpart: context.senderName,
+          originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:recipient`,
+        },
+        file,
+      );
+      await this.documents.registerIn(
+        tx,
+        actor,
+        context.senderCaseId,
+        {
+          direction: 'incoming',
+          kind: 'tjänsteutlåtande',
+          title: `Preliminärt svar från ${organisation.administrationName ?? organisation.name}: ${parts.title} (nämndens beslut följer)`,
+          counterpart: organisation.name,
+          originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:sender`,
+        },
+        file,
+      );
       await this.audit.record(tx, actor, {
         action: 'statement.preliminary_answer_sent',
         entityType: 'statement',
