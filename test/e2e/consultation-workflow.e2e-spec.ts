@@ -238,6 +238,25 @@ describe('a remiss between sender and recipients', () => {
       .get(file)
       .set(await ctx.as(sender.registrar))
       .expect(200);
+    // Its title is masked too, for those who may not see it.
+    const documentsAs = async (who: TestPerson) =>
+      (
+        (
+          await ctx
+            .http()
+            .get(`/api/v1/consultations/${c.id}`)
+            .set(await ctx.as(who))
+            .expect(200)
+        ).body as {
+          documents: { title: string; masked: boolean }[];
+        }
+      ).documents;
+    expect(await documentsAs(district.registrar)).toEqual([
+      expect.objectContaining({ title: 'Sekretessmarkerad handling (OSL 18 kap. 8 §)', masked: true }),
+    ]);
+    expect(await documentsAs(sender.registrar)).toEqual([
+      expect.objectContaining({ title: 'Säkerhetsanalys', masked: false }),
+    ]);
   });
 
   it('registers a correction of the remissunderlag at every recipient and tells them', async () => {

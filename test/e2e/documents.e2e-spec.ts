@@ -340,6 +340,21 @@ describe('issued documents and signing certificates', () => {
       .set(await ctx.as(world.otherOfficer))
       .expect(403);
     expect(withheld.body).toMatchObject({ code: 'registry.file_withheld' });
+    // Its file name, which carries the title, is withheld in the listing too.
+    const listed = async (who: TestPerson) =>
+      (
+        (
+          await ctx
+            .http()
+            .get(`/api/v1/issued-documents/${letter.id}`)
+            .set(await ctx.as(who))
+            .expect(200)
+        ).body as {
+          fileName: string;
+        }
+      ).fileName;
+    expect(await listed(world.otherOfficer)).toBe('Sekretessmarkerad handling.pdf');
+    expect(await listed(world.registrar)).toMatch(/^Avstående .+ Program för trygghet\.pdf$/);
     await ctx.http().get(`/api/v1/issued-documents/${letter.id}/file`).set(registrar).expect(200);
   });
 

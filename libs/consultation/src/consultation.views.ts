@@ -22,6 +22,8 @@ export interface ConsultationDocumentView {
   readonly size: number;
   readonly mediaType: string;
   readonly sha256: string;
+  /** True when the sender marked it secret and this reader may not see its title or file. */
+  readonly masked: boolean;
   readonly note: string | null;
 }
 

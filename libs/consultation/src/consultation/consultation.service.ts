@@ -5,6 +5,7 @@ import {
   AuditService,
   Clock,
   Db,
+  hasRole,
   JobName,
   localDate,
   OutboxService,
@@ -567,9 +568,17 @@ export class ConsultationService {
     const sender = await this.organisations.findById(row.organisationId, manager);
     const senderCase = await this.cases.findById(row.caseId, manager);
     const blobs: ({ sha256: string; size: number; mediaType: string } | undefined)[] = [];
+    const secrecy: (string | undefined)[] = [];
     for (const d of documents) {
       blobs.push(await this.files.describe(d.fileBlobId, manager));
+      secrecy.push((await this.documents.findById(d.registeredDocumentId, manager))?.secrecy?.ground);
     }
+    // As in the registry: a document marked secret shows its title and file to the sender's
+    // registrars and the case's officer only.
+    const maySeeSecret =
+      actor.kind === 'system' ||
+      (actor.organisationId === row.organisationId &&
+        (hasRole(actor, Role.Registrar) || actor.personId === senderCase?.responsiblePersonId));
     const recipientViews = await this.recipientViews.many(recipients, manager);
     const mine =
       actor.kind === 'person' ? recipientViews.find((r) => r.organisationId === actor.organisationId) : undefined;
@@ -590,16 +599,20 @@ export class ConsultationService {
         title: s.title,
         description: s.description,
       })),
-      documents: documents.map((d, i): ConsultationDocumentView => ({
-        id: d.id,
-        version: d.version,
-        title: d.title,
-        fileName: d.fileName,
-        size: blobs[i]?.size ?? 0,
-        mediaType: blobs[i]?.mediaType ?? '',
-        sha256: blobs[i]?.sha256 ?? '',
-        note: d.note,
-      })),
+      documents: documents.map((d, i): ConsultationDocumentView => {
+        const masked = secrecy[i] !== undefined && !maySeeSecret;
+        return {
+          id: d.id,
+          version: d.version,
+          title: masked ? `Sekretessmarkerad handling (${secrecy[i]})` : d.title,
+          fileName: masked ? 'Sekretessmarkerad handling' : d.fileName,
+          size: blobs[i]?.size ?? 0,
+          mediaType: blobs[i]?.mediaType ?? '',
+          sha256: masked ? '' : (blobs[i]?.sha256 ?? ''),
+          masked,
+          note: d.note,
+        };
+      }),
       recipients: recipientViews
         .map((r) => ({ id: r.id, name: r.name, external: r.external }))
         .sort((a, b) => a.name.localeCompare(b.name, 'sv')),

@@ -202,7 +202,17 @@ export class DocumentIssuerService {
   /** The documents issued for subjects (a statement, a decision, a remiss), with their state: the actor's organisation's only. */
   async forSubjects(actor: Actor, subjectIds: readonly string[]): Promise<IssuedDocumentView[]> {
     const rows = await this.issuance.forSubjects(subjectIds);
-    return rows.filter((r) => actor.kind === 'system' || r.organisationId === actor.organisationId);
+    const own = rows.filter((r) => actor.kind === 'system' || r.organisationId === actor.organisationId);
+    return Promise.all(own.map((r) => this.#maskedFor(actor, r)));
+  }
+
+  /** The file name carries the title: withheld, as the registry withholds it, when the document is marked secret. */
+  async #maskedFor(actor: Actor, row: IssuedDocumentView): Promise<IssuedDocumentView> {
+    if (actor.kind !== 'person' || !row.registeredDocumentId) {
+      return row;
+    }
+    const registered = await this.documents.get(actor, row.registeredDocumentId);
+    return registered.masked ? { ...row, fileName: 'Sekretessmarkerad handling.pdf' } : row;
   }
 
   /** A registrar puts a failed document back in the queue, once its cause is mended. */
@@ -234,7 +244,7 @@ export class DocumentIssuerService {
     if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
       throw documentErrors.notFound();
     }
-    return row;
+    return this.#maskedFor(actor, row);
   }
 
   async open(
