@@ -2,6 +2,7 @@ import { CreatePlatformAndDirectory1795706793281 } from './1795706793281-CreateP
 import { CreateRegistryAndConsultations1795709116271 } from './1795709116271-CreateRegistryAndConsultations.js';
 import { CreateStatements1795710905374 } from './1795710905374-CreateStatements.js';
 import { CreateIssuedDocumentsAndCertificates1795713808308 } from './1795713808308-CreateIssuedDocumentsAndCertificates.js';
+import { CompilationSnapshot1796022623938 } from './1796022623938-CompilationSnapshot.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateRegistryAndConsultations1795709116271,
   CreateStatements1795710905374,
   CreateIssuedDocumentsAndCertificates1795713808308,
+  CompilationSnapshot1796022623938,
 ];

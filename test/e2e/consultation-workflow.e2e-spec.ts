@@ -1,4 +1,6 @@
 import { OrganisationKind } from '@app/directory';
+import { DocumentIssuerService } from '@app/document';
+import { IssuanceService } from '@app/issuance';
 import { Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 
@@ -257,6 +259,46 @@ describe('a remiss between sender and recipients', () => {
     expect(await documentsAs(sender.registrar)).toEqual([
       expect.objectContaining({ title: 'Säkerhetsanalys', masked: false }),
     ]);
+  });
+
+  it('prints a compilation as it stood when asked for, however the answers change before it is made again', async () => {
+    const { consultation } = await sent();
+    const ask = async () =>
+      (
+        await ctx
+          .http()
+          .post(`/api/v1/consultations/${consultation.id}/compilation.pdf`)
+          .set(await ctx.as(sender.officer))
+          .expect(202)
+      ).body as { id: string; revision: number };
+    const first = await ask();
+    expect(first.revision).toBe(0);
+    await ctx.drain();
+    const issuance = ctx.get(IssuanceService);
+    const issuer = ctx.get(DocumentIssuerService);
+    const row = (await issuance.findById(first.id))!;
+    expect(row.status).toBe('signed');
+    const before = await issuer.renderUnsigned(row);
+    const otherRecipient = (
+      (
+        await ctx
+          .http()
+          .get(`/api/v1/consultations/${consultation.id}`)
+          .set(await ctx.as(other.registrar))
+          .expect(200)
+      ).body as { asRecipient: { id: string } }
+    ).asRecipient.id;
+    await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${otherRecipient}/decline`)
+      .set(await ctx.as(other.registrar))
+      .send({ reason: 'Ärendet berör inte nämnden.' })
+      .expect(200);
+    await ctx.drain();
+    expect((await issuer.renderUnsigned(row)).equals(before)).toBe(true);
+    const second = await ask();
+    expect(second).toMatchObject({ revision: 1 });
+    expect(second.id).not.toBe(first.id);
   });
 
   it('registers a correction of the remissunderlag at every recipient and tells them', async () => {

@@ -11,6 +11,8 @@ export interface IssueRequest {
   readonly revision: number;
   readonly organisationId: string;
   readonly caseId: string;
+  /** What the document is made from, as it stands now, when it could change before it is rendered. */
+  readonly snapshot?: object;
 }
 
 export interface IssuedDocumentView {
@@ -85,6 +87,15 @@ export class IssuanceService {
       revision: request.revision,
     });
     return toIssuedView(row);
+  }
+
+  /** The snapshot taken when the document was asked for, if one was. */
+  async snapshotOf(id: string, tx?: Tx): Promise<object | undefined> {
+    const row = await (tx ?? this.db.reader).findOne(IssuedDocumentEntity, {
+      select: { id: true, snapshot: true },
+      where: { id },
+    });
+    return row?.snapshot ?? undefined;
   }
 
   async find(

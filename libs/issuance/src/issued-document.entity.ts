@@ -92,6 +92,14 @@ export class IssuedDocumentEntity {
   @Column('timestamptz')
   requestedAt!: Date;
 
+  /**
+   * What the document is made from when that can change after it is asked for (a compilation's
+   * answers): taken in the requesting transaction, so the revision always renders the same.
+   * Read only when rendering.
+   */
+  @Column('jsonb', { nullable: true, select: false })
+  snapshot!: object | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

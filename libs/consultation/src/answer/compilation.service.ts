@@ -66,7 +66,9 @@ export class CompilationService {
 
   /**
    * Asks for the signed PDF of the compilation as it stands: one per number of settled answers,
-   * so asking again before anything changed returns the same document.
+   * so asking again before anything changed returns the same document. The compilation is taken
+   * now and kept with the request, so an answer arriving before the worker renders it belongs to
+   * the next one, and the revision always prints the same.
    */
   async requestPdf(actor: Actor, consultationId: string): Promise<IssuedDocumentView> {
     requireRole(actor, Role.CaseOfficer, Role.Registrar);
@@ -74,10 +76,8 @@ export class CompilationService {
     if (consultation.status !== 'sent') {
       throw consultationErrors.notSent(); // a draft has no answers to compile, and is no record
     }
-    const rows = await this.db.reader.find(ConsultationRecipientEntity, { where: { consultationId } });
-    const settled = rows.filter(
-      (r) => r.state === RecipientState.Answered || r.state === RecipientState.Declined,
-    ).length;
+    const compiled = await this.compile(actor, consultationId);
+    const settled = compiled.recipients - compiled.counts.notAnswered;
     return this.db.transaction((tx) =>
       this.issuance.request(tx, {
         kind: DocumentKind.Compilation,
@@ -85,6 +85,7 @@ export class CompilationService {
         revision: settled,
         organisationId: consultation.organisationId,
         caseId: consultation.caseId,
+        snapshot: compiled,
       }),
     );
   }

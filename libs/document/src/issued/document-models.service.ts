@@ -1,6 +1,12 @@
-import { CompilationService, ConsultationService, Position, RecipientService } from '@app/consultation';
+import {
+  type Compilation,
+  CompilationService,
+  ConsultationService,
+  Position,
+  RecipientService,
+} from '@app/consultation';
 import { PersonService } from '@app/directory';
-import { DocumentKind, type IssuedDocumentView } from '@app/issuance';
+import { DocumentKind, IssuanceService, type IssuedDocumentView } from '@app/issuance';
 import { parseMarkup, type RichText } from '@app/markup';
 import { localDate, systemActor, type Tx } from '@app/platform';
 import { CaseService } from '@app/registry';
@@ -64,6 +70,7 @@ export class DocumentModelsService {
     private readonly compilations: CompilationService,
     private readonly cases: CaseService,
     private readonly people: PersonService,
+    private readonly issuance: IssuanceService,
   ) {}
 
   async prepare(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
@@ -350,7 +357,10 @@ export class DocumentModelsService {
   }
 
   async #compilation(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
-    const c = await this.compilations.compile(system, document.subjectId);
+    // As it stood when asked for; a request from before snapshots were kept is compiled now.
+    const c =
+      ((await this.issuance.snapshotOf(document.id, tx)) as Compilation | undefined) ??
+      (await this.compilations.compile(system, document.subjectId));
     const consultation = (await this.consultations.findById(document.subjectId, tx))!;
     const { issuer } = await this.letterheads.letterhead(consultation.organisationId, null, tx);
     const requestedAt = new Date(document.requestedAt);
