@@ -353,7 +353,7 @@ const ok = await withBenchEnvironment(async (env) => {
             pdfRepetitions,
             `${checks.pages} pages, ${round(checks.bytes / 1024)} KiB`,
           ],
-          ['  prepare (compile, letterhead, certificate)', ...row(results.steps.prepare), pdfRepetitions, ''],
+          ['  prepare (kept compilation, letterhead, certificate)', ...row(results.steps.prepare), pdfRepetitions, ''],
           ['  render (layout)', ...row(results.steps.render), pdfRepetitions, ''],
           ['  finish (doc.end)', ...row(results.steps.finish), pdfRepetitions, ''],
           ['  sign', ...row(results.steps.sign), pdfRepetitions, ''],
