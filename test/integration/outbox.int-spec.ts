@@ -96,7 +96,16 @@ describe('outbox and worker', () => {
       `SELECT id FROM outbox_jobs WHERE payload->>'roleAssignmentId' = $1`,
       [person.grantId],
     );
-    await ctx.get(QueueRegistry).get(QueueName.Notifications).remove(job!.id);
+    // The outbox row is settled inside the handler, a moment before BullMQ moves the job out of
+    // 'active'; a job still locked is not removed, so try until it is gone.
+    const queue = ctx.get(QueueRegistry).get(QueueName.Notifications);
+    const until = Date.now() + 10_000;
+    while ((await queue.remove(job!.id)) !== 1) {
+      if (Date.now() > until) {
+        throw new Error(`job ${job!.id} could not be removed from BullMQ`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await ctx.query(`UPDATE outbox_jobs SET relayed_at = NULL, settled_at = NULL, outcome = NULL WHERE id = $1`, [
       job!.id,
     ]);
