@@ -5,7 +5,6 @@ import {
   AuditService,
   Clock,
   Db,
-  hasRole,
   JobName,
   localDate,
   OutboxService,
@@ -361,7 +360,8 @@ export class ConsultationService {
     if (actor.kind === 'person' && actor.organisationId === row.organisationId) {
       return this.documents.openFile(actor, document.registeredDocumentId);
     }
-    if ((await this.documents.findById(document.registeredDocumentId))?.secrecy) {
+    const secrecy = await this.documents.secrecyFor(actor, [document.registeredDocumentId]);
+    if (secrecy.get(document.registeredDocumentId)?.masked) {
       throw consultationErrors.documentWithheld();
     }
     const blob = (await this.files.describe(document.fileBlobId))!;
@@ -568,17 +568,14 @@ export class ConsultationService {
     const sender = await this.organisations.findById(row.organisationId, manager);
     const senderCase = await this.cases.findById(row.caseId, manager);
     const blobs: ({ sha256: string; size: number; mediaType: string } | undefined)[] = [];
-    const secrecy: (string | undefined)[] = [];
     for (const d of documents) {
       blobs.push(await this.files.describe(d.fileBlobId, manager));
-      secrecy.push((await this.documents.findById(d.registeredDocumentId, manager))?.secrecy?.ground);
     }
-    // As in the registry: a document marked secret shows its title and file to the sender's
-    // registrars and the case's officer only.
-    const maySeeSecret =
-      actor.kind === 'system' ||
-      (actor.organisationId === row.organisationId &&
-        (hasRole(actor, Role.Registrar) || actor.personId === senderCase?.responsiblePersonId));
+    const secrecy = await this.documents.secrecyFor(
+      actor,
+      documents.map((d) => d.registeredDocumentId),
+      manager,
+    );
     const recipientViews = await this.recipientViews.many(recipients, manager);
     const mine =
       actor.kind === 'person' ? recipientViews.find((r) => r.organisationId === actor.organisationId) : undefined;
@@ -600,11 +597,12 @@ export class ConsultationService {
         description: s.description,
       })),
       documents: documents.map((d, i): ConsultationDocumentView => {
-        const masked = secrecy[i] !== undefined && !maySeeSecret;
+        const secret = secrecy.get(d.registeredDocumentId);
+        const masked = secret?.masked ?? false;
         return {
           id: d.id,
           version: d.version,
-          title: masked ? `Sekretessmarkerad handling (${secrecy[i]})` : d.title,
+          title: masked ? `Sekretessmarkerad handling (${secret!.ground})` : d.title,
           fileName: masked ? 'Sekretessmarkerad handling' : d.fileName,
           size: blobs[i]?.size ?? 0,
           mediaType: blobs[i]?.mediaType ?? '',

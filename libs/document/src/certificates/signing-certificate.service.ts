@@ -12,6 +12,7 @@ import {
   PgErrorCode,
   requireRole,
   Role,
+  systemActor,
   type Tx,
 } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -97,7 +98,22 @@ export class SigningCertificateService {
           'En administratör behöver installera ett nytt innan något kan signeras.',
       );
     }
-    await this.db.reader.query(`UPDATE signing_certificates SET active = false WHERE id = $1`, [id]);
+    await this.db.transaction(async (tx) => {
+      const retired = await tx.query<unknown[]>(
+        `UPDATE signing_certificates SET active = false WHERE id = $1 AND active RETURNING id`,
+        [id],
+      );
+      if (retired.length > 0) {
+        await this.audit.record(tx, systemActor('signing'), {
+          action: 'signing_certificate.expired',
+          entityType: 'signing_certificate',
+          entityId: id,
+          before: { active: true, validTo: expired.validTo.toISOString() },
+          after: { active: false, reason: 'utvecklingscertifikatet gick ut; ett nytt görs' },
+          organisationIds: [organisationId],
+        });
+      }
+    });
     this.#identities.delete(id);
     return this.identityFor(organisationId);
   }

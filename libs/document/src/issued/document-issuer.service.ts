@@ -203,16 +203,18 @@ export class DocumentIssuerService {
   async forSubjects(actor: Actor, subjectIds: readonly string[]): Promise<IssuedDocumentView[]> {
     const rows = await this.issuance.forSubjects(subjectIds);
     const own = rows.filter((r) => actor.kind === 'system' || r.organisationId === actor.organisationId);
-    return Promise.all(own.map((r) => this.#maskedFor(actor, r)));
+    return this.#masked(actor, own);
   }
 
   /** The file name carries the title: withheld, as the registry withholds it, when the document is marked secret. */
-  async #maskedFor(actor: Actor, row: IssuedDocumentView): Promise<IssuedDocumentView> {
-    if (actor.kind !== 'person' || !row.registeredDocumentId) {
-      return row;
-    }
-    const registered = await this.documents.get(actor, row.registeredDocumentId);
-    return registered.masked ? { ...row, fileName: 'Sekretessmarkerad handling.pdf' } : row;
+  async #masked(actor: Actor, rows: IssuedDocumentView[]): Promise<IssuedDocumentView[]> {
+    const registered = rows.flatMap((r) => (r.registeredDocumentId ? [r.registeredDocumentId] : []));
+    const secrecy = await this.documents.secrecyFor(actor, registered);
+    return rows.map((r) =>
+      r.registeredDocumentId && secrecy.get(r.registeredDocumentId)?.masked
+        ? { ...r, fileName: 'Sekretessmarkerad handling.pdf' }
+        : r,
+    );
   }
 
   /** A registrar puts a failed document back in the queue, once its cause is mended. */
@@ -244,7 +246,8 @@ export class DocumentIssuerService {
     if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
       throw documentErrors.notFound();
     }
-    return this.#maskedFor(actor, row);
+    const [masked] = await this.#masked(actor, [row]);
+    return masked!;
   }
 
   async open(

@@ -169,6 +169,38 @@ export class RegisteredDocumentService {
     return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
   }
 
+  /**
+   * For other libraries showing registered documents outside the registry: of these documents,
+   * the ones marked secret, each with its ground and whether this actor is kept from its title
+   * and file (the registry's own rule; anyone outside the owning organisation is). One query.
+   */
+  async secrecyFor(
+    actor: Actor,
+    ids: readonly string[],
+    tx?: Tx,
+  ): Promise<Map<string, { readonly ground: string; readonly masked: boolean }>> {
+    const found = new Map<string, { ground: string; masked: boolean }>();
+    if (ids.length === 0) {
+      return found;
+    }
+    const rows = await (tx ?? this.db.reader).query<
+      { id: string; ground: string; organisation_id: string; responsible_person_id: string | null }[]
+    >(
+      `SELECT d.id, d.secrecy_ground AS ground, d.organisation_id, c.responsible_person_id
+       FROM registered_documents d JOIN cases c ON c.id = d.case_id
+       WHERE d.id = ANY($1::uuid[]) AND d.secrecy_ground IS NOT NULL`,
+      [[...ids]],
+    );
+    for (const r of rows) {
+      const maySee =
+        actor.kind === 'system' ||
+        (actor.organisationId === r.organisation_id &&
+          this.#maySeeSecret(actor, { responsiblePersonId: r.responsible_person_id }));
+      found.set(r.id, { ground: r.ground, masked: !maySee });
+    }
+    return found;
+  }
+
   async listForCase(actor: Actor, caseId: string, tx?: Tx): Promise<RegisteredDocumentView[]> {
     const manager = tx ?? this.db.reader;
     const owner = await manager.findOneBy(CaseEntity, { id: caseId });
