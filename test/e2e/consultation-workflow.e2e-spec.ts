@@ -60,14 +60,30 @@ describe('a remiss between sender and recipients', () => {
     return response.body as Body;
   }
 
-  async function sent(extra: Record<string, unknown> = {}): Promise<{ consultation: Body; recipientId: string }> {
-    const c = await draft(extra);
+  /** The sender's officer attaches a one-page PDF to the draft's remissunderlag. */
+  async function attachDocument(c: Body, title: string, fileName: string, text = title): Promise<void> {
+    await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/documents`)
+      .set(await ctx.as(sender.officer))
+      .field('title', title)
+      .attach('file', await samplePdf([text]), { filename: fileName, contentType: 'application/pdf' })
+      .expect(201);
+  }
+
+  /** Sends the draft and lets the worker distribute it. */
+  async function send(c: Body): Promise<void> {
     await ctx
       .http()
       .post(`/api/v1/consultations/${c.id}/send`)
       .set(await ctx.as(sender.officer))
       .expect(200);
     await ctx.drain();
+  }
+
+  async function sent(extra: Record<string, unknown> = {}): Promise<{ consultation: Body; recipientId: string }> {
+    const c = await draft(extra);
+    await send(c);
     const received = await ctx
       .http()
       .get(`/api/v1/consultations/${c.id}`)
@@ -200,19 +216,8 @@ describe('a remiss between sender and recipients', () => {
 
   it('withholds remissunderlag the sender marked secret from the recipients', async () => {
     const c = await draft();
-    await ctx
-      .http()
-      .post(`/api/v1/consultations/${c.id}/documents`)
-      .set(await ctx.as(sender.officer))
-      .field('title', 'Säkerhetsanalys')
-      .attach('file', await samplePdf(['Säkerhetsanalys']), { filename: 'analys.pdf', contentType: 'application/pdf' })
-      .expect(201);
-    await ctx
-      .http()
-      .post(`/api/v1/consultations/${c.id}/send`)
-      .set(await ctx.as(sender.officer))
-      .expect(200);
-    await ctx.drain();
+    await attachDocument(c, 'Säkerhetsanalys', 'analys.pdf');
+    await send(c);
     const [doc] = await ctx.query<{ id: string; registered_document_id: string }>(
       `SELECT id, registered_document_id FROM consultation_documents WHERE consultation_id = $1`,
       [c.id],
@@ -303,22 +308,8 @@ describe('a remiss between sender and recipients', () => {
 
   it('registers a correction of the remissunderlag at every recipient and tells them', async () => {
     const c = await draft();
-    await ctx
-      .http()
-      .post(`/api/v1/consultations/${c.id}/documents`)
-      .set(await ctx.as(sender.officer))
-      .field('title', 'Cykelplan')
-      .attach('file', await samplePdf(['Cykelplan version 1']), {
-        filename: 'cykelplan.pdf',
-        contentType: 'application/pdf',
-      })
-      .expect(201);
-    await ctx
-      .http()
-      .post(`/api/v1/consultations/${c.id}/send`)
-      .set(await ctx.as(sender.officer))
-      .expect(200);
-    await ctx.drain();
+    await attachDocument(c, 'Cykelplan', 'cykelplan.pdf', 'Cykelplan version 1');
+    await send(c);
     const corrected = await ctx
       .http()
       .post(`/api/v1/consultations/${c.id}/corrections`)
@@ -377,19 +368,8 @@ describe('a remiss between sender and recipients', () => {
         external: [{ name: 'Cykelfrämjandet Stockholm', email: 'Kansli@Cykel.example' }],
       },
     });
-    await ctx
-      .http()
-      .post(`/api/v1/consultations/${c.id}/documents`)
-      .set(await ctx.as(sender.officer))
-      .field('title', 'Cykelplan')
-      .attach('file', await samplePdf(['Cykelplan']), { filename: 'cykelplan.pdf', contentType: 'application/pdf' })
-      .expect(201);
-    await ctx
-      .http()
-      .post(`/api/v1/consultations/${c.id}/send`)
-      .set(await ctx.as(sender.officer))
-      .expect(200);
-    await ctx.drain();
+    await attachDocument(c, 'Cykelplan', 'cykelplan.pdf');
+    await send(c);
     const board = await ctx
       .http()
       .get(`/api/v1/consultations/${c.id}/status-board`)

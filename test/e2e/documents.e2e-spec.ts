@@ -235,6 +235,12 @@ describe('issued documents and signing certificates', () => {
       expect(renewed.fingerprintSha256).not.toBe(first.fingerprintSha256);
       expect(renewed.validTo.getTime()).toBeGreaterThan(ctx.clock.now().getTime());
       expect(renewed.commonName).toBe(first.commonName);
+      const retired = await ctx.query<{ action: string }>(
+        `SELECT a.action FROM audit_records a JOIN signing_certificates c ON c.id::text = a.entity_id
+         WHERE c.fingerprint_sha256 = $1`,
+        [first.fingerprintSha256],
+      );
+      expect(retired.map((r) => r.action)).toContain('signing_certificate.expired');
       // The organisation's own certificate (installed above, valid a year) is not replaced.
       ctx.clock.set(new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000));
       await expect(certificates.identityFor(world.organisationId)).rejects.toMatchObject({

@@ -10,6 +10,7 @@ interface Statement {
   status: string;
   currentRevision: number;
   revision: { number: number; parts: Record<string, unknown> };
+  decision?: { id: string } | null;
 }
 
 describe('the rules of a statement', () => {
@@ -60,6 +61,23 @@ describe('the rules of a statement', () => {
       .send({ revision, ...(action === 'request-changes' ? { comment: 'Ändra.' } : {}) })
       .expect(expected);
     return r.body as Statement;
+  }
+
+  /** The registrar records the board's decision on a frozen statement; answers the statement as it then is. */
+  async function decide(w: StatementWorld, s: Statement, decision: Record<string, unknown>): Promise<Statement> {
+    const r = await ctx
+      .http()
+      .post(`/api/v1/statements/${s.id}/decision`)
+      .set(await ctx.as(w.registrar))
+      .send(decision)
+      .expect(200);
+    return r.body as Statement;
+  }
+
+  /** A statement drafted, submitted and approved in both steps of the default chain: frozen. */
+  async function approved(w: StatementWorld): Promise<Statement> {
+    const submitted = await act(await save(await start(w), w.officer), w.officer, 'submit');
+    return act(await act(submitted, w.head, 'approve'), w.director, 'approve');
   }
 
   it('answers a stale save 409 with the current revision, and a concurrent burst lets exactly one through', async () => {
@@ -189,35 +207,27 @@ describe('the rules of a statement', () => {
 
   it('sends a statement back to drafting on återremiss, and delivers only when the minutes are confirmed', async () => {
     const w = await statementWorld(ctx);
-    let s = await save(await start(w), w.officer);
+    let s = await approved(w);
+    const referred = await decide(w, s, {
+      meetingDate: '2025-03-20',
+      paragraph: '7',
+      outcome: 'referred_back',
+      confirmation: { on: '2025-03-27' },
+    });
+    expect(referred).toMatchObject({ status: 'drafting', approvedRevision: null });
+    s = await save(referred, w.officer, { views: 'Omarbetad efter återremiss.' });
     s = await act(s, w.officer, 'submit');
     s = await act(s, w.head, 'approve');
     s = await act(s, w.director, 'approve');
-    const referred = await ctx
-      .http()
-      .post(`/api/v1/statements/${s.id}/decision`)
-      .set(await ctx.as(w.registrar))
-      .send({ meetingDate: '2025-03-20', paragraph: '7', outcome: 'referred_back', confirmation: { on: '2025-03-27' } })
-      .expect(200);
-    expect(referred.body).toMatchObject({ status: 'drafting', approvedRevision: null });
-    s = await save(referred.body as Statement, w.officer, { views: 'Omarbetad efter återremiss.' });
-    s = await act(s, w.officer, 'submit');
-    s = await act(s, w.head, 'approve');
-    s = await act(s, w.director, 'approve');
-    const adopted = await ctx
-      .http()
-      .post(`/api/v1/statements/${s.id}/decision`)
-      .set(await ctx.as(w.registrar))
-      .send({
-        meetingDate: '2025-04-17',
-        paragraph: '§ 9',
-        outcome: 'adopted_with_amendments',
-        amendedText: 'Med tillägget att samverkan ska ske kvartalsvis.',
-        reservations: 'M reserverar sig.',
-        confirmation: { on: '2025-04-24' },
-      })
-      .expect(200);
-    expect(adopted.body).toMatchObject({
+    const adopted = await decide(w, s, {
+      meetingDate: '2025-04-17',
+      paragraph: '§ 9',
+      outcome: 'adopted_with_amendments',
+      amendedText: 'Med tillägget att samverkan ska ske kvartalsvis.',
+      reservations: 'M reserverar sig.',
+      confirmation: { on: '2025-04-24' },
+    });
+    expect(adopted).toMatchObject({
       status: 'adopted',
       decision: { confirmed: false, confirmationDate: '2025-04-24' },
     });
@@ -228,7 +238,7 @@ describe('the rules of a statement', () => {
       .set(await ctx.as(w.senderOfficer))
       .expect(200);
     expect(recipient.body).toMatchObject({ state: 'decided' });
-    const decisionId = (adopted.body as { decision: { id: string } }).decision.id;
+    const decisionId = adopted.decision!.id;
     // The registrar has the adopted decision's minutes to confirm, not the återremiss's.
     const work = await ctx
       .http()
@@ -319,10 +329,7 @@ describe('the rules of a statement', () => {
 
   it('sends the administration’s signed tjänsteutlåtande ahead of the board’s decision', async () => {
     const w = await statementWorld(ctx, '2025-03-20');
-    let s = await save(await start(w), w.officer);
-    s = await act(s, w.officer, 'submit');
-    s = await act(s, w.head, 'approve');
-    s = await act(s, w.director, 'approve');
+    const s = await approved(w);
     await ctx.drain();
     await ctx
       .http()
@@ -412,16 +419,13 @@ describe('the rules of a statement', () => {
       [
         'declining the remiss after the board has decided on its statement',
         async (w) => {
-          let s = await save(await start(w), w.officer);
-          s = await act(s, w.officer, 'submit');
-          s = await act(s, w.head, 'approve');
-          s = await act(s, w.director, 'approve');
-          await ctx
-            .http()
-            .post(`/api/v1/statements/${s.id}/decision`)
-            .set(await ctx.as(w.registrar))
-            .send({ meetingDate: '2025-03-20', paragraph: '3', outcome: 'adopted', confirmation: { on: '2025-03-27' } })
-            .expect(200);
+          const s = await approved(w);
+          await decide(w, s, {
+            meetingDate: '2025-03-20',
+            paragraph: '3',
+            outcome: 'adopted',
+            confirmation: { on: '2025-03-27' },
+          });
           return {
             path: `/api/v1/consultation-recipients/${w.recipientId}/decline`,
             body: { reason: 'Vi avstår ändå.' },
@@ -459,10 +463,7 @@ describe('the rules of a statement', () => {
       [
         'editing a frozen statement',
         async (w) => {
-          let s = await save(await start(w), w.officer);
-          s = await act(s, w.officer, 'submit');
-          s = await act(s, w.head, 'approve');
-          s = await act(s, w.director, 'approve');
+          const s = await approved(w);
           return {
             path: `/api/v1/statements/${s.id}`,
             body: { baseRevision: s.currentRevision, parts: { ...s.revision.parts, summary: 'Ändrad.' } },
@@ -497,21 +498,13 @@ describe('the rules of a statement', () => {
       [
         'submitting again the revision the board sent back',
         async (w) => {
-          let s = await save(await start(w), w.officer);
-          s = await act(s, w.officer, 'submit');
-          s = await act(s, w.head, 'approve');
-          s = await act(s, w.director, 'approve');
-          await ctx
-            .http()
-            .post(`/api/v1/statements/${s.id}/decision`)
-            .set(await ctx.as(w.registrar))
-            .send({
-              meetingDate: '2025-03-20',
-              paragraph: '4',
-              outcome: 'referred_back',
-              confirmation: { immediate: true },
-            })
-            .expect(200);
+          const s = await approved(w);
+          await decide(w, s, {
+            meetingDate: '2025-03-20',
+            paragraph: '4',
+            outcome: 'referred_back',
+            confirmation: { immediate: true },
+          });
           return { path: `/api/v1/statements/${s.id}/submit`, body: { revision: s.currentRevision }, as: w.officer };
         },
         409,
@@ -520,10 +513,7 @@ describe('the rules of a statement', () => {
       [
         'asking another department for input on an approved statement',
         async (w) => {
-          let s = await save(await start(w), w.officer);
-          s = await act(s, w.officer, 'submit');
-          s = await act(s, w.head, 'approve');
-          s = await act(s, w.director, 'approve');
+          const s = await approved(w);
           return {
             path: `/api/v1/statements/${s.id}/preparation-requests`,
             body: { departmentId: w.otherDepartmentId, question: 'Något att tillägga?', deadline: '2025-04-01' },
