@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 
 import { CompilationService, ConsultationService, RecipientService } from '@app/consultation';
+import { AuthenticationService, DEMO_PASSWORD } from '@app/directory';
 import {
   addSignaturePlaceholder,
   DocumentIssuerService,
@@ -245,7 +246,13 @@ const ok = await withBenchEnvironment(async (env) => {
     try {
       await api.app.listen({ port: 0, host: '127.0.0.1' });
       const address = api.app.getHttpServer().address() as AddressInfo;
-      const token = await api.app.get(TokenService).issue({ sub: officer.personId, org: officer.organisationId });
+      const token = await api.app.get(TokenService).issue(
+        await api.app.get(AuthenticationService).authenticate({
+          email: 'sara.ekstrom@stockholm.se',
+          password: DEMO_PASSWORD,
+          organisationId: officer.organisationId,
+        }),
+      );
       const url = `http://127.0.0.1:${address.port}/api/v1/consultations/${consultationId}/compilation`;
       const get = async (): Promise<Buffer> => {
         const response = await fetch(url, { headers: { authorization: `Bearer ${token.accessToken}` } });
