@@ -3,17 +3,9 @@ import 'reflect-metadata';
 
 import { CompilationService, ConsultationService, RecipientService } from '@app/consultation';
 import { AuthenticationService, DEMO_PASSWORD } from '@app/directory';
-import {
-  addSignaturePlaceholder,
-  DocumentIssuerService,
-  finishPdf,
-  renderTemplate,
-  inspectPdfSignature,
-  sha256,
-  signPdf,
-  SigningCertificateService,
-} from '@app/document';
+import { DocumentIssuerService, renderTemplate, SigningCertificateService } from '@app/document';
 import { IssuanceService, type IssuedDocumentView } from '@app/issuance';
+import { addSignaturePlaceholder, finishPdf, inspectPdfSignature, sha256, signPdf } from '@app/pdf';
 import { addDays, localDate } from '@app/platform';
 import { FileStoreService } from '@app/registry';
 import { REFERENCE_CASE } from '@app/testing';
