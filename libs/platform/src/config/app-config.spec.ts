@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ConfigError, loadAppConfig } from './app-config.js';
-import { EnvSchema } from './env.schema.js';
+import { DEVELOPMENT_SECRETS_FILE, developmentSecret } from './development-secrets.js';
+import { EnvSchema, KNOWN_SECRETS } from './env.schema.js';
 
 describe(loadAppConfig.name, () => {
   it('runs on local defaults: PostgreSQL and Redis on 127.0.0.1', () => {
@@ -38,6 +40,42 @@ describe(loadAppConfig.name, () => {
     });
     expect(sut.auth.tokenSecret.reveal()).toBe('x'.repeat(32));
     expect(sut.signing.keySecret.reveal()).toBe('y'.repeat(32));
+  });
+
+  it('refuses every published secret in production, for every secret variable', () => {
+    const good = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40), SIGNING_KEY_SECRET: 'y'.repeat(40) };
+    for (const variable of ['AUTH_TOKEN_SECRET', 'SIGNING_KEY_SECRET']) {
+      for (const known of KNOWN_SECRETS) {
+        expect(() => loadAppConfig({ ...good, [variable]: known })).toThrow(
+          new RegExp(`${variable}: is a published value`),
+        );
+      }
+    }
+  });
+
+  it('outside production takes a secret of this installation, not one from the source', () => {
+    const sut = loadAppConfig({});
+    const token = sut.auth.tokenSecret.reveal();
+    expect(token).toBe(developmentSecret('AUTH_TOKEN_SECRET'));
+    expect(token).not.toBe(sut.signing.keySecret.reveal());
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(KNOWN_SECRETS).not.toContain(token);
+    expect(statSync(DEVELOPMENT_SECRETS_FILE).mode & 0o777).toBe(0o600);
+    expect(readFileSync('.gitignore', 'utf8').split('\n')).toContain(DEVELOPMENT_SECRETS_FILE);
+  });
+
+  it('makes the development key once per installation and keeps it', () => {
+    const [one, two] = [mkdtempSync(join(tmpdir(), 'remiss-a-')), mkdtempSync(join(tmpdir(), 'remiss-b-'))];
+    try {
+      const first = developmentSecret('AUTH_TOKEN_SECRET', join(one, 'secrets.json'));
+      const stored = readFileSync(join(one, 'secrets.json'), 'utf8');
+      expect(developmentSecret('AUTH_TOKEN_SECRET', join(one, 'secrets.json'))).toBe(first);
+      expect(readFileSync(join(one, 'secrets.json'), 'utf8')).toBe(stored);
+      expect(developmentSecret('AUTH_TOKEN_SECRET', join(two, 'secrets.json'))).not.toBe(first);
+    } finally {
+      rmSync(one, { recursive: true });
+      rmSync(two, { recursive: true });
+    }
   });
 
   it('never prints a secret', () => {
