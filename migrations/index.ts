@@ -5,6 +5,7 @@ import { CreateIssuedDocumentsAndCertificates1795713808308 } from './17957138083
 import { CompilationSnapshot1796022623938 } from './1796022623938-CompilationSnapshot.js';
 import { SessionsAndCredentialsVersion1796285222578 } from './1796285222578-SessionsAndCredentialsVersion.js';
 import { OrganisationNameKeyAndUsedPrefix1796285710607 } from './1796285710607-OrganisationNameKeyAndUsedPrefix.js';
+import { AuditMacs1796287267646 } from './1796287267646-AuditMacs.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CompilationSnapshot1796022623938,
   SessionsAndCredentialsVersion1796285222578,
   OrganisationNameKeyAndUsedPrefix1796285710607,
+  AuditMacs1796287267646,
 ];

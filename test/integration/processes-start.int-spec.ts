@@ -99,6 +99,7 @@ describe('the processes in production', () => {
   const own = {
     AUTH_TOKEN_SECRET: randomBytes(36).toString('base64'),
     SIGNING_KEY_SECRET: randomBytes(36).toString('base64'),
+    AUDIT_KEY: randomBytes(36).toString('base64'),
   };
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 import { canonicalJson } from './canonical-json.js';
 
@@ -39,5 +39,22 @@ export function auditHash(prevHash: string, fields: HashedFields): string {
         occurredAt: fields.occurredAt,
       }),
     )
+    .digest('hex');
+}
+
+/**
+ * The MAC that anchors a record (its hash, which covers its chain, position and content and
+ * every record before it) with the audit key, kept outside the database: whoever can rewrite the
+ * database can recompute the hashes but not these.
+ */
+export function recordMac(key: string, hash: string): string {
+  return createHmac('sha256', key).update('remiss:audit-record\n').update(hash).digest('hex');
+}
+
+/** The MAC of a chain's head, so that cutting records off the end of a chain shows too. */
+export function headMac(key: string, organisationId: string, seq: string, hash: string): string {
+  return createHmac('sha256', key)
+    .update('remiss:audit-head\n')
+    .update(`${organisationId}\n${seq}\n${hash}`)
     .digest('hex');
 }

@@ -29,22 +29,30 @@ describe(loadAppConfig.name, () => {
     expect(problems).toMatch(/^FILE_MAX_BYTES: /m);
   });
 
-  it('requires token and signing-key secrets of at least 32 characters in production', () => {
+  it('requires token, signing-key and audit secrets of at least 32 characters in production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET: is required in production/);
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/SIGNING_KEY_SECRET: is required in production/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/AUDIT_KEY: is required in production/);
     expect(() => loadAppConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'kort' })).toThrow(/AUTH_TOKEN_SECRET/);
     const sut = loadAppConfig({
       NODE_ENV: 'production',
       AUTH_TOKEN_SECRET: 'x'.repeat(32),
       SIGNING_KEY_SECRET: 'y'.repeat(32),
+      AUDIT_KEY: 'z'.repeat(32),
     });
     expect(sut.auth.tokenSecret.reveal()).toBe('x'.repeat(32));
     expect(sut.signing.keySecret.reveal()).toBe('y'.repeat(32));
+    expect(sut.audit.key.reveal()).toBe('z'.repeat(32));
   });
 
   it('refuses every published secret in production, for every secret variable', () => {
-    const good = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40), SIGNING_KEY_SECRET: 'y'.repeat(40) };
-    for (const variable of ['AUTH_TOKEN_SECRET', 'SIGNING_KEY_SECRET']) {
+    const good = {
+      NODE_ENV: 'production',
+      AUTH_TOKEN_SECRET: 'x'.repeat(40),
+      SIGNING_KEY_SECRET: 'y'.repeat(40),
+      AUDIT_KEY: 'z'.repeat(40),
+    };
+    for (const variable of ['AUTH_TOKEN_SECRET', 'SIGNING_KEY_SECRET', 'AUDIT_KEY']) {
       for (const known of KNOWN_SECRETS) {
         expect(() => loadAppConfig({ ...good, [variable]: known })).toThrow(
           new RegExp(`${variable}: is a published value`),
@@ -57,7 +65,7 @@ describe(loadAppConfig.name, () => {
     const sut = loadAppConfig({});
     const token = sut.auth.tokenSecret.reveal();
     expect(token).toBe(developmentSecret('AUTH_TOKEN_SECRET'));
-    expect(token).not.toBe(sut.signing.keySecret.reveal());
+    expect(new Set([token, sut.signing.keySecret.reveal(), sut.audit.key.reveal()]).size).toBe(3);
     expect(token.length).toBeGreaterThanOrEqual(32);
     expect(KNOWN_SECRETS).not.toContain(token);
     expect(statSync(DEVELOPMENT_SECRETS_FILE).mode & 0o777).toBe(0o600);
@@ -92,6 +100,7 @@ describe(loadAppConfig.name, () => {
       'AUTH_TOKEN_SECRET',
       'SIGNING_TSA_URL',
       'SIGNING_KEY_SECRET',
+      'AUDIT_KEY',
     ]);
     for (const name of new Set(declared)) {
       expect(documented).toContain(name);

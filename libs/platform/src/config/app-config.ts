@@ -28,6 +28,8 @@ export interface AppConfig {
     readonly loginMaxAttempts: number;
     readonly loginWindowSeconds: number;
   };
+  /** The key of the audit records' MACs: kept outside the database, so that no one who can only rewrite the database can forge the trail. */
+  readonly audit: { readonly key: Secret };
   readonly log: { readonly level: string };
   readonly files: { readonly maxBytes: number };
   readonly reminders: { readonly daysBefore: readonly number[]; readonly scanIntervalMs: number };
@@ -79,6 +81,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS,
       loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
     },
+    audit: { key: new Secret(parsed.AUDIT_KEY ?? developmentSecret('AUDIT_KEY')) },
     log: { level: parsed.LOG_LEVEL },
     files: { maxBytes: parsed.FILE_MAX_BYTES },
     reminders: {

@@ -153,6 +153,12 @@ export class EnvSchema {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;
 
+  @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUDIT_KEY !== undefined)
+  @IsString({ message: 'is required in production' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  @NotPublishedInProduction()
+  AUDIT_KEY?: string;
+
   @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.SIGNING_KEY_SECRET !== undefined)
   @IsString({ message: 'is required in production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
