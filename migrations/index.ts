@@ -6,6 +6,7 @@ import { CompilationSnapshot1796022623938 } from './1796022623938-CompilationSna
 import { SessionsAndCredentialsVersion1796285222578 } from './1796285222578-SessionsAndCredentialsVersion.js';
 import { OrganisationNameKeyAndUsedPrefix1796285710607 } from './1796285710607-OrganisationNameKeyAndUsedPrefix.js';
 import { AuditMacs1796287267646 } from './1796287267646-AuditMacs.js';
+import { CaseCoWorkers1796291402937 } from './1796291402937-CaseCoWorkers.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SessionsAndCredentialsVersion1796285222578,
   OrganisationNameKeyAndUsedPrefix1796285710607,
   AuditMacs1796287267646,
+  CaseCoWorkers1796291402937,
 ];

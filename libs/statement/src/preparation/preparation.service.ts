@@ -38,7 +38,7 @@ export class PreparationService {
       throw statementErrors.dateInvalid('deadline');
     }
     return this.db.transaction(async (tx) => {
-      const statement = await this.store.load(tx, actor, statementId);
+      const statement = await this.store.loadForWriting(tx, actor, statementId);
       if (FROZEN.has(statement.status)) {
         // The preparation part of an approved text is what the approvers signed.
         throw statementErrors.frozen(STATEMENT_STATUS_LABEL[statement.status]);
