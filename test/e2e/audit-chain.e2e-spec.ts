@@ -1,7 +1,11 @@
 import { type AuditEntry, AuditService, Db, Role, systemActor } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 
-import { auditHash } from '../../libs/platform/src/audit/audit-hash.js';
+import {
+  STORED_AUDIT_COLUMNS,
+  type StoredAuditRow,
+  storedRecordHash,
+} from '../../libs/platform/src/audit/audit-hash.js';
 import { TestContext } from '../support/test-context.js';
 
 describe('the audit chain', () => {
@@ -19,6 +23,16 @@ describe('the audit chain', () => {
   });
 
   afterAll(() => ctx.close());
+
+  /** An organisation whose chain holds a handful of records, and its registrar. */
+  async function organisationWithRecords(): Promise<{ org: { id: string }; orgRegistrar: TestPerson }> {
+    const org = await ctx.factories.organisation();
+    const orgRegistrar = await ctx.factories.person(org.id, { roles: [Role.Registrar] });
+    for (let i = 0; i < 3; i++) {
+      await ctx.factories.person(org.id);
+    }
+    return { org, orgRegistrar };
+  }
 
   it('records who changed what, for which organisation, with before and after', async () => {
     const person = await ctx.factories.person(organisationId);
@@ -102,11 +116,7 @@ describe('the audit chain', () => {
   });
 
   it('finds a record altered in SQL and reports the first broken link', async () => {
-    const org = await ctx.factories.organisation();
-    const orgRegistrar = await ctx.factories.person(org.id, { roles: [Role.Registrar] });
-    for (let i = 0; i < 3; i++) {
-      await ctx.factories.person(org.id);
-    }
+    const { org, orgRegistrar } = await organisationWithRecords();
     const [target] = await ctx.query<{ id: string; seq: string }>(
       `SELECT id::text AS id, seq::text AS seq FROM audit_records WHERE organisation_id = $1 ORDER BY seq OFFSET 2 LIMIT 1`,
       [org.id],
@@ -153,38 +163,13 @@ describe('the audit chain', () => {
         `UPDATE audit_records SET after = jsonb_set(after, '{name}', to_jsonb($3::text)) WHERE organisation_id = $1 AND seq = $2`,
         [org, seq, name],
       );
-      const rows = await tx.query<
-        {
-          id: string;
-          organisation_id: string;
-          seq: string;
-          actor_person_id: string | null;
-          acting_organisation_id: string | null;
-          actor_process: string | null;
-          action: string;
-          entity_type: string;
-          entity_id: string;
-          before: unknown;
-          after: unknown;
-          occurred_at: Date;
-          prev_hash: string;
-        }[]
-      >(`SELECT * FROM audit_records WHERE organisation_id = $1 ORDER BY seq`, [org]);
+      const rows = await tx.query<StoredAuditRow[]>(
+        `SELECT ${STORED_AUDIT_COLUMNS} FROM audit_records WHERE organisation_id = $1 ORDER BY audit_records.seq`,
+        [org],
+      );
       let prevHash = rows[0]!.prev_hash;
       for (const row of rows) {
-        const hash = auditHash(prevHash, {
-          organisationId: row.organisation_id,
-          seq: row.seq,
-          actorPersonId: row.actor_person_id,
-          actingOrganisationId: row.acting_organisation_id,
-          actorProcess: row.actor_process,
-          action: row.action,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          before: row.before,
-          after: row.after,
-          occurredAt: row.occurred_at,
-        });
+        const hash = storedRecordHash(prevHash, row);
         await tx.query(`UPDATE audit_records SET prev_hash = $2, hash = $3 WHERE id = $1`, [row.id, prevHash, hash]);
         prevHash = hash;
       }
@@ -193,11 +178,7 @@ describe('the audit chain', () => {
   }
 
   it('catches a chain rewritten and recomputed by someone without the audit key', async () => {
-    const org = await ctx.factories.organisation();
-    const orgRegistrar = await ctx.factories.person(org.id, { roles: [Role.Registrar] });
-    for (let i = 0; i < 3; i++) {
-      await ctx.factories.person(org.id);
-    }
+    const { org, orgRegistrar } = await organisationWithRecords();
     const [target] = await ctx.query<{ id: string; seq: string }>(
       `SELECT id::text AS id, seq::text AS seq FROM audit_records
        WHERE organisation_id = $1 AND action = 'person.created' ORDER BY seq OFFSET 1 LIMIT 1`,
@@ -217,10 +198,7 @@ describe('the audit chain', () => {
   });
 
   it('catches a chain cut short, however its head is set back', async () => {
-    const org = await ctx.factories.organisation();
-    for (let i = 0; i < 3; i++) {
-      await ctx.factories.person(org.id);
-    }
+    const { org } = await organisationWithRecords();
     const [last] = await ctx.query<{ seq: string; prev_hash: string }>(
       `SELECT seq::text AS seq, prev_hash FROM audit_records WHERE organisation_id = $1 ORDER BY seq DESC LIMIT 1`,
       [org.id],

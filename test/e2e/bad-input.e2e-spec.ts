@@ -52,6 +52,21 @@ describe('bad input answers 4xx and changes nothing', () => {
 
   afterAll(() => ctx.close());
 
+  /** The registrar registers a document in the world's case as a multipart form: its fields, then the file. */
+  async function postDocument(
+    fields: Record<string, string>,
+    file: { bytes: Buffer; filename: string },
+  ): Promise<Response> {
+    const request = ctx
+      .http()
+      .post(`/api/v1/cases/${w.caseId}/documents`)
+      .set(await ctx.as(w.registrar));
+    for (const [name, value] of Object.entries(fields)) {
+      void request.field(name, value);
+    }
+    return request.attach('file', file.bytes, { filename: file.filename, contentType: 'application/pdf' });
+  }
+
   describe('a NUL character anywhere is refused, naming the field', () => {
     it('in a query', async () => {
       const headers = await ctx.as(w.registrar);
@@ -93,30 +108,21 @@ describe('bad input answers 4xx and changes nothing', () => {
     });
 
     it('in a multipart field and in a file name', async () => {
-      const registrar = await ctx.as(w.registrar);
       expectFieldProblem(
         await expectNothingChanged(ctx, () =>
-          ctx
-            .http()
-            .post(`/api/v1/cases/${w.caseId}/documents`)
-            .set(registrar)
-            .field('direction', 'incoming')
-            .field('kind', 'brev')
-            .field('title', 'Brev\u0000från någon')
-            .attach('file', pdf, { filename: 'brev.pdf', contentType: 'application/pdf' }),
+          postDocument(
+            { direction: 'incoming', kind: 'brev', title: 'Brev\u0000från någon' },
+            { bytes: pdf, filename: 'brev.pdf' },
+          ),
         ),
         'title',
       );
       expectFieldProblem(
         await expectNothingChanged(ctx, () =>
-          ctx
-            .http()
-            .post(`/api/v1/cases/${w.caseId}/documents`)
-            .set(registrar)
-            .field('direction', 'incoming')
-            .field('kind', 'brev')
-            .field('title', 'Brev')
-            .attach('file', pdf, { filename: 'brev\u0000.exe.pdf', contentType: 'application/pdf' }),
+          postDocument(
+            { direction: 'incoming', kind: 'brev', title: 'Brev' },
+            { bytes: pdf, filename: 'brev\u0000.exe.pdf' },
+          ),
         ),
         'file',
       );
@@ -311,13 +317,7 @@ describe('bad input answers 4xx and changes nothing', () => {
     it('multipart and JSON document registration', async () => {
       const registrar = await ctx.as(w.registrar);
       const multipart = await expectNothingChanged(ctx, () =>
-        ctx
-          .http()
-          .post(`/api/v1/cases/${w.caseId}/documents`)
-          .set(registrar)
-          .field('direction', 'åt sidan')
-          .field('kind', 'brev')
-          .attach('file', pdf, { filename: 'brev.pdf', contentType: 'application/pdf' }),
+        postDocument({ direction: 'åt sidan', kind: 'brev' }, { bytes: pdf, filename: 'brev.pdf' }),
       );
       expectFieldProblem(multipart, 'direction');
       expectFieldProblem(multipart, 'title');
@@ -429,15 +429,11 @@ describe('bad input answers 4xx and changes nothing', () => {
       ],
       ['a PDF marker after a blank line', '\n%PDF-1.7\n'],
     ])('refuses %s named .pdf', async (_name, content) => {
-      const response = await expectNothingChanged(ctx, async () =>
-        ctx
-          .http()
-          .post(`/api/v1/cases/${w.caseId}/documents`)
-          .set(await ctx.as(w.registrar))
-          .field('direction', 'incoming')
-          .field('kind', 'brev')
-          .field('title', 'Faktura')
-          .attach('file', Buffer.from(content), { filename: 'faktura.pdf', contentType: 'application/pdf' }),
+      const response = await expectNothingChanged(ctx, () =>
+        postDocument(
+          { direction: 'incoming', kind: 'brev', title: 'Faktura' },
+          { bytes: Buffer.from(content), filename: 'faktura.pdf' },
+        ),
       );
       expect(response.status).toBe(415);
       expect(response.body).toMatchObject({ code: 'registry.file_type_mismatch' });
@@ -450,15 +446,11 @@ describe('bad input answers 4xx and changes nothing', () => {
         ['\u2066svar\u2069 2025.pdf', 'svar 2025.pdf'],
       ];
       for (const [sent, kept] of names) {
-        const registered = await ctx
-          .http()
-          .post(`/api/v1/cases/${w.caseId}/documents`)
-          .set(await ctx.as(w.registrar))
-          .field('direction', 'incoming')
-          .field('kind', 'brev')
-          .field('title', `Brev ${kept}`)
-          .attach('file', await samplePdf([kept]), { filename: sent, contentType: 'application/pdf' })
-          .expect(201);
+        const registered = await postDocument(
+          { direction: 'incoming', kind: 'brev', title: `Brev ${kept}` },
+          { bytes: await samplePdf([kept]), filename: sent },
+        );
+        expect(registered.status).toBe(201);
         expect((registered.body as { file: { name: string } }).file.name).toBe(kept);
       }
     });

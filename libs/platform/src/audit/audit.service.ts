@@ -6,7 +6,16 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { assertInTransaction, Db, type Tx } from '../database/db.service.js';
 import { AuditChainHeadEntity } from './audit-chain-head.entity.js';
-import { auditHash, GENESIS_HASH, type HashedFields, headMac, recordMac } from './audit-hash.js';
+import {
+  auditHash,
+  GENESIS_HASH,
+  type HashedFields,
+  headMac,
+  recordMac,
+  STORED_AUDIT_COLUMNS,
+  type StoredAuditRow,
+  storedRecordHash,
+} from './audit-hash.js';
 import { AuditRecordEntity } from './audit-record.entity.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -196,9 +205,8 @@ export class AuditService {
     // Keyset pagination over seq keeps each batch an index range scan, however long the chain.
     let afterSeq = '0';
     for (;;) {
-      const batch = await reader.query<RawAuditRow[]>(
-        `SELECT id::text AS id, organisation_id, seq::text AS seq_text, actor_person_id, acting_organisation_id,
-                actor_process, action, entity_type, entity_id, before, after, occurred_at, prev_hash, hash, mac
+      const batch = await reader.query<StoredAuditRow[]>(
+        `SELECT ${STORED_AUDIT_COLUMNS}
          FROM audit_records WHERE organisation_id = $1 AND seq > $2::bigint ORDER BY audit_records.seq LIMIT $3`,
         [organisationId, afterSeq, VERIFY_BATCH],
       );
@@ -220,19 +228,7 @@ export class AuditService {
         if (row.prev_hash !== prevHash) {
           return broken('previous_hash_mismatch');
         }
-        const recomputed = auditHash(prevHash, {
-          organisationId: row.organisation_id,
-          seq: row.seq_text,
-          actorPersonId: row.actor_person_id,
-          actingOrganisationId: row.acting_organisation_id,
-          actorProcess: row.actor_process,
-          action: row.action,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          before: row.before,
-          after: row.after,
-          occurredAt: row.occurred_at,
-        });
+        const recomputed = storedRecordHash(prevHash, row);
         if (recomputed !== row.hash) {
           return broken('hash_mismatch');
         }
@@ -288,22 +284,4 @@ export class AuditService {
       hash: r.hash,
     }));
   }
-}
-
-interface RawAuditRow {
-  id: string;
-  organisation_id: string;
-  seq_text: string;
-  actor_person_id: string | null;
-  acting_organisation_id: string | null;
-  actor_process: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  occurred_at: Date;
-  prev_hash: string;
-  hash: string;
-  mac: string | null;
 }
