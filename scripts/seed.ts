@@ -21,8 +21,18 @@ class SeedModule {
   }
 }
 
-/** Loads the City of Stockholm and prints the demo accounts. Running it again changes nothing. */
+/** Why the demo directory is never loaded into a production database. */
+export const SEED_REFUSED_IN_PRODUCTION =
+  'Demokatalogen läses aldrig in i produktion: dess konton har ett publicerat lösenord (NODE_ENV=production).';
+
+/**
+ * Loads the City of Stockholm and prints the demo accounts. Running it again changes nothing.
+ * Refused in production: every demo account shares a published password.
+ */
 export async function seed(config: AppConfig, { quiet = false } = {}): Promise<void> {
+  if (config.env === 'production') {
+    throw new Error(SEED_REFUSED_IN_PRODUCTION);
+  }
   const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const report = await app.get(DirectorySeeder).seed(STOCKHOLM, DEMO_PASSWORD);
@@ -49,5 +59,10 @@ export async function seed(config: AppConfig, { quiet = false } = {}): Promise<v
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await seed(loadProcessConfigOrExit());
+  const config = loadProcessConfigOrExit();
+  if (config.env === 'production') {
+    process.stderr.write(`${SEED_REFUSED_IN_PRODUCTION}\n`);
+    process.exit(1);
+  }
+  await seed(config);
 }

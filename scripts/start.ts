@@ -4,16 +4,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { migrate } from './migrate.js';
-import { seed } from './seed.js';
+import { seed, SEED_REFUSED_IN_PRODUCTION } from './seed.js';
 
 /**
- * `npm start`: migrates (under the advisory lock), seeds the demo directory, then runs the API
- * and the worker as two processes and stops both when either stops or on Ctrl-C.
+ * `npm start`: migrates (under the advisory lock), seeds the demo directory (never in
+ * production), then runs the API and the worker as two processes and stops both when either
+ * stops or on Ctrl-C.
  */
 const config = loadProcessConfigOrExit();
 const applied = await migrate();
 process.stdout.write(applied.length ? `Migreringar körda: ${applied.join(', ')}\n` : 'Databasen är uppdaterad.\n');
-await seed(config, { quiet: process.argv.includes('--quiet') });
+if (config.env === 'production') {
+  process.stdout.write(`${SEED_REFUSED_IN_PRODUCTION}\n`);
+} else {
+  await seed(config, { quiet: process.argv.includes('--quiet') });
+}
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [

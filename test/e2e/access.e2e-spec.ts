@@ -316,6 +316,13 @@ describe('access to every route', () => {
       path: `/api/v1/cases/${w.caseId}/assign`,
       body: { personId: w.officer.id },
     }),
+    'GET /api/v1/cases/:id/co-workers': (w) => ({ path: `/api/v1/cases/${w.caseId}/co-workers` }),
+    'PUT /api/v1/cases/:id/co-workers/:personId': (w) => ({
+      path: `/api/v1/cases/${w.caseId}/co-workers/${w.officer.id}`,
+    }),
+    'DELETE /api/v1/cases/:id/co-workers/:personId': (w) => ({
+      path: `/api/v1/cases/${w.caseId}/co-workers/${w.officer.id}`,
+    }),
     'POST /api/v1/cases/:id/close': (w) => ({ path: `/api/v1/cases/${w.caseId}/close` }),
     'POST /api/v1/cases/:id/reopen': (w) => ({ path: `/api/v1/cases/${w.caseId}/reopen` }),
     'GET /api/v1/cases/:id/documents': (w) => ({ path: `/api/v1/cases/${w.caseId}/documents` }),

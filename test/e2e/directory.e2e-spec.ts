@@ -108,6 +108,174 @@ describe('directory administration', () => {
     expect(response.body).toMatchObject({ code: 'directory.last_administrator' });
   });
 
+  describe("an organisation's administrator stays in their own lane", () => {
+    it('changes the name, diary prefix, activity and parent of an organisation only as the city', async () => {
+      const org = await ctx.factories.organisation();
+      const own = await ctx.factories.person(org.id, { roles: [Role.Administrator] });
+      const executive = await ctx.factories.organisation({ kind: OrganisationKind.ExecutiveBoard });
+      const headers = await ctx.as(own);
+      for (const body of [
+        { diaryPrefix: null },
+        { diaryPrefix: 'ZZZZZZ' },
+        { active: false },
+        { name: `${executive.name} ` },
+        { name: 'Ett nytt namn' },
+        { parentId: executive.id },
+      ]) {
+        const refused = await expectNothingChanged(ctx, () =>
+          ctx.http().patch(`/api/v1/organisations/${org.id}`).set(headers).send(body),
+        );
+        expect({ body, status: refused.status, code: (refused.body as { code: string }).code }).toEqual({
+          body,
+          status: 403,
+          code: 'directory.city_administrator_required',
+        });
+      }
+      // What is the organisation's own business stays so, and sending a field unchanged is no change.
+      await ctx
+        .http()
+        .patch(`/api/v1/organisations/${org.id}`)
+        .set(headers)
+        .send({ website: 'start.stockholm/test', name: org.name, active: true })
+        .expect(200);
+      // The city may.
+      const moved = await ctx
+        .http()
+        .patch(`/api/v1/organisations/${org.id}`)
+        .set(await ctx.as(cityAdmin))
+        .send({ parentId: executive.id, name: `  Omdöpt   nämnd ${org.diaryPrefix} ` })
+        .expect(200);
+      expect(moved.body).toMatchObject({ parentId: executive.id, name: `Omdöpt nämnd ${org.diaryPrefix}` });
+    });
+
+    it('keeps names unique regardless of letter case and white space', async () => {
+      const taken = await ctx.factories.organisation();
+      const other = await ctx.factories.organisation();
+      const city = await ctx.as(cityAdmin);
+      for (const name of [`${taken.name} `, taken.name.toUpperCase(), ` ${taken.name.replace(' ', '  ')}`]) {
+        const renamed = await expectNothingChanged(ctx, () =>
+          ctx.http().patch(`/api/v1/organisations/${other.id}`).set(city).send({ name }),
+        );
+        expect(renamed.status).toBe(409);
+        expect(renamed.body).toMatchObject({ code: 'directory.name_taken' });
+        const created = await expectNothingChanged(ctx, () =>
+          ctx.http().post('/api/v1/organisations').set(city).send({ name, kind: 'district_board' }),
+        );
+        expect(created.status).toBe(409);
+      }
+    });
+
+    it('keeps a diary prefix while a series numbers under it', async () => {
+      const org = await ctx.factories.organisation();
+      const registrar = await ctx.factories.person(org.id, { roles: [Role.Registrar] });
+      const city = await ctx.as(cityAdmin);
+      await ctx
+        .http()
+        .put('/api/v1/registry/series/2025')
+        .set(await ctx.as(registrar))
+        .send({ nextNumber: 578 })
+        .expect(200);
+      const refused = await expectNothingChanged(ctx, () =>
+        ctx.http().patch(`/api/v1/organisations/${org.id}`).set(city).send({ diaryPrefix: null }),
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'directory.diary_prefix_in_use' });
+      // Another prefix is a change the city may make; an unused one may go.
+      await ctx.http().patch(`/api/v1/organisations/${org.id}`).set(city).send({ diaryPrefix: 'ÖVR' }).expect(200);
+      const unused = await ctx.factories.organisation();
+      const removed = await ctx
+        .http()
+        .patch(`/api/v1/organisations/${unused.id}`)
+        .set(city)
+        .send({ diaryPrefix: null })
+        .expect(200);
+      expect(removed.body).toMatchObject({ diaryPrefix: null });
+    });
+
+    it('does not let the only active administrator be disabled, by himself or anyone', async () => {
+      const org = await ctx.factories.organisation();
+      const only = await ctx.factories.person(org.id, { roles: [Role.Administrator] });
+      const former = await ctx.factories.person(org.id, { roles: [Role.Administrator] });
+      await ctx
+        .http()
+        .post(`/api/v1/people/${former.id}/disable`)
+        .set(await ctx.as(only))
+        .expect(200);
+      for (const headers of [await ctx.as(only), await ctx.as(cityAdmin)]) {
+        const refused = await expectNothingChanged(ctx, () =>
+          ctx.http().post(`/api/v1/people/${only.id}/disable`).set(headers),
+        );
+        expect(refused.status).toBe(409);
+        expect(refused.body).toMatchObject({ code: 'directory.last_administrator' });
+      }
+      // A disabled administrator does not count for revoking the role either.
+      const revoked = await expectNothingChanged(ctx, async () =>
+        ctx
+          .http()
+          .delete(`/api/v1/people/${only.id}/roles/${only.roles[0]!.id}`)
+          .set(await ctx.as(only)),
+      );
+      expect(revoked.status).toBe(409);
+      await ctx
+        .http()
+        .get('/api/v1/auth/me')
+        .set(await ctx.as(only))
+        .expect(200);
+    });
+
+    it('changes the credentials of a person with roles in several organisations only as the city', async () => {
+      const home = await ctx.factories.organisation();
+      const homeAdmin = await ctx.factories.person(home.id, { roles: [Role.Administrator] });
+      const elsewhere = await ctx.factories.organisation({ kind: OrganisationKind.ExecutiveBoard });
+      const both = await ctx.factories.person(home.id, { roles: [Role.CaseOfficer] });
+      const city = await ctx.as(cityAdmin);
+      await ctx
+        .http()
+        .post(`/api/v1/people/${both.id}/roles`)
+        .set(city)
+        .send({ role: Role.Registrar, organisationId: elsewhere.id })
+        .expect(201);
+      const stillIn = await ctx.as(both, elsewhere.id);
+      const headers = await ctx.as(homeAdmin);
+      for (const [method, path, body] of [
+        ['put', `/api/v1/people/${both.id}/password`, { password: 'övertaget-lösenord-1' }],
+        ['patch', `/api/v1/people/${both.id}`, { email: `overtagen.${both.id}@example.se` }],
+      ] as const) {
+        const refused = await expectNothingChanged(ctx, () => ctx.http()[method](path).set(headers).send(body));
+        expect(refused.status).toBe(403);
+        expect(refused.body).toMatchObject({ code: 'directory.city_administrator_required' });
+      }
+      await ctx.http().get('/api/v1/auth/me').set(stillIn).expect(200);
+      await ctx
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: both.email, password: 'övertaget-lösenord-1', organisationId: elsewhere.id })
+        .expect(401);
+      // What is not a credential stays the home administrator's, and the city may change the rest.
+      await ctx
+        .http()
+        .patch(`/api/v1/people/${both.id}`)
+        .set(headers)
+        .send({ title: 'utredare', email: both.email })
+        .expect(200);
+      await ctx
+        .http()
+        .put(`/api/v1/people/${both.id}/password`)
+        .set(city)
+        .send({ password: 'nytt-av-staden-123' })
+        .expect(204);
+      await ctx.login({ email: both.email, password: 'nytt-av-staden-123' }, elsewhere.id);
+      // A person with roles only at home is the home administrator's to reset.
+      const single = await ctx.factories.person(home.id, { roles: [Role.CaseOfficer] });
+      await ctx
+        .http()
+        .put(`/api/v1/people/${single.id}/password`)
+        .set(headers)
+        .send({ password: 'hemma-återställt-1' })
+        .expect(204);
+    });
+  });
+
   describe('bad input gets a 4xx problem and changes nothing', () => {
     const cases: [
       string,
@@ -206,7 +374,7 @@ describe('directory administration', () => {
             method: 'patch',
             path: `/api/v1/organisations/${organisationId}`,
             body: { parentId: organisationId },
-            as: admin,
+            as: cityAdmin,
           };
         },
         422,

@@ -456,7 +456,19 @@ describe('the registry (diarium)', () => {
       expect(response.body).toMatchObject({ code: 'registry.series_start_too_low' });
     });
 
-    it.each([['0'], ['-3'], ['99999999999']])('a series start for the year %s', async (year) => {
+    it('a series start for a year beyond any integer the registry holds, naming the field', async () => {
+      const response = await expectNothingChanged(ctx, async () =>
+        ctx
+          .http()
+          .put('/api/v1/registry/series/99999999999')
+          .set(await ctx.as(registrar))
+          .send({ nextNumber: 5 }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'request.invalid', errors: [{ field: 'year' }] });
+    });
+
+    it.each([['0'], ['-3']])('a series start for the year %s', async (year) => {
       const response = await expectNothingChanged(ctx, async () =>
         ctx
           .http()

@@ -74,6 +74,15 @@ describe('the rules of a statement', () => {
     return r.body as Statement;
   }
 
+  /** The registrar adds a person to write in the world's case beside its responsible officer. */
+  async function addCoWorker(w: StatementWorld, person: TestPerson): Promise<void> {
+    await ctx
+      .http()
+      .put(`/api/v1/cases/${w.caseId}/co-workers/${person.id}`)
+      .set(await ctx.as(w.registrar))
+      .expect(200);
+  }
+
   /** A statement drafted, submitted and approved in both steps of the default chain: frozen. */
   async function approved(w: StatementWorld): Promise<Statement> {
     const submitted = await act(await save(await start(w), w.officer), w.officer, 'submit');
@@ -352,6 +361,108 @@ describe('the rules of a statement', () => {
     ]);
   });
 
+  it('counts everyone who wrote since the last approved revision as an author, whoever saved last', async () => {
+    const w = await statementWorld(ctx);
+    await addCoWorker(w, w.head);
+    // The head writes his own views (revision 2); his approval of them is refused.
+    let s = await save(await start(w), w.head, { views: 'Avdelningschefens egna synpunkter.' });
+    s = await act(s, w.officer, 'submit');
+    await act(s, w.head, 'approve', s.currentRevision, 403);
+    // The officer fixes a typo (revision 3), which withdraws the round, and submits again: the
+    // head's text is still in what is submitted, so it is still not his to approve.
+    s = await save(s, w.officer, { summary: 'Sammanfattning utan stavfel.' });
+    s = await act(s, w.officer, 'submit');
+    const headers = await ctx.as(w.head);
+    const refused = await expectNothingChanged(ctx, () =>
+      ctx.http().post(`/api/v1/statements/${s.id}/approve`).set(headers).send({ revision: s.currentRevision }),
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'statement.self_approval' });
+    const [submission] = await ctx.query<{ author_ids: string[] }>(
+      `SELECT author_ids FROM statement_submissions WHERE statement_id = $1 AND status = 'open'`,
+      [s.id],
+    );
+    expect([...submission!.author_ids].sort()).toEqual([w.officer.id, w.head.id].sort());
+  });
+
+  it('lets the responsible officer and the co-workers the registrar adds write in a case; others read', async () => {
+    const w = await statementWorld(ctx);
+    const other = await ctx.as(w.otherOfficer);
+    const refusedAs = async (request: () => Promise<{ status: number; body: unknown }>): Promise<void> => {
+      const response = await expectNothingChanged(ctx, request);
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ code: 'registry.not_case_writer' });
+    };
+    // Another case officer of the same department cannot start the case's statement …
+    await refusedAs(() => ctx.http().post('/api/v1/statements').set(other).send({ caseId: w.caseId }));
+    let s = await start(w);
+    // … nor save, submit or ask on it, register documents in its case or change the case.
+    await refusedAs(() =>
+      ctx
+        .http()
+        .put(`/api/v1/statements/${s.id}`)
+        .set(other)
+        .send({ baseRevision: s.currentRevision, parts: { ...s.revision.parts, summary: 'Övertaget.' } }),
+    );
+    await refusedAs(() =>
+      ctx.http().post(`/api/v1/statements/${s.id}/submit`).set(other).send({ revision: s.currentRevision }),
+    );
+    await refusedAs(() =>
+      ctx
+        .http()
+        .post(`/api/v1/statements/${s.id}/preparation-requests`)
+        .set(other)
+        .send({ departmentId: w.otherDepartmentId, question: 'Får jag fråga?', deadline: '2099-01-10' }),
+    );
+    await refusedAs(() =>
+      ctx
+        .http()
+        .post(`/api/v1/cases/${w.caseId}/documents`)
+        .set(other)
+        .send({ direction: 'internal', kind: 'minnesanteckning', title: 'Anteckning' }),
+    );
+    await refusedAs(() => ctx.http().patch(`/api/v1/cases/${w.caseId}`).set(other).send({ title: 'Nytt namn' }));
+    // Reading is open to everyone in the organisation.
+    await ctx.http().get(`/api/v1/statements/${s.id}`).set(other).expect(200);
+    await ctx.http().get(`/api/v1/cases/${w.caseId}/documents`).set(other).expect(200);
+    // Only the registrar adds co-workers.
+    await ctx
+      .http()
+      .put(`/api/v1/cases/${w.caseId}/co-workers/${w.otherOfficer.id}`)
+      .set(await ctx.as(w.officer))
+      .expect(403);
+    await addCoWorker(w, w.otherOfficer);
+    await addCoWorker(w, w.otherOfficer);
+    const listed = await ctx.http().get(`/api/v1/cases/${w.caseId}/co-workers`).set(other).expect(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ personId: w.otherOfficer.id, name: w.otherOfficer.name, addedBy: w.registrar.id }),
+    ]);
+    s = await save(s, w.otherOfficer, { summary: 'Medarbetarens text.' });
+    await ctx
+      .http()
+      .post(`/api/v1/cases/${w.caseId}/documents`)
+      .set(other)
+      .send({ direction: 'internal', kind: 'minnesanteckning', title: 'Anteckning' })
+      .expect(201);
+    await ctx
+      .http()
+      .delete(`/api/v1/cases/${w.caseId}/co-workers/${w.otherOfficer.id}`)
+      .set(await ctx.as(w.registrar))
+      .expect(204);
+    await refusedAs(() =>
+      ctx
+        .http()
+        .put(`/api/v1/statements/${s.id}`)
+        .set(other)
+        .send({ baseRevision: s.currentRevision, parts: { ...s.revision.parts, summary: 'Igen.' } }),
+    );
+    const audit = await ctx.query<{ action: string }>(
+      `SELECT action FROM audit_records WHERE entity_id = $1 AND action LIKE 'case.co_worker_%' ORDER BY seq`,
+      [w.caseId],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['case.co_worker_added', 'case.co_worker_removed']);
+  });
+
   describe('refuses what the rules forbid with a 4xx problem, changing nothing', () => {
     type Case = [
       string,
@@ -373,6 +484,7 @@ describe('the rules of a statement', () => {
       [
         'approving a revision one wrote',
         async (w) => {
+          await addCoWorker(w, w.head);
           let s = await save(await start(w), w.head);
           s = await act(s, w.officer, 'submit');
           return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: w.head };

@@ -13,6 +13,7 @@ import { installAccessHook } from './auth/access.hook.js';
 import { TokenService } from './auth/token.service.js';
 import { DOCS_PATH, setUpOpenApi } from './docs/openapi.js';
 import { ProblemExceptionFilter } from './http/exception.filter.js';
+import { installInputGuard } from './http/input-guard.js';
 import { recordRoutes, type RouteEntry } from './http/route-table.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.js';
@@ -52,6 +53,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     { prefix: QUEUE_DASHBOARD_PATH, access: OPERATORS },
   ]);
   installAccessHook(fastify, app.get(TokenService), app.get(OrganisationService));
+  installInputGuard(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

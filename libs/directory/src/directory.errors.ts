@@ -12,6 +12,8 @@ export type DirectoryErrorCode =
   | 'directory.department_other_organisation'
   | 'directory.last_administrator'
   | 'directory.password_too_weak'
+  | 'directory.city_administrator_required'
+  | 'directory.diary_prefix_in_use'
   | 'auth.invalid_credentials'
   | 'auth.organisation_required'
   | 'auth.session_invalid';
@@ -74,6 +76,25 @@ export const directoryErrors = {
       'directory.last_administrator',
       ErrorKind.Conflict,
       'Organisationen måste ha minst en administratör. Utse en ny administratör innan du tar bort den här.',
+    ),
+  /** What only the city's administrators may change, named in `what`. */
+  cityAdministratorRequired: (what: string) =>
+    new DirectoryError(
+      'directory.city_administrator_required',
+      ErrorKind.Forbidden,
+      `${what} Vänd dig till stadens administratörer.`,
+    ),
+  diaryPrefixInUse: (prefix: string) =>
+    new DirectoryError(
+      'directory.diary_prefix_in_use',
+      ErrorKind.Conflict,
+      `Diarieprefixet ${prefix} används av organisationens diarieserie och kan inte tas bort. Byt det mot ett annat prefix i stället.`,
+    ),
+  lastAdministratorDisabled: (organisationName: string) =>
+    new DirectoryError(
+      'directory.last_administrator',
+      ErrorKind.Conflict,
+      `Personen är den enda aktiva administratören för ${organisationName}. Utse en ny administratör innan du stänger av den här.`,
     ),
   passwordTooWeak: () =>
     new DirectoryError('directory.password_too_weak', ErrorKind.Unprocessable, 'Lösenordet måste ha minst 12 tecken.'),

@@ -6,6 +6,7 @@ export * from './clock/clock.js';
 export * from './clock/local-date.js';
 export * from './config/app-config.js';
 export * from './config/config.module.js';
+export { KNOWN_SECRETS } from './config/env.schema.js';
 export * from './config/secret.js';
 export * from './database/data-source-options.js';
 export * from './database/db.service.js';

@@ -1,3 +1,4 @@
+import { CaseCoWorkerEntity } from './case/case-co-worker.entity.js';
 import { CaseEntity } from './case/case.entity.js';
 import { RegisteredDocumentEntity } from './document/registered-document.entity.js';
 import { FileBlobEntity } from './file/file-blob.entity.js';
@@ -10,6 +11,7 @@ export const REGISTRY_ENTITIES = [
   DiaryCounterEntity,
   RecordsPlanEntryEntity,
   CaseEntity,
+  CaseCoWorkerEntity,
   RegisteredDocumentEntity,
   FileBlobEntity,
   FileChunkEntity,

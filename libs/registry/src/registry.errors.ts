@@ -64,6 +64,14 @@ export const registryErrors = {
       ErrorKind.Unprocessable,
       'Avdelningen finns inte i din organisation.',
     ),
+  notCaseWriter: (diaryNumber: string) =>
+    new DomainError(
+      'registry.not_case_writer',
+      ErrorKind.Forbidden,
+      `Du kan läsa ${diaryNumber} men inte skriva i det: det gör ärendets ansvariga handläggare och de medarbetare registratorn har lagt till i ärendet.`,
+    ),
+  coWorkerNotFound: () =>
+    new DomainError('registry.co_worker_not_found', ErrorKind.NotFound, 'Personen är inte medarbetare i ärendet.'),
   personNotFound: () =>
     new DomainError(
       'registry.person_not_found',

@@ -21,6 +21,14 @@ export interface CaseView {
   readonly documentCount: number;
 }
 
+/** Someone the registrar added to a case to write in it beside its responsible officer. */
+export interface CaseCoWorkerView {
+  readonly personId: string;
+  readonly name: string;
+  readonly addedBy: string | null;
+  readonly addedAt: string;
+}
+
 export type DocumentDirection = 'incoming' | 'outgoing' | 'internal';
 
 /** A registered document. For a reader without access to a secret one, the title is masked and no file is offered. */

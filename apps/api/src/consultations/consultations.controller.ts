@@ -128,7 +128,9 @@ export class ConsultationsController {
     const files = readFiles(request, fields);
     const first = await files.next();
     if (first.done) {
-      throw new DomainError('request.file_missing', ErrorKind.Invalid, 'En rättelse behöver minst en fil.');
+      throw new DomainError('request.file_missing', ErrorKind.Invalid, 'En rättelse behöver minst en fil.', {
+        errors: [{ field: 'file', problems: ['måste anges'] }],
+      });
     }
     const note = validateFields(CorrectionFields, fields).note;
     return this.consultations.publishCorrection(

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { sendDownload } from '../http/download.js';
-import { readSingleFile, validateFields } from '../http/multipart.js';
+import { parseJsonField, readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
 import {
   AssignRecipientDto,
@@ -111,11 +111,7 @@ export class RecipientsController {
       const { fields, file } = await readSingleFile(request);
       const parsed: Record<string, unknown> = { ...fields };
       if (fields.sections) {
-        try {
-          parsed.sections = JSON.parse(fields.sections) as unknown;
-        } catch {
-          parsed.sections = 'ogiltig JSON';
-        }
+        parsed.sections = parseJsonField('sections', fields.sections);
       }
       const answer = validateFields(ExternalAnswerDto, parsed);
       return this.recipients.registerExternalAnswer(actor, id, this.#answer(answer), file);

@@ -65,7 +65,11 @@ export function translateError(error: unknown, instance?: string): { problem: Pr
           ? 'Innehållstypen stöds inte här. Skicka JSON (application/json).'
           : fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastify.code === 'FST_REQ_FILE_TOO_LARGE'
             ? 'Innehållet är för stort.'
-            : detailFor(status);
+            : fastify.code === 'FST_FILES_LIMIT'
+              ? 'Formuläret har fler filer än den här adressen tar emot.'
+              : fastify.code === 'FST_PARTS_LIMIT' || fastify.code === 'FST_FIELDS_LIMIT'
+                ? 'Formuläret har fler fält än den här adressen tar emot.'
+                : detailFor(status);
     return { problem: statusProblem(status, codeFor(status), detail, instance), serverFault: false };
   }
   return { problem: internalProblem(instance), serverFault: true };

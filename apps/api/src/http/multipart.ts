@@ -1,10 +1,15 @@
 import { DomainError, ErrorKind } from '@app/platform';
-import type { IncomingFile } from '@app/registry';
+import { cleanFileName, type IncomingFile } from '@app/registry';
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 
-import { createValidationPipe } from './validation.js';
+import { inputProblems, textProblem } from './input-guard.js';
+import { type FieldProblem, invalidFields, shapeErrors, validationProblems } from './validation.js';
+
+/** The most files one form takes (a correction of a remiss's underlag, say). */
+export const MAX_FILES_PER_FORM = 20;
 
 /**
  * Validates plain fields (a multipart form's, or a JSON body read by hand) against a DTO class
@@ -12,15 +17,84 @@ import { createValidationPipe } from './validation.js';
  */
 export function validateFields<T extends object>(type: new () => T, fields: Record<string, unknown>): T {
   const instance = plainToInstance(type, fields);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = [
+    ...validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+    ...shapeErrors(instance),
+  ];
   if (errors.length > 0) {
-    throw createValidationPipe().createExceptionFactory()(errors) as Error;
+    throw invalidFields(validationProblems(errors));
   }
   return instance;
 }
 
+/** A form field that carries JSON text, parsed, or a 400 naming the field; nested no deeper than a JSON body may be. */
+export function parseJsonField(name: string, text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    throw invalidFields([{ field: name, problems: ['måste vara giltig JSON'] }]);
+  }
+  const problems = inputProblems(value, name);
+  if (problems.length > 0) {
+    throw invalidFields(problems);
+  }
+  return value;
+}
+
 export function isMultipart(request: FastifyRequest): boolean {
   return request.isMultipart();
+}
+
+/** Refuses a field or file name no field takes (a NUL, a lone surrogate), naming it. */
+function checkPart(part: MultipartFile | MultipartValue): void {
+  const problems: FieldProblem[] = [];
+  const nameProblem = textProblem(part.fieldname);
+  if (nameProblem) {
+    problems.push({ field: 'formuläret', problems: [`har ett fältnamn som ${nameProblem}`] });
+  } else if (part.type === 'file') {
+    const fileNameProblem = textProblem(part.filename);
+    if (fileNameProblem) {
+      problems.push({ field: part.fieldname, problems: [`har ett filnamn som ${fileNameProblem}`] });
+    }
+  } else {
+    const valueProblem = textProblem(String(part.value));
+    if (valueProblem) {
+      problems.push({ field: part.fieldname, problems: [valueProblem] });
+    }
+  }
+  if (problems.length > 0) {
+    throw invalidFields(problems);
+  }
+}
+
+function incoming(part: MultipartFile): IncomingFile {
+  return {
+    fileName: cleanFileName(part.filename),
+    declaredMediaType: part.mimetype,
+    stream: part.file,
+    truncated: () => part.file.truncated,
+  };
+}
+
+/**
+ * Reading a form fails with the parser's own error when the form is malformed (a broken
+ * boundary, a form cut short): that is the sender's mistake, answered 400, not a server fault.
+ * Errors with a status of their own (limits: 413) and the product's own pass as they are.
+ */
+async function reading<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof DomainError || typeof (error as { statusCode?: unknown }).statusCode === 'number') {
+      throw error;
+    }
+    throw new DomainError(
+      'request.multipart_invalid',
+      ErrorKind.Invalid,
+      'Formuläret kunde inte läsas som multipart/form-data. Skicka fälten först och filen sist, och försök igen.',
+    );
+  }
 }
 
 /**
@@ -30,38 +104,42 @@ export function isMultipart(request: FastifyRequest): boolean {
 export async function readSingleFile(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, string>; file: IncomingFile }> {
-  const part = await request.file();
+  const part = await reading(() => request.file());
   if (!part) {
-    throw new DomainError('request.file_missing', ErrorKind.Invalid, 'Formuläret saknar en fil (fältet file).');
+    throw new DomainError('request.file_missing', ErrorKind.Invalid, 'Formuläret saknar en fil (fältet file).', {
+      errors: [{ field: 'file', problems: ['måste anges'] }],
+    });
   }
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     const field = Array.isArray(value) ? value[0] : value;
     if (field && field.type === 'field' && name !== part.fieldname) {
+      checkPart(field);
       fields[name] = String(field.value);
     }
   }
-  return {
-    fields,
-    file: {
-      fileName: part.filename,
-      declaredMediaType: part.mimetype,
-      stream: part.file,
-      truncated: () => part.file.truncated,
-    },
-  };
+  checkPart(part);
+  return { fields, file: incoming(part) };
 }
 
 /**
- * Reads a multipart form with several files, yielding each with the title given in the field
- * `title` just before it (or its file name). Fields seen so far are in `fields`.
+ * Reads a multipart form with several files (at most MAX_FILES_PER_FORM), yielding each with the
+ * title given in the field `title` just before it (or its file name). Fields seen so far are in
+ * `fields`.
  */
 export async function* readFiles(
   request: FastifyRequest,
   fields: Record<string, string>,
 ): AsyncGenerator<{ title: string; file: IncomingFile }> {
+  const parts = request.parts({ limits: { files: MAX_FILES_PER_FORM } })[Symbol.asyncIterator]();
   let title: string | undefined;
-  for await (const part of request.parts()) {
+  for (;;) {
+    const next = await reading(() => parts.next());
+    if (next.done) {
+      return;
+    }
+    const part = next.value;
+    checkPart(part);
     if (part.type === 'field') {
       if (part.fieldname === 'title') {
         title = String(part.value);
@@ -70,15 +148,8 @@ export async function* readFiles(
       }
       continue;
     }
-    yield {
-      title: title?.trim() || part.filename.replace(/\.[^.]+$/, ''),
-      file: {
-        fileName: part.filename,
-        declaredMediaType: part.mimetype,
-        stream: part.file,
-        truncated: () => part.file.truncated,
-      },
-    };
+    const file = incoming(part);
+    yield { title: title?.trim() || file.fileName.replace(/\.[^.]+$/, ''), file };
     title = undefined;
   }
 }

@@ -1,6 +1,8 @@
 import { DomainError, ErrorKind } from '@app/platform';
-import { ParseUUIDPipe } from '@nestjs/common';
+import { type PipeTransform, ParseUUIDPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+
+import { INT32_MAX, invalidFields } from './validation.js';
 
 /** Validates a path id as a UUID, answering in Swedish. */
 export function uuidParam(name = 'id'): ParseUUIDPipe {
@@ -11,6 +13,22 @@ export function uuidParam(name = 'id'): ParseUUIDPipe {
         errors: [{ field: name, problems: ['måste vara ett giltigt id (UUID)'] }],
       }),
   });
+}
+
+/** Validates a path segment as a whole number PostgreSQL's integer holds (a revision, a year), answering in Swedish. */
+export function intParam(name: string): PipeTransform<string, number> {
+  return {
+    transform: (value: string): number => {
+      const number = /^-?\d{1,10}$/.test(value) ? Number(value) : NaN;
+      if (!Number.isInteger(number)) {
+        throw invalidFields([{ field: name, problems: ['måste vara ett heltal'] }]);
+      }
+      if (Math.abs(number) > INT32_MAX) {
+        throw invalidFields([{ field: name, problems: [`är för stort (högst ${INT32_MAX})`] }]);
+      }
+      return number;
+    },
+  };
 }
 
 /** Query-string booleans: `true`/`false` (and 1/0) become booleans; anything else stays as is and fails validation. */

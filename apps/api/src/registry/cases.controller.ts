@@ -1,13 +1,14 @@
 import { type Actor, Role } from '@app/platform';
 import {
+  type CaseCoWorkerView,
   CaseService,
   type CaseView,
   type Page,
   RegisteredDocumentService,
   type RegisteredDocumentView,
 } from '@app/registry';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
@@ -64,6 +65,37 @@ export class CasesController {
     @Body() body: AssignCaseDto,
   ): Promise<CaseView> {
     return this.cases.assign(actor, id, { departmentId: body.departmentId ?? null, personId: body.personId });
+  }
+
+  /** Who writes in the case beside its responsible officer (its statement, its documents); everyone else reads. */
+  @Get(':id/co-workers')
+  @Authenticated()
+  coWorkers(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseCoWorkerView[]> {
+    return this.cases.coWorkers(actor, id);
+  }
+
+  /** Adds a person of the organisation to write in the case; adding twice changes nothing. */
+  @Put(':id/co-workers/:personId')
+  @Roles(Role.Registrar)
+  addCoWorker(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Param('personId', uuidParam('personId')) personId: string,
+  ): Promise<CaseCoWorkerView[]> {
+    return this.cases.addCoWorker(actor, id, personId);
+  }
+
+  /** Takes a co-worker off the case: they read it only from now on. */
+  @Delete(':id/co-workers/:personId')
+  @HttpCode(204)
+  @Roles(Role.Registrar)
+  @ApiNoContentResponse()
+  async removeCoWorker(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Param('personId', uuidParam('personId')) personId: string,
+  ): Promise<void> {
+    await this.cases.removeCoWorker(actor, id, personId);
   }
 
   @Post(':id/close')

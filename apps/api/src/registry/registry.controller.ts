@@ -1,11 +1,11 @@
 import { type Actor, Role } from '@app/platform';
 import { type DiarySeriesView, DiarySeriesService, RecordsPlanService, type RecordsPlanEntryView } from '@app/registry';
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { uuidParam } from '../http/params.js';
+import { intParam, uuidParam } from '../http/params.js';
 import { RecordsPlanEntryDto, SeriesQuery, SetSeriesStartDto, UpdateRecordsPlanEntryDto } from './registry.dto.js';
 
 @ApiTags('diarium')
@@ -28,7 +28,7 @@ export class RegistryController {
   @Roles(Role.Registrar)
   setStart(
     @CurrentActor() actor: Actor,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', intParam('year')) year: number,
     @Body() body: SetSeriesStartDto,
   ): Promise<DiarySeriesView> {
     return this.series.setStart(actor, year, body.nextNumber);

@@ -10,12 +10,12 @@ import {
   StatementService,
   type StatementView,
 } from '@app/statement';
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { uuidParam } from '../http/params.js';
+import { intParam, uuidParam } from '../http/params.js';
 import {
   ApproveDto,
   CompareQuery,
@@ -96,7 +96,7 @@ export class StatementsController {
   revision(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', intParam('number')) number: number,
   ): Promise<RevisionView> {
     return this.statements.revision(actor, id, number);
   }

@@ -13,7 +13,12 @@ import type { OrganisationKind } from './organisation-kind.js';
 
 /** A body in the directory: the city, kommunstyrelsen, a board or a company board. */
 @Entity('organisations')
-@Index('uq_organisations_name', ['name'], { unique: true })
+/**
+ * Names are unique regardless of letter case and white space: a unique index on
+ * `lower(regexp_replace(btrim(name), '\s+', ' ', 'g'))`, made by its migration (TypeORM cannot
+ * declare an index on an expression).
+ */
+@Index('uq_organisations_name_key', { synchronize: false })
 @Index('uq_organisations_diary_prefix', ['diaryPrefix'], { unique: true, where: 'diary_prefix IS NOT NULL' })
 @Check(
   'chk_organisations_kind',

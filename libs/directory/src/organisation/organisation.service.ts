@@ -32,6 +32,18 @@ export interface OrganisationInput {
 
 export type OrganisationPatch = Partial<Omit<OrganisationInput, 'kind'>> & { readonly active?: boolean };
 
+/**
+ * What places an organisation among the others: the name other bodies see it by, its diary
+ * prefix (group remisses register under it), whether it takes part, and where it sits in the
+ * city. The city's administrators alone change these.
+ */
+const CITY_FIELDS = ['name', 'diaryPrefix', 'active', 'parentId'] as const;
+
+/** The name as stored: no surrounding or repeated white space. Names are unique regardless of letter case too. */
+function normaliseName(name: string): string {
+  return name.trim().replace(/\s+/gu, ' ');
+}
+
 export function toOrganisationView(e: OrganisationEntity): OrganisationView {
   return {
     id: e.id,
@@ -126,14 +138,19 @@ export class OrganisationService {
 
   /** True when the actor may change the organisation: its own administrator, or the city's. */
   async administers(actor: Actor, organisationId: string, tx?: Tx): Promise<boolean> {
+    if (actor.kind === 'person' && actor.roles.has(Role.Administrator) && actor.organisationId === organisationId) {
+      return true;
+    }
+    return this.isCityAdministrator(actor, tx);
+  }
+
+  /** True for an administrator acting for the city itself (and for the system). */
+  async isCityAdministrator(actor: Actor, tx?: Tx): Promise<boolean> {
     if (actor.kind === 'system') {
       return true;
     }
     if (!actor.roles.has(Role.Administrator)) {
       return false;
-    }
-    if (actor.organisationId === organisationId) {
-      return true;
     }
     const own = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { id: actor.organisationId });
     return own?.kind === OrganisationKind.City;
@@ -154,7 +171,7 @@ export class OrganisationService {
       const row = await this.#write({ name: input.name, diaryPrefix: input.diaryPrefix }, () =>
         tx.getRepository(OrganisationEntity).save(
           tx.getRepository(OrganisationEntity).create({
-            name: input.name.trim(),
+            name: normaliseName(input.name),
             kind: input.kind,
             administrationName: input.administrationName ?? null,
             diaryPrefix: input.diaryPrefix ?? null,
@@ -187,6 +204,15 @@ export class OrganisationService {
         throw directoryErrors.organisationNotFound();
       }
       const before = toOrganisationView(row);
+      const wanted = patch.name === undefined ? patch : { ...patch, name: normaliseName(patch.name) };
+      if (
+        CITY_FIELDS.some((key) => wanted[key] !== undefined && wanted[key] !== row[key]) &&
+        !(await this.isCityAdministrator(actor, tx))
+      ) {
+        throw directoryErrors.cityAdministratorRequired(
+          'Namn, diarieprefix, överordnad organisation och om organisationen är aktiv ändras bara av stadens administratörer.',
+        );
+      }
       if (patch.parentId !== undefined && patch.parentId !== null) {
         await this.#assertNoCycle(tx, id, patch.parentId);
       }
@@ -203,15 +229,17 @@ export class OrganisationService {
         'parentId',
         'active',
       ] as const) {
-        if (patch[key] !== undefined) {
-          (changes as Record<string, unknown>)[key] = patch[key];
+        if (wanted[key] !== undefined) {
+          (changes as Record<string, unknown>)[key] = wanted[key];
         }
       }
       if (typeof changes.registryEmail === 'string') {
         changes.registryEmail = changes.registryEmail.toLowerCase();
       }
       Object.assign(row, changes);
-      await this.#write(row, () => tx.getRepository(OrganisationEntity).save(row));
+      await this.#write({ ...row, previousPrefix: before.diaryPrefix }, () =>
+        tx.getRepository(OrganisationEntity).save(row),
+      );
       const after = toOrganisationView(row);
       await this.audit.record(tx, actor, {
         action: 'organisation.updated',
@@ -238,11 +266,18 @@ export class OrganisationService {
     }
   }
 
-  /** Runs an insert or update, turning a unique violation into the answer a person can act on. */
-  async #write<T>(values: { name: string; diaryPrefix?: string | null }, work: () => Promise<T>): Promise<T> {
+  /** Runs an insert or update, turning a violated rule into the answer a person can act on. */
+  async #write<T>(
+    values: { name: string; diaryPrefix?: string | null; previousPrefix?: string | null },
+    work: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await work();
     } catch (error) {
+      // A trigger holds this rule, for the diary series are the registry's and not ours to read.
+      if (isPgError(error, PgErrorCode.CheckViolation, 'chk_organisations_diary_prefix_in_use')) {
+        throw directoryErrors.diaryPrefixInUse(values.previousPrefix ?? '');
+      }
       if (isPgError(error, PgErrorCode.UniqueViolation)) {
         if (pgConstraint(error) === 'uq_organisations_diary_prefix') {
           throw directoryErrors.diaryPrefixTaken(values.diaryPrefix ?? '');

@@ -7,6 +7,7 @@ import { directoryErrors } from '../directory.errors.js';
 import type { PersonContact, PersonView, RoleHeld } from '../directory.views.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { RoleAssignmentEntity } from '../role/role-assignment.entity.js';
+import { RoleService } from '../role/role.service.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
 import { PersonEntity } from './person.entity.js';
 
@@ -59,6 +60,7 @@ export class PersonService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly organisations: OrganisationService,
+    private readonly roles: RoleService,
   ) {}
 
   async list(
@@ -211,7 +213,8 @@ export class PersonService {
       if (patch.phone !== undefined) {
         person.phone = patch.phone ?? null;
       }
-      if (patch.email !== undefined) {
+      if (patch.email !== undefined && patch.email.trim().toLowerCase() !== person.email) {
+        await this.#assertMayChangeCredentials(tx, actor, person);
         person.email = patch.email.trim().toLowerCase();
       }
       await this.#unique(person.email, () => tx.save(person));
@@ -234,6 +237,9 @@ export class PersonService {
     return this.db.transaction(async (tx) => {
       const person = await this.#lockForAdmin(tx, actor, id);
       const wasDisabled = person.disabledAt !== null;
+      if (disabled && !wasDisabled) {
+        await this.#assertNotLastAdministrator(tx, person);
+      }
       if (wasDisabled !== disabled) {
         person.disabledAt = disabled ? this.clock.now() : null;
         // Enabling a person again does not bring back the tokens they held before.
@@ -261,6 +267,7 @@ export class PersonService {
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
       const person = await this.#lockForAdmin(tx, actor, id);
+      await this.#assertMayChangeCredentials(tx, actor, person);
       await tx.update(PersonEntity, { id: person.id }, { passwordHash, credentialsVersion: NEXT_CREDENTIALS_VERSION });
       await this.audit.record(tx, actor, {
         action: 'person.password_set',
@@ -308,6 +315,32 @@ export class PersonService {
       throw directoryErrors.personNotFound();
     }
     return person;
+  }
+
+  /**
+   * The password and e-mail of a person with roles in several organisations open all of them:
+   * one organisation's administrator changing them could act as the person in the others. Only
+   * the city's administrators may.
+   */
+  async #assertMayChangeCredentials(tx: Tx, actor: Actor, person: PersonEntity): Promise<void> {
+    const roles = await tx.findBy(RoleAssignmentEntity, { personId: person.id });
+    const organisations = new Set([person.organisationId, ...roles.map((r) => r.organisationId)]);
+    if (organisations.size > 1 && !(await this.organisations.isCityAdministrator(actor, tx))) {
+      throw directoryErrors.cityAdministratorRequired(
+        'Personen har roller i flera organisationer. Lösenord och e-postadress för en sådan person ändras bara av stadens administratörer.',
+      );
+    }
+  }
+
+  /** An organisation is never left without an active administrator to manage it. */
+  async #assertNotLastAdministrator(tx: Tx, person: PersonEntity): Promise<void> {
+    const administered = await tx.findBy(RoleAssignmentEntity, { personId: person.id, role: Role.Administrator });
+    for (const { organisationId } of administered.sort((a, b) => a.organisationId.localeCompare(b.organisationId))) {
+      if (!(await this.roles.hasOtherActiveAdministrator(tx, organisationId, person.id))) {
+        const organisation = await this.organisations.findById(organisationId, tx);
+        throw directoryErrors.lastAdministratorDisabled(organisation?.name ?? 'organisationen');
+      }
+    }
   }
 
   async #mayRead(manager: Tx, actor: Actor, person: PersonEntity): Promise<boolean> {

@@ -74,15 +74,11 @@ export class RoleService {
       ) {
         throw directoryErrors.roleNotFound();
       }
-      if (assignment.role === Role.Administrator) {
-        // Lock the organisation's administrators so two revocations cannot remove the last two at once.
-        const admins = await tx.find(RoleAssignmentEntity, {
-          where: { organisationId: assignment.organisationId, role: Role.Administrator },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (admins.length <= 1) {
-          throw directoryErrors.lastAdministrator();
-        }
+      if (
+        assignment.role === Role.Administrator &&
+        !(await this.hasOtherActiveAdministrator(tx, assignment.organisationId, assignment.personId))
+      ) {
+        throw directoryErrors.lastAdministrator();
       }
       await tx.delete(RoleAssignmentEntity, { id: assignment.id });
       await this.audit.record(tx, actor, {
@@ -93,6 +89,24 @@ export class RoleService {
         organisationIds: [assignment.organisationId],
       });
     });
+  }
+
+  /**
+   * True when the organisation has an active administrator besides the person. Locks the
+   * organisation's administrator roles first, so two changes at once (revoking, disabling) cannot
+   * remove the last two together.
+   */
+  async hasOtherActiveAdministrator(tx: Tx, organisationId: string, personId: string): Promise<boolean> {
+    await tx.find(RoleAssignmentEntity, {
+      where: { organisationId, role: Role.Administrator },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return tx
+      .createQueryBuilder(RoleAssignmentEntity, 'ra')
+      .innerJoin(PersonEntity, 'p', 'p.id = ra.person_id')
+      .where('ra.organisation_id = :organisationId AND ra.role = :role', { organisationId, role: Role.Administrator })
+      .andWhere('ra.person_id <> :personId AND p.disabled_at IS NULL', { personId })
+      .getExists();
   }
 
   /** For the worker: the grant a RoleGranted job names, if it still exists. */

@@ -15,4 +15,8 @@ export class AuditChainHeadEntity {
 
   @Column('char', { length: 64 })
   hash!: string;
+
+  /** The head's seq and hash keyed with the audit key: a chain cut short cannot be given a head that passes. */
+  @Column('char', { length: 64, nullable: true })
+  mac!: string | null;
 }

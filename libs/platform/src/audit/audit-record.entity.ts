@@ -2,7 +2,9 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } fro
 
 /**
  * One append-only entry of an organisation's audit chain. A trigger refuses UPDATE and DELETE;
- * each record carries the hash of the one before it in the same chain.
+ * each record carries the hash of the one before it in the same chain, and a MAC of its own hash
+ * under a key kept outside the database. Records written before the MAC have none and are
+ * reported as unanchored.
  */
 @Entity('audit_records')
 @Unique('uq_audit_records_chain_seq', ['organisationId', 'seq'])
@@ -54,4 +56,8 @@ export class AuditRecordEntity {
 
   @Column('char', { length: 64 })
   hash!: string;
+
+  /** The hash keyed with the audit key (AUDIT_KEY), which the database never holds. */
+  @Column('char', { length: 64, nullable: true })
+  mac!: string | null;
 }

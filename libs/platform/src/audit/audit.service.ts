@@ -1,10 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import type { Actor } from '../access/actor.js';
 import { Clock } from '../clock/clock.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { assertInTransaction, Db, type Tx } from '../database/db.service.js';
 import { AuditChainHeadEntity } from './audit-chain-head.entity.js';
-import { auditHash, GENESIS_HASH, type HashedFields } from './audit-hash.js';
+import {
+  auditHash,
+  GENESIS_HASH,
+  type HashedFields,
+  headMac,
+  recordMac,
+  STORED_AUDIT_COLUMNS,
+  type StoredAuditRow,
+  storedRecordHash,
+} from './audit-hash.js';
 import { AuditRecordEntity } from './audit-record.entity.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -36,7 +47,13 @@ export interface AuditRecordView {
   readonly hash: string;
 }
 
-export type ChainBreak = 'hash_mismatch' | 'previous_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+/**
+ * Why a chain fails: a record's content no longer gives its hash, a link points elsewhere, a
+ * record is missing, a record's MAC is missing or does not match (the chain was recomputed by
+ * someone without the audit key), or the head does not close the chain (or its MAC does not
+ * match: the chain was cut short).
+ */
+export type ChainBreak = 'hash_mismatch' | 'previous_hash_mismatch' | 'sequence_gap' | 'mac_mismatch' | 'head_mismatch';
 
 export interface ChainVerification {
   readonly organisationId: string;
@@ -56,13 +73,21 @@ function asStored(value: unknown): unknown {
 /**
  * The append-only, hash-chained audit trail. Every state change calls `record` inside the
  * transaction that makes the change, so the change and its record commit or vanish together.
+ * Each record and each chain head also carry a MAC under the audit key (AUDIT_KEY), which lives
+ * outside the database: a database superuser who rewrites a record and recomputes the hashes
+ * after it cannot recompute these, and verification says so.
  */
 @Injectable()
 export class AuditService {
+  readonly #key: string;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.#key = config.audit.key.reveal();
+  }
 
   async record(tx: Tx, actor: Actor, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
     assertInTransaction(tx, 'An audit record');
@@ -80,7 +105,7 @@ export class AuditService {
     const head = new Map(heads.map((h) => [h.organisation_id, { seq: BigInt(h.seq), hash: h.hash }]));
 
     const occurredAt = this.clock.now();
-    const rows: { fields: HashedFields; prevHash: string; hash: string }[] = [];
+    const rows: { fields: HashedFields; prevHash: string; hash: string; mac: string }[] = [];
     for (const entry of list) {
       const before = asStored(entry.before);
       const after = asStored(entry.after);
@@ -103,21 +128,23 @@ export class AuditService {
           occurredAt,
         };
         const hash = auditHash(current.hash, fields);
-        rows.push({ fields, prevHash: current.hash, hash });
+        rows.push({ fields, prevHash: current.hash, hash, mac: recordMac(this.#key, hash) });
         head.set(organisationId, { seq: current.seq + 1n, hash });
       }
     }
     // The records and the heads they advance, in one statement.
     const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+    const advanced = chains.map((id) => ({ id, ...head.get(id)! }));
     await tx.query(
       `WITH inserted AS (
          INSERT INTO audit_records (organisation_id, seq, actor_person_id, acting_organisation_id, actor_process,
-                                    action, entity_type, entity_id, before, after, occurred_at, prev_hash, hash)
+                                    action, entity_type, entity_id, before, after, occurred_at, prev_hash, hash, mac)
          SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                              $8::text[], $9::jsonb[], $10::jsonb[], $11::timestamptz[], $12::text[], $13::text[])
+                              $8::text[], $9::jsonb[], $10::jsonb[], $11::timestamptz[], $12::text[], $13::text[],
+                              $14::text[])
        )
-       UPDATE audit_chain_heads h SET seq = v.seq, hash = v.hash
-       FROM unnest($14::uuid[], $15::bigint[], $16::text[]) AS v(organisation_id, seq, hash)
+       UPDATE audit_chain_heads h SET seq = v.seq, hash = v.hash, mac = v.mac
+       FROM unnest($15::uuid[], $16::bigint[], $17::text[], $18::text[]) AS v(organisation_id, seq, hash, mac)
        WHERE h.organisation_id = v.organisation_id`,
       [
         rows.map((r) => r.fields.organisationId),
@@ -133,9 +160,11 @@ export class AuditService {
         rows.map((r) => r.fields.occurredAt),
         rows.map((r) => r.prevHash),
         rows.map((r) => r.hash),
-        chains,
-        chains.map((id) => head.get(id)!.seq.toString()),
-        chains.map((id) => head.get(id)!.hash),
+        rows.map((r) => r.mac),
+        advanced.map((h) => h.id),
+        advanced.map((h) => h.seq.toString()),
+        advanced.map((h) => h.hash),
+        advanced.map((h) => headMac(this.#key, h.id, h.seq.toString(), h.hash)),
       ],
     );
   }
@@ -159,10 +188,10 @@ export class AuditService {
       return heads;
     }
     await tx.query(
-      `INSERT INTO audit_chain_heads (organisation_id, seq, hash)
-       SELECT id, 0, $2 FROM unnest($1::uuid[]) AS id ORDER BY id
+      `INSERT INTO audit_chain_heads (organisation_id, seq, hash, mac)
+       SELECT id, 0, $2, mac FROM unnest($1::uuid[], $3::text[]) AS t(id, mac) ORDER BY id
        ON CONFLICT (organisation_id) DO NOTHING`,
-      [chains, GENESIS_HASH],
+      [chains, GENESIS_HASH, chains.map((id) => headMac(this.#key, id, '0', GENESIS_HASH))],
     );
     return lock();
   }
@@ -176,9 +205,8 @@ export class AuditService {
     // Keyset pagination over seq keeps each batch an index range scan, however long the chain.
     let afterSeq = '0';
     for (;;) {
-      const batch = await reader.query<RawAuditRow[]>(
-        `SELECT id::text AS id, organisation_id, seq::text AS seq_text, actor_person_id, acting_organisation_id,
-                actor_process, action, entity_type, entity_id, before, after, occurred_at, prev_hash, hash
+      const batch = await reader.query<StoredAuditRow[]>(
+        `SELECT ${STORED_AUDIT_COLUMNS}
          FROM audit_records WHERE organisation_id = $1 AND seq > $2::bigint ORDER BY audit_records.seq LIMIT $3`,
         [organisationId, afterSeq, VERIFY_BATCH],
       );
@@ -200,21 +228,12 @@ export class AuditService {
         if (row.prev_hash !== prevHash) {
           return broken('previous_hash_mismatch');
         }
-        const recomputed = auditHash(prevHash, {
-          organisationId: row.organisation_id,
-          seq: row.seq_text,
-          actorPersonId: row.actor_person_id,
-          actingOrganisationId: row.acting_organisation_id,
-          actorProcess: row.actor_process,
-          action: row.action,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          before: row.before,
-          after: row.after,
-          occurredAt: row.occurred_at,
-        });
+        const recomputed = storedRecordHash(prevHash, row);
         if (recomputed !== row.hash) {
           return broken('hash_mismatch');
+        }
+        if (row.mac !== recordMac(this.#key, row.hash)) {
+          return broken('mac_mismatch');
         }
         prevHash = row.hash;
         expectedSeq = seq + 1n;
@@ -227,7 +246,10 @@ export class AuditService {
     }
     const head = await reader.findOneBy(AuditChainHeadEntity, { organisationId });
     const headSeq = head ? BigInt(head.seq) : 0n;
-    if (headSeq !== expectedSeq - 1n || (head && head.hash !== prevHash)) {
+    if (
+      headSeq !== expectedSeq - 1n ||
+      (head && (head.hash !== prevHash || head.mac !== headMac(this.#key, organisationId, head.seq, head.hash)))
+    ) {
       return {
         organisationId,
         valid: false,
@@ -262,21 +284,4 @@ export class AuditService {
       hash: r.hash,
     }));
   }
-}
-
-interface RawAuditRow {
-  id: string;
-  organisation_id: string;
-  seq_text: string;
-  actor_person_id: string | null;
-  acting_organisation_id: string | null;
-  actor_process: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  occurred_at: Date;
-  prev_hash: string;
-  hash: string;
 }

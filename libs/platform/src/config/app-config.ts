@@ -4,7 +4,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { existsSync } from 'node:fs';
 
-import { DEVELOPMENT_SIGNING_KEY_SECRET, DEVELOPMENT_TOKEN_SECRET, EnvSchema } from './env.schema.js';
+import { developmentSecret } from './development-secrets.js';
+import { EnvSchema } from './env.schema.js';
 import { Secret } from './secret.js';
 
 /** The one typed, frozen view of the process configuration. Nothing else reads `process.env`. */
@@ -27,6 +28,8 @@ export interface AppConfig {
     readonly loginMaxAttempts: number;
     readonly loginWindowSeconds: number;
   };
+  /** The key of the audit records' MACs: kept outside the database, so that no one who can only rewrite the database can forge the trail. */
+  readonly audit: { readonly key: Secret };
   readonly log: { readonly level: string };
   readonly files: { readonly maxBytes: number };
   readonly reminders: { readonly daysBefore: readonly number[]; readonly scanIntervalMs: number };
@@ -47,7 +50,9 @@ function describe(errors: ValidationError[]): string[] {
 }
 
 /**
- * Validates the environment once and returns the frozen config. Throws a ConfigError naming
+ * Validates the environment once and returns the frozen config. Outside production a secret
+ * left unset takes the installation's development value (see `developmentSecret`); production
+ * requires each, and every process refuses a published one. Throws a ConfigError naming
  * every bad variable, so a process stops at start-up instead of failing later.
  */
 export function loadAppConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
@@ -71,11 +76,12 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     },
     outbox: { pollIntervalMs: parsed.OUTBOX_POLL_INTERVAL_MS, redeliverAfterMs: parsed.OUTBOX_REDELIVER_AFTER_MS },
     auth: {
-      tokenSecret: new Secret(parsed.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET),
+      tokenSecret: new Secret(parsed.AUTH_TOKEN_SECRET ?? developmentSecret('AUTH_TOKEN_SECRET')),
       tokenTtlSeconds: parsed.AUTH_TOKEN_TTL_SECONDS,
       loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS,
       loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
     },
+    audit: { key: new Secret(parsed.AUDIT_KEY ?? developmentSecret('AUDIT_KEY')) },
     log: { level: parsed.LOG_LEVEL },
     files: { maxBytes: parsed.FILE_MAX_BYTES },
     reminders: {
@@ -84,7 +90,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     },
     signing: {
       ...(parsed.SIGNING_TSA_URL ? { tsaUrl: parsed.SIGNING_TSA_URL } : {}),
-      keySecret: new Secret(parsed.SIGNING_KEY_SECRET ?? DEVELOPMENT_SIGNING_KEY_SECRET),
+      keySecret: new Secret(parsed.SIGNING_KEY_SECRET ?? developmentSecret('SIGNING_KEY_SECRET')),
     },
     documents: { renderThreads: parsed.RENDER_THREADS },
   });

@@ -1,5 +1,42 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
+
+/**
+ * Secret values that have been published (in earlier versions of the source and of
+ * docker-compose.yml): anyone could forge tokens or open stored keys with them, so they are
+ * refused wherever they are given.
+ */
+export const KNOWN_SECRETS: readonly string[] = [
+  'remiss-development-token-secret-not-for-production',
+  'remiss-development-signing-key-secret-not-for-production',
+  'change-me-to-a-long-random-secret-of-32-chars',
+  'change-me-too-a-long-random-secret-of-32-chars',
+];
+
+/** Refuses a published secret in production (a development installation may still read what it sealed with one). */
+function NotPublishedInProduction(): PropertyDecorator {
+  return ValidateBy({
+    name: 'notPublishedInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        (args?.object as EnvSchema | undefined)?.NODE_ENV !== 'production' || !KNOWN_SECRETS.includes(String(value)),
+      defaultMessage: () => 'is a published value that anyone can use; generate a new one (openssl rand -base64 48)',
+    },
+  });
+}
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -71,6 +108,7 @@ export class EnvSchema {
   @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUTH_TOKEN_SECRET !== undefined)
   @IsString({ message: 'is required in production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
+  @NotPublishedInProduction()
   AUTH_TOKEN_SECRET?: string;
 
   @Transform(toInt)
@@ -115,14 +153,15 @@ export class EnvSchema {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;
 
+  @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUDIT_KEY !== undefined)
+  @IsString({ message: 'is required in production' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  @NotPublishedInProduction()
+  AUDIT_KEY?: string;
+
   @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.SIGNING_KEY_SECRET !== undefined)
   @IsString({ message: 'is required in production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
+  @NotPublishedInProduction()
   SIGNING_KEY_SECRET?: string;
 }
-
-/** The development-only token secret, refused in production by the schema above. */
-export const DEVELOPMENT_TOKEN_SECRET = 'remiss-development-token-secret-not-for-production';
-
-/** The development-only key that encrypts stored certificate passphrases. */
-export const DEVELOPMENT_SIGNING_KEY_SECRET = 'remiss-development-signing-key-secret-not-for-production';

@@ -5,9 +5,11 @@ import {
   AuditService,
   Clock,
   Db,
+  hasRole,
   localDate,
   localYear,
   requireRole,
+  returningRows,
   Role,
   type Tx,
 } from '@app/platform';
@@ -16,8 +18,10 @@ import { Injectable } from '@nestjs/common';
 import { formatDiaryNumber, parseDiaryNumber } from '../diary-number.js';
 import { RecordsPlanEntryEntity } from '../records-plan/records-plan-entry.entity.js';
 import { registryErrors } from '../registry.errors.js';
-import type { CaseView, Page } from '../registry.views.js';
+import type { CaseCoWorkerView, CaseView, Page } from '../registry.views.js';
 import { DiarySeriesService } from '../series/diary-series.service.js';
+import { CaseCoWorkerEntity } from './case-co-worker.entity.js';
+import { isCaseWriter } from './case-writers.js';
 import { CaseEntity } from './case.entity.js';
 
 export interface RegisterCaseInput {
@@ -79,7 +83,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Cases (ärenden) of an organisation's registry. Every person of the organisation may read them. */
+/**
+ * Cases (ärenden) of an organisation's registry. Every person of the organisation may read
+ * them; the responsible officer and the co-workers the registrar adds write in them.
+ */
 @Injectable()
 export class CaseService {
   constructor(
@@ -216,6 +223,9 @@ export class CaseService {
     requireRole(actor, Role.Registrar, Role.CaseOfficer);
     return this.db.transaction(async (tx) => {
       const row = await this.#visible(tx, actor, id, true);
+      if (!hasRole(actor, Role.Registrar) && !(await isCaseWriter(tx, actor, row))) {
+        throw registryErrors.notCaseWriter(row.diaryNumber);
+      }
       const before = toCaseView(row);
       if (patch.classificationCode !== undefined) {
         await this.#assertClassification(tx, row.organisationId, patch.classificationCode);
@@ -279,6 +289,85 @@ export class CaseService {
       organisationIds: [row.organisationId],
     });
     return after;
+  }
+
+  /**
+   * Refuses (403) an actor who may read the case but not write in it: only its responsible
+   * officer and its co-workers write its statement. 404 for another organisation's case.
+   */
+  async assertWriter(tx: Tx, actor: Actor, caseId: string): Promise<void> {
+    const row = await this.#visible(tx, actor, caseId);
+    if (!(await isCaseWriter(tx, actor, row))) {
+      throw registryErrors.notCaseWriter(row.diaryNumber);
+    }
+  }
+
+  /** The co-workers of a case, by name. */
+  async coWorkers(actor: Actor, caseId: string): Promise<CaseCoWorkerView[]> {
+    await this.#visible(this.db.reader, actor, caseId);
+    return this.#coWorkers(this.db.reader, caseId);
+  }
+
+  /** The registrar adds a person of the organisation to write in the case; adding twice changes nothing. */
+  async addCoWorker(actor: Actor, caseId: string, personId: string): Promise<CaseCoWorkerView[]> {
+    requireRole(actor, Role.Registrar);
+    return this.db.transaction(async (tx) => {
+      const row = await this.#visible(tx, actor, caseId, true);
+      await this.#assertResponsible(tx, row.organisationId, null, personId);
+      const inserted = await returningRows<{ case_id: string }>(
+        tx,
+        `INSERT INTO case_co_workers (case_id, person_id, added_by, added_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING case_id`,
+        [caseId, personId, actorPersonId(actor), this.clock.now()],
+      );
+      if (inserted.length > 0) {
+        await this.audit.record(tx, actor, {
+          action: 'case.co_worker_added',
+          entityType: 'case',
+          entityId: caseId,
+          after: { coWorker: personId },
+          organisationIds: [row.organisationId],
+        });
+      }
+      return this.#coWorkers(tx, caseId);
+    });
+  }
+
+  /** The registrar takes a co-worker off the case: from then on they read it only. */
+  async removeCoWorker(actor: Actor, caseId: string, personId: string): Promise<void> {
+    requireRole(actor, Role.Registrar);
+    await this.db.transaction(async (tx) => {
+      const row = await this.#visible(tx, actor, caseId, true);
+      const removed = await tx.delete(CaseCoWorkerEntity, { caseId, personId });
+      if (!removed.affected) {
+        throw registryErrors.coWorkerNotFound();
+      }
+      await this.audit.record(tx, actor, {
+        action: 'case.co_worker_removed',
+        entityType: 'case',
+        entityId: caseId,
+        before: { coWorker: personId },
+        organisationIds: [row.organisationId],
+      });
+    });
+  }
+
+  async #coWorkers(manager: Tx, caseId: string): Promise<CaseCoWorkerView[]> {
+    const rows = await manager.find(CaseCoWorkerEntity, { where: { caseId }, order: { addedAt: 'ASC' } });
+    const names = new Map(
+      (
+        await this.people.contacts(
+          rows.map((r) => r.personId),
+          manager,
+        )
+      ).map((p) => [p.id, p.name]),
+    );
+    return rows.map((r) => ({
+      personId: r.personId,
+      name: names.get(r.personId) ?? '',
+      addedBy: r.addedBy,
+      addedAt: r.addedAt.toISOString(),
+    }));
   }
 
   /** Closes the case (who and when are recorded); a closed case takes no new documents. */

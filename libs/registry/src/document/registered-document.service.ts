@@ -18,6 +18,7 @@ import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { In } from 'typeorm';
 
+import { isCaseWriter } from '../case/case-writers.js';
 import { CaseEntity } from '../case/case.entity.js';
 import { formatDocumentNumber } from '../diary-number.js';
 import { FileBlobEntity } from '../file/file-blob.entity.js';
@@ -386,6 +387,10 @@ export class RegisteredDocumentService {
       }
       if (checked.status === 'closed' && !options.reopenClosed) {
         throw registryErrors.caseClosed(checked.diaryNumber);
+      }
+      // The registrars register in every case; anyone else only in a case they write in.
+      if (options.checkOwner && !hasRole(actor, Role.Registrar) && !(await isCaseWriter(tx, actor, checked))) {
+        throw registryErrors.notCaseWriter(checked.diaryNumber);
       }
     }
     const file = await attach();

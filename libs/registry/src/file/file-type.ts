@@ -53,6 +53,7 @@ export function claimedType(fileName: string, declaredMediaType: string | undefi
   return byName !== undefined && byName === byMedia ? byName : undefined;
 }
 
+const PDF = Buffer.from('%PDF-', 'latin1');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
 const ODT_MIMETYPE = Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text', 'latin1');
@@ -102,7 +103,9 @@ export class ContentSniffer {
     const head = this.#head;
     switch (this.claimed) {
       case FileType.Pdf:
-        return head.includes(Buffer.from('%PDF-', 'latin1'));
+        // At the very start: a file that only carries the marker somewhere (an HTML page, an SVG
+        // with a script) opens in a reader as what it really is.
+        return head.subarray(0, PDF.length).equals(PDF);
       case FileType.Png:
         return head.subarray(0, 8).equals(PNG);
       case FileType.Jpeg:

@@ -61,7 +61,7 @@ export class ApprovalService {
       throw new Error('a person submits a statement');
     }
     return this.db.transaction(async (tx) => {
-      const statement = await this.store.load(tx, actor, id, true);
+      const statement = await this.store.loadForWriting(tx, actor, id);
       if (statement.status !== StatementStatus.Drafting) {
         throw statementErrors.notDrafting();
       }
@@ -74,7 +74,7 @@ export class ApprovalService {
       }
       const { row } = await this.store.revision(tx, id, revisionNumber);
       const chain = await this.chains.chainFor(statement.organisationId, tx);
-      const authors = await this.#authorsSinceLastSubmission(tx, statement, revisionNumber);
+      const authors = await this.#authorsSinceLastApproval(tx, statement, revisionNumber);
       const submission = await tx.save(
         tx.create(SubmissionEntity, {
           statementId: id,
@@ -343,12 +343,17 @@ export class ApprovalService {
   }
 
   /** Everyone who saved a revision after the previous submission's revision, up to this one. */
-  async #authorsSinceLastSubmission(tx: Tx, statement: StatementEntity, revisionNumber: number): Promise<string[]> {
-    const previous = await tx.findOne(SubmissionEntity, {
-      where: { statementId: statement.id },
-      order: { submittedAt: 'DESC' },
+  /**
+   * Everyone who wrote a revision since the last one approved in full: that text is in what is
+   * submitted now, whoever saved last. (Counting only since the last submission would let an
+   * author approve his own text once someone else had saved a typo fix on top of it.)
+   */
+  async #authorsSinceLastApproval(tx: Tx, statement: StatementEntity, revisionNumber: number): Promise<string[]> {
+    const approved = await tx.findOne(SubmissionEntity, {
+      where: { statementId: statement.id, status: 'approved' },
+      order: { revisionNumber: 'DESC' },
     });
-    const from = previous ? previous.revisionNumber + 1 : 1;
+    const from = approved ? approved.revisionNumber + 1 : 1;
     const rows = await tx
       .createQueryBuilder(StatementRevisionEntity, 'r')
       .select('DISTINCT r.author_id', 'author_id')

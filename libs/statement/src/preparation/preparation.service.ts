@@ -38,7 +38,7 @@ export class PreparationService {
       throw statementErrors.dateInvalid('deadline');
     }
     return this.db.transaction(async (tx) => {
-      const statement = await this.store.load(tx, actor, statementId);
+      const statement = await this.store.loadForWriting(tx, actor, statementId);
       if (FROZEN.has(statement.status)) {
         // The preparation part of an approved text is what the approvers signed.
         throw statementErrors.frozen(STATEMENT_STATUS_LABEL[statement.status]);
@@ -63,14 +63,25 @@ export class PreparationService {
       const heads = (await this.people.holdersOf(statement.organisationId, Role.HeadOfDepartment, tx)).filter(
         (p) => p.departmentId === department.id,
       );
+      const question = `${input.question.trim()} Svar senast ${input.deadline}.`;
+      // A department without a head still gets its question; the registrars see that it has
+      // nobody to receive it and can appoint one or pass it on.
       await this.notifications.post(tx, {
         sourceKey: `preparation-asked:${saved.id}`,
         organisationId: statement.organisationId,
-        audience: { personIds: heads.map((p) => p.id) },
         kind: 'preparation_requested',
-        title: `Beredningsfråga till ${department.name}`,
-        body: `${input.question.trim()} Svar senast ${input.deadline}.`,
         link: { type: 'preparation_request', id: saved.id },
+        ...(heads.length > 0
+          ? {
+              audience: { personIds: heads.map((p) => p.id) },
+              title: `Beredningsfråga till ${department.name}`,
+              body: question,
+            }
+          : {
+              audience: { roles: [Role.Registrar] },
+              title: `Beredningsfråga till ${department.name}, som saknar avdelningschef`,
+              body: `${department.name} har ingen avdelningschef som kan ta emot frågan. Utse en avdelningschef eller lämna frågan vidare till avdelningen: ${question}`,
+            }),
       });
       await this.audit.record(tx, actor, {
         action: 'preparation.asked',

@@ -1,4 +1,5 @@
 import type { Actor, Tx } from '@app/platform';
+import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { statementErrors } from '../statement.errors.js';
@@ -12,6 +13,8 @@ import { StatementEntity } from './statement.entity.js';
 /** Reads and writes statements and their revisions for the services of this library. */
 @Injectable()
 export class StatementStore {
+  constructor(private readonly cases: CaseService) {}
+
   /** The statement, if the actor's organisation owns it (404 otherwise); locked when asked. */
   async load(manager: Tx, actor: Actor, id: string, lock = false): Promise<StatementEntity> {
     const row = await manager.findOne(StatementEntity, {
@@ -21,6 +24,17 @@ export class StatementStore {
     if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
       throw statementErrors.notFound();
     }
+    return row;
+  }
+
+  /**
+   * The statement, locked, for someone about to write in it (save, submit, ask a preparation
+   * question): its case's responsible officer or a co-worker the registrar added. Anyone else
+   * in the organisation reads it only (403).
+   */
+  async loadForWriting(tx: Tx, actor: Actor, id: string): Promise<StatementEntity> {
+    const row = await this.load(tx, actor, id, true);
+    await this.cases.assertWriter(tx, actor, row.caseId);
     return row;
   }
 

@@ -57,6 +57,7 @@ export class StatementService {
       if (!owner || owner.organisationId !== actor.organisationId) {
         throw statementErrors.notFound();
       }
+      await this.cases.assertWriter(tx, actor, caseId);
       // One statement per case: two officers starting it at once wait for each other here, and
       // the second finds the first's.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('statement-for-case:' || $1))`, [caseId]);
@@ -147,7 +148,7 @@ export class StatementService {
     return this.db.transaction(async (tx) => {
       // The row lock serialises saves with each other and with submitting and approving: each
       // sees the status and revision the one before it committed.
-      const current = await this.store.load(tx, actor, id, true);
+      const current = await this.store.loadForWriting(tx, actor, id);
       if (FROZEN.has(current.status)) {
         throw statementErrors.frozen(STATEMENT_STATUS_LABEL[current.status]);
       }
