@@ -90,6 +90,8 @@ export interface SecrecyWorld {
   };
   readonly statementId: string;
   readonly decisionId: string;
+  /** The statement as its pre-fill answered its officer (the JSON text). */
+  readonly prefill: string;
   readonly compilationId: string;
 }
 
@@ -292,11 +294,10 @@ export async function adoptStatement(
   ctx: TestContext,
   district: SecrecyOrganisation,
   caseId: string,
-): Promise<{ statementId: string; decisionId: string }> {
+): Promise<{ statementId: string; decisionId: string; prefill: string }> {
   const officer = await ctx.as(district.responsibleOfficer);
-  const statement = (await ctx.http().post('/api/v1/statements').set(officer).send({ caseId }).expect(201)).body as {
-    id: string;
-  };
+  const created = await ctx.http().post('/api/v1/statements').set(officer).send({ caseId }).expect(201);
+  const statement = created.body as { id: string };
   await ctx.http().post(`/api/v1/statements/${statement.id}/submit`).set(officer).send({ revision: 1 }).expect(200);
   for (const approver of [district.head, district.director]) {
     await ctx
@@ -324,7 +325,11 @@ export async function adoptStatement(
     .send({ meetingDate: '2099-05-20', paragraph: '§ 7', outcome: 'adopted', confirmation: { immediate: true } })
     .expect(200);
   await ctx.drain();
-  return { statementId: statement.id, decisionId: (decided.body as { decision: { id: string } }).decision.id };
+  return {
+    statementId: statement.id,
+    decisionId: (decided.body as { decision: { id: string } }).decision.id,
+    prefill: created.text,
+  };
 }
 
 export async function secrecyWorld(ctx: TestContext): Promise<SecrecyWorld> {
@@ -343,7 +348,7 @@ export async function secrecyWorld(ctx: TestContext): Promise<SecrecyWorld> {
     remiss.districtCaseId,
     secrets.recipientLetter,
   );
-  const { statementId, decisionId } = await adoptStatement(ctx, orgs.district, remiss.districtCaseId);
+  const { statementId, decisionId, prefill } = await adoptStatement(ctx, orgs.district, remiss.districtCaseId);
   const compilation = await ctx
     .http()
     .post(`/api/v1/consultations/${remiss.consultationId}/compilation.pdf`)
@@ -362,6 +367,7 @@ export async function secrecyWorld(ctx: TestContext): Promise<SecrecyWorld> {
     },
     statementId,
     decisionId,
+    prefill,
     compilationId: (compilation.body as { id: string }).id,
   };
 }
