@@ -534,6 +534,7 @@ describe('the secrecy matrix', () => {
     'GET /api/v1/auth/me': 'the person and their roles',
     'POST /api/v1/auth/login': 'a token',
     'POST /api/v1/auth/password': 'nothing',
+    'POST /api/v1/auth/logout': 'nothing',
     'GET /api/v1/audit/verify': 'the chain’s verdict: sequence numbers and hashes of records, no content',
     'GET /api/v1/organisations': 'the directory',
     'GET /api/v1/organisations/:id': 'the directory',
