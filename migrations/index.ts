@@ -4,6 +4,7 @@ import { CreateStatements1795710905374 } from './1795710905374-CreateStatements.
 import { CreateIssuedDocumentsAndCertificates1795713808308 } from './1795713808308-CreateIssuedDocumentsAndCertificates.js';
 import { CompilationSnapshot1796022623938 } from './1796022623938-CompilationSnapshot.js';
 import { SessionsAndCredentialsVersion1796285222578 } from './1796285222578-SessionsAndCredentialsVersion.js';
+import { CopiedRegisteredDocuments1796285400001 } from './1796285400001-CopiedRegisteredDocuments.js';
 import { OrganisationNameKeyAndUsedPrefix1796285710607 } from './1796285710607-OrganisationNameKeyAndUsedPrefix.js';
 import { AuditMacs1796287267646 } from './1796287267646-AuditMacs.js';
 import { CaseCoWorkers1796291402937 } from './1796291402937-CaseCoWorkers.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   CreateIssuedDocumentsAndCertificates1795713808308,
   CompilationSnapshot1796022623938,
   SessionsAndCredentialsVersion1796285222578,
+  CopiedRegisteredDocuments1796285400001,
   OrganisationNameKeyAndUsedPrefix1796285710607,
   AuditMacs1796287267646,
   CaseCoWorkers1796291402937,

@@ -44,3 +44,17 @@ export function reportSignature(pdf: Buffer): SignatureReport {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The text of a PDF as pdftotext reads it, with lines joined (a title broken over two lines reads whole). */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'remiss-pdftext-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    writeFileSync(file, pdf);
+    return run('pdftotext', [file, '-'])
+      .replace(/-\n(?=\p{Ll})/gu, '')
+      .replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -31,9 +31,29 @@ export interface ApiAppOptions extends PlatformOptions {
   readonly logger?: PinoLogger;
 }
 
+/**
+ * How a request appears in the log: its route and the names of its query parameters, never their
+ * values (a search term is often a person's name, and a secret title is searched for by its words).
+ */
+export function requestForLog(request: {
+  method: string;
+  url: string;
+  routeOptions?: { url?: string };
+  ip?: string;
+}): Record<string, unknown> {
+  const [path = '', search] = request.url.split('?', 2);
+  return {
+    method: request.method,
+    url: path,
+    ...(request.routeOptions?.url ? { route: request.routeOptions.url } : {}),
+    ...(search !== undefined ? { queryParameters: [...new Set(new URLSearchParams(search).keys())] } : {}),
+    remoteAddress: request.ip,
+  };
+}
+
 /** Builds the API application, ready to listen (used by main.ts and by the tests). */
 export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<ApiApp> {
-  const logger = options.logger ?? createLogger(config, 'api');
+  const logger = (options.logger ?? createLogger(config, 'api')).child({}, { serializers: { req: requestForLog } });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -56,6 +76,11 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   installInputGuard(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // Answers hold what the asker may see and others may not (secret titles, files): no cache,
+    // shared or the browser's own, keeps a copy.
+    if (!reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
   });
 
   await app.register(helmet, {

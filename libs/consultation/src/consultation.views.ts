@@ -19,10 +19,14 @@ export interface ConsultationDocumentView {
   readonly version: number;
   readonly title: string;
   readonly fileName: string;
-  readonly size: number;
-  readonly mediaType: string;
-  readonly sha256: string;
-  /** True when the sender marked it secret and this reader may not see its title or file. */
+  /** Null, with the media type and hash, when the file is withheld from this reader. */
+  readonly size: number | null;
+  readonly mediaType: string | null;
+  readonly sha256: string | null;
+  /**
+   * True when the file is marked secret and this reader may not see its title or file: at a
+   * recipient its own registered copy decides, elsewhere the sender's entry.
+   */
   readonly masked: boolean;
   readonly note: string | null;
 }

@@ -1,5 +1,6 @@
 export * from './access/actor.js';
 export * from './access/role.js';
+export * from './audit/audit-reader.service.js';
 export * from './audit/audit.service.js';
 export { canonicalJson } from './audit/canonical-json.js';
 export * from './clock/clock.js';

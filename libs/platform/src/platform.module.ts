@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 
+import { AuditReader } from './audit/audit-reader.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { Clock, SystemClock } from './clock/clock.js';
 import { Db } from './database/db.service.js';
@@ -25,10 +26,11 @@ export class PlatformModule {
         Db,
         options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
         AuditService,
+        AuditReader,
         OutboxService,
         QueueRegistry,
       ],
-      exports: [Db, Clock, AuditService, OutboxService, QueueRegistry],
+      exports: [Db, Clock, AuditService, AuditReader, OutboxService, QueueRegistry],
     };
   }
 }

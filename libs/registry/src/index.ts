@@ -1,6 +1,7 @@
 export * from './case/case.service.js';
 export * from './diary-number.js';
 export * from './document/registered-document.service.js';
+export { SECRET_COUNTERPART, secretFileName, secretTitle } from './document/secrecy.js';
 export { cleanFileName } from './file/file-name.js';
 export * from './file/file-store.service.js';
 export { FileType, MEDIA_TYPE } from './file/file-type.js';

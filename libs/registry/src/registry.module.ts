@@ -2,6 +2,7 @@ import { DirectoryModule } from '@app/directory';
 import { Module } from '@nestjs/common';
 
 import { CaseService } from './case/case.service.js';
+import { DocumentAuditRedactor } from './document/document-audit-redactor.js';
 import { RegisteredDocumentService } from './document/registered-document.service.js';
 import { FileStoreService } from './file/file-store.service.js';
 import { RecordsPlanService } from './records-plan/records-plan.service.js';
@@ -9,7 +10,14 @@ import { DiarySeriesService } from './series/diary-series.service.js';
 
 @Module({
   imports: [DirectoryModule],
-  providers: [DiarySeriesService, CaseService, RegisteredDocumentService, FileStoreService, RecordsPlanService],
+  providers: [
+    DiarySeriesService,
+    CaseService,
+    RegisteredDocumentService,
+    DocumentAuditRedactor,
+    FileStoreService,
+    RecordsPlanService,
+  ],
   exports: [DiarySeriesService, CaseService, RegisteredDocumentService, FileStoreService, RecordsPlanService],
 })
 export class RegistryModule {}

@@ -31,7 +31,7 @@ export interface CaseCoWorkerView {
 
 export type DocumentDirection = 'incoming' | 'outgoing' | 'internal';
 
-/** A registered document. For a reader without access to a secret one, the title is masked and no file is offered. */
+/** A registered document. For a reader without access to a secret one, the title and counterpart are masked and no file is offered. */
 export interface RegisteredDocumentView {
   readonly id: string;
   readonly caseId: string;
@@ -54,7 +54,7 @@ export interface RegisteredDocumentView {
     readonly sha256: string;
   } | null;
   readonly secrecy: { readonly ground: string } | null;
-  /** True when the title and file are withheld from this reader. */
+  /** True when the title, counterpart and file are withheld from this reader. */
   readonly masked: boolean;
   readonly annulled: { readonly at: string; readonly by: string | null; readonly reason: string } | null;
 }

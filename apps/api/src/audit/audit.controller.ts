@@ -1,4 +1,11 @@
-import { type Actor, type AuditRecordView, AuditService, type ChainVerification, Role } from '@app/platform';
+import {
+  type Actor,
+  AuditReader,
+  type AuditRecordView,
+  AuditService,
+  type ChainVerification,
+  Role,
+} from '@app/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
@@ -13,7 +20,10 @@ function organisationOf(actor: Actor): string {
 @ApiTags('granskning')
 @Controller({ path: 'audit' })
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly reader: AuditReader,
+  ) {}
 
   /** Walks your organisation's audit chain and reports the first broken link, if any. */
   @Get('verify')
@@ -22,10 +32,13 @@ export class AuditController {
     return this.audit.verifyChain(organisationOf(actor));
   }
 
-  /** Your organisation's audit records about one entity, newest first. */
+  /**
+   * Your organisation's audit records about one entity, newest first; what a secrecy marking
+   * withholds from you (an administrator who is not a registrar) is masked.
+   */
   @Get('records')
   @Roles(Role.Registrar, Role.Administrator)
   records(@CurrentActor() actor: Actor, @Query() query: AuditRecordsQuery): Promise<AuditRecordView[]> {
-    return this.audit.forEntity(organisationOf(actor), query.entityType, query.entityId);
+    return this.reader.forEntity(actor, query.entityType, query.entityId);
   }
 }

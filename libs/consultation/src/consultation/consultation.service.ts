@@ -12,7 +12,14 @@ import {
   Role,
   type Tx,
 } from '@app/platform';
-import { CaseService, FileStoreService, type IncomingFile, RegisteredDocumentService } from '@app/registry';
+import {
+  CaseService,
+  FileStoreService,
+  type IncomingFile,
+  RegisteredDocumentService,
+  secretFileName,
+  secretTitle,
+} from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 
@@ -65,6 +72,17 @@ export interface Upload {
   readonly file: IncomingFile;
 }
 export type Uploads = Iterable<Upload> | AsyncIterable<Upload>;
+
+/** A file of the remissunderlag as the documents the system sends out list it. */
+export interface OutgoingDocument {
+  readonly version: number;
+  /** The masked title when the file is secret. */
+  readonly title: string;
+  readonly fileName: string;
+  readonly fileBlobId: string;
+  /** Marked secret: never attached or sent, only named by its masked title. */
+  readonly withheld: boolean;
+}
 
 interface ResolvedRecipients {
   readonly organisationIds: readonly string[];
@@ -324,6 +342,36 @@ export class ConsultationService {
     return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
   }
 
+  /**
+   * The remissunderlag as every document the system prints or sends lists it (the missiv, the
+   * letter to an external recipient), whoever reads it later: a file marked secret in the sender's
+   * registry by its masked title, and withheld.
+   */
+  async outgoingDocuments(consultationId: string, upToVersion?: number, tx?: Tx): Promise<OutgoingDocument[]> {
+    const manager = tx ?? this.db.reader;
+    const documents = (
+      await manager.find(ConsultationDocumentEntity, {
+        where: { consultationId },
+        order: { version: 'ASC', createdAt: 'ASC' },
+      })
+    ).filter((d) => upToVersion === undefined || d.version <= upToVersion);
+    const secrecy = await this.documents.secrecyFor(
+      { kind: 'system', process: 'consultation' },
+      documents.map((d) => d.registeredDocumentId),
+      manager,
+    );
+    return documents.map((d) => {
+      const secret = secrecy.get(d.registeredDocumentId);
+      return {
+        version: d.version,
+        title: secret ? secretTitle(secret.ground) : d.title,
+        fileName: secret ? secretFileName(d.fileName) : d.fileName,
+        fileBlobId: d.fileBlobId,
+        withheld: secret !== undefined,
+      };
+    });
+  }
+
   /** Remisses the actor's organisation sent, or received. */
   async list(actor: Actor, role: 'sent' | 'received'): Promise<ConsultationView[]> {
     const person = this.#person(actor);
@@ -567,15 +615,18 @@ export class ConsultationService {
     });
     const sender = await this.organisations.findById(row.organisationId, manager);
     const senderCase = await this.cases.findById(row.caseId, manager);
-    const blobs: ({ sha256: string; size: number; mediaType: string } | undefined)[] = [];
-    for (const d of documents) {
-      blobs.push(await this.files.describe(d.fileBlobId, manager));
-    }
     const secrecy = await this.documents.secrecyFor(
       actor,
       documents.map((d) => d.registeredDocumentId),
       manager,
     );
+    const blobs: ({ sha256: string; size: number; mediaType: string } | undefined)[] = [];
+    for (const d of documents) {
+      // Nothing of a withheld file is read for the view, not even its size or type.
+      blobs.push(
+        secrecy.get(d.registeredDocumentId)?.masked ? undefined : await this.files.describe(d.fileBlobId, manager),
+      );
+    }
     const recipientViews = await this.recipientViews.many(recipients, manager);
     const mine =
       actor.kind === 'person' ? recipientViews.find((r) => r.organisationId === actor.organisationId) : undefined;
@@ -602,11 +653,11 @@ export class ConsultationService {
         return {
           id: d.id,
           version: d.version,
-          title: masked ? `Sekretessmarkerad handling (${secret!.ground})` : d.title,
-          fileName: masked ? 'Sekretessmarkerad handling' : d.fileName,
-          size: blobs[i]?.size ?? 0,
-          mediaType: blobs[i]?.mediaType ?? '',
-          sha256: masked ? '' : (blobs[i]?.sha256 ?? ''),
+          title: masked ? secretTitle(secret!.ground) : d.title,
+          fileName: masked ? secretFileName(d.fileName) : d.fileName,
+          size: blobs[i]?.size ?? null,
+          mediaType: blobs[i]?.mediaType ?? null,
+          sha256: blobs[i]?.sha256 ?? null,
           masked,
           note: d.note,
         };

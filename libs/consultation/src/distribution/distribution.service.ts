@@ -15,7 +15,8 @@ const actor = systemActor('worker:distribution');
 /**
  * Registers a sent remiss in each recipient's own registry: a case linked to the sender's
  * number, the remiss as an incoming document, one incoming document per file of the
- * remissunderlag (pointing at the same stored content: no bytes are copied). Idempotent: the
+ * remissunderlag (pointing at the same stored content: no bytes are copied), each a copy of the
+ * sender's entry that carries its secrecy marking. Idempotent: the
  * recipient row is locked and a case exists at most once per recipient (a unique origin key).
  */
 @Injectable()
@@ -75,6 +76,7 @@ export class DistributionService {
             documentDate: sentOn,
             counterpart: senderName,
             originKey: `consultation-document:${file.id}:recipient:${recipient.id}`,
+            copyOf: file.registeredDocumentId,
           },
           { blobId: file.fileBlobId, fileName: file.fileName },
         );
@@ -131,6 +133,7 @@ export class DistributionService {
             title: `${file.title} (rättelse ${documentsVersion - 1})`,
             counterpart: sender?.name ?? null,
             originKey: `consultation-document:${file.id}:recipient:${recipient.id}`,
+            copyOf: file.registeredDocumentId,
           },
           { blobId: file.fileBlobId, fileName: file.fileName },
         );

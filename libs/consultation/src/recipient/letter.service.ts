@@ -1,18 +1,25 @@
 import { OrganisationService, PersonService } from '@app/directory';
 import { toPlainText, parseMarkup } from '@app/markup';
-import { type Actor, Clock, Db } from '@app/platform';
-import { FileStoreService } from '@app/registry';
+import { type Actor, Clock, Db, systemActor } from '@app/platform';
+import { FileStoreService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { ConsultationService } from '../consultation/consultation.service.js';
 import { consultationErrors } from '../consultation.errors.js';
 import { buildEmailMessage, type EmailAttachment } from '../export/email-message.js';
-import { ConsultationDocumentEntity } from '../consultation/consultation-document.entity.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
+
+/** A file sent along with the letter, with the registry entry whose secrecy decides whether it may go. */
+export interface LetterEnclosure extends EmailAttachment {
+  readonly registeredDocumentId: string | null;
+}
 
 /**
  * The e-mail-ready letter for an external recipient (an association, a company, a ministry):
- * the remiss as text with the remissunderlag attached, for the sender's registrar to send.
+ * the remiss as text with the remissunderlag attached, for the sender's registrar to send. A
+ * file marked secret is never attached, whoever asks for the letter: the letter names it by its
+ * masked title and tells how to ask the sender's registry for it (the sender then tries the
+ * request under OSL).
  */
 @Injectable()
 export class LetterService {
@@ -23,12 +30,13 @@ export class LetterService {
     private readonly organisations: OrganisationService,
     private readonly people: PersonService,
     private readonly files: FileStoreService,
+    private readonly registered: RegisteredDocumentService,
   ) {}
 
   async letter(
     actor: Actor,
     recipientId: string,
-    extra: readonly EmailAttachment[] = [],
+    extra: readonly LetterEnclosure[] = [],
   ): Promise<{ fileName: string; content: string }> {
     const recipient = await this.db.reader.findOneBy(ConsultationRecipientEntity, { id: recipientId });
     if (!recipient) {
@@ -43,12 +51,26 @@ export class LetterService {
     const view = await this.consultations.get(actor, consultation.id);
     const sender = (await this.organisations.findById(consultation.organisationId))!;
     const officer = await this.people.findById(consultation.createdBy);
-    const documents = await this.db.reader.find(ConsultationDocumentEntity, {
-      where: { consultationId: consultation.id },
-      order: { version: 'ASC', createdAt: 'ASC' },
-    });
-    const attachments: EmailAttachment[] = [...extra];
+    const documents = await this.consultations.outgoingDocuments(consultation.id);
+    const extraSecrecy = await this.registered.secrecyFor(
+      systemActor('consultation:letter'),
+      extra.flatMap((e) => (e.registeredDocumentId ? [e.registeredDocumentId] : [])),
+    );
+    const attachments: EmailAttachment[] = [];
+    const withheld: string[] = [];
+    for (const e of extra) {
+      const secret = e.registeredDocumentId ? extraSecrecy.get(e.registeredDocumentId) : undefined;
+      if (secret) {
+        withheld.push(secretTitle(secret.ground));
+      } else {
+        attachments.push({ fileName: e.fileName, mediaType: e.mediaType, content: e.content });
+      }
+    }
     for (const d of documents) {
+      if (d.withheld) {
+        withheld.push(d.title);
+        continue;
+      }
       const blob = (await this.files.describe(d.fileBlobId))!;
       attachments.push({
         fileName: d.fileName,
@@ -56,6 +78,7 @@ export class LetterService {
         content: await this.files.read(d.fileBlobId),
       });
     }
+    const attached = documents.filter((d) => !d.withheld);
     const registry = sender.registryEmail ?? '';
     const text = [
       `Till ${recipient.externalName}`,
@@ -74,8 +97,16 @@ export class LetterService {
       `Svar senast ${recipient.responseDeadline}.`,
       `Skicka svaret till ${registry} och ange diarienummer ${view.senderDiaryNumber} i ämnesraden.`,
       '',
-      ...(documents.length
-        ? ['Remissunderlag (bifogat):', ...documents.map((d) => `– ${d.title} (${d.fileName})`), '']
+      ...(attached.length
+        ? ['Remissunderlag (bifogat):', ...attached.map((d) => `– ${d.title} (${d.fileName})`), '']
+        : []),
+      ...(withheld.length
+        ? [
+            'Sekretessmarkerade handlingar (bifogas inte):',
+            ...withheld.map((title) => `– ${title}`),
+            `De är sekretessmarkerade enligt offentlighets- och sekretesslagen (OSL) och skickas därför inte med. Vill ni ta del av dem, begär det hos ${sender.name}${registry ? ` via ${registry}` : ''} och ange diarienummer ${view.senderDiaryNumber}. Vi prövar då om handlingarna kan lämnas ut.`,
+            '',
+          ]
         : []),
       'Med vänlig hälsning',
       officer?.name ?? '',

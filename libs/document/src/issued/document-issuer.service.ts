@@ -21,7 +21,7 @@ import {
   systemActor,
   type Tx,
 } from '@app/platform';
-import { FileStoreService, RegisteredDocumentService } from '@app/registry';
+import { FileStoreService, RegisteredDocumentService, registryErrors, secretFileName } from '@app/registry';
 import { DecisionService } from '@app/statement';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
@@ -206,13 +206,23 @@ export class DocumentIssuerService {
     return this.#masked(actor, own);
   }
 
-  /** The file name carries the title: withheld, as the registry withholds it, when the document is marked secret. */
+  /**
+   * A document its registered copy withholds from the actor shows what the registry would show
+   * of it, and no more: its kind, state and dates, not its file name (which carries the title),
+   * hash, file or signatories.
+   */
   async #masked(actor: Actor, rows: IssuedDocumentView[]): Promise<IssuedDocumentView[]> {
     const registered = rows.flatMap((r) => (r.registeredDocumentId ? [r.registeredDocumentId] : []));
     const secrecy = await this.documents.secrecyFor(actor, registered);
     return rows.map((r) =>
       r.registeredDocumentId && secrecy.get(r.registeredDocumentId)?.masked
-        ? { ...r, fileName: 'Sekretessmarkerad handling.pdf' }
+        ? {
+            ...r,
+            fileName: r.fileName === null ? null : secretFileName(r.fileName),
+            sha256: null,
+            fileBlobId: null,
+            signatories: null,
+          }
         : r,
     );
   }
@@ -274,19 +284,30 @@ export class DocumentIssuerService {
     if (!latest) {
       throw documentErrors.notFound();
     }
+    // The sender's registry decides here too: its registrar may have marked the missiv secret.
+    if (
+      latest.registeredDocumentId &&
+      (await this.documents.secrecyFor(actor, [latest.registeredDocumentId])).get(latest.registeredDocumentId)?.masked
+    ) {
+      throw registryErrors.fileWithheld();
+    }
     return this.#openSigned(latest);
   }
 
-  /** The signed missiv's bytes, when there is one (for the e-mail-ready letter). */
+  /** The signed missiv's bytes, when there is one (for the e-mail-ready letter, which decides whether it may go). */
   async coveringLetterBytes(
     consultationId: string,
     tx?: Tx,
-  ): Promise<{ fileName: string; content: Buffer } | undefined> {
+  ): Promise<{ fileName: string; content: Buffer; registeredDocumentId: string | null } | undefined> {
     const latest = (await this.issuance.forSubjects([consultationId], tx))
       .filter((r) => r.kind === DocumentKind.CoveringLetter && r.status === IssueStatus.Signed)
       .sort((a, b) => b.revision - a.revision)[0];
     return latest?.fileBlobId
-      ? { fileName: latest.fileName ?? 'Missiv.pdf', content: await this.files.read(latest.fileBlobId) }
+      ? {
+          fileName: latest.fileName ?? 'Missiv.pdf',
+          content: await this.files.read(latest.fileBlobId),
+          registeredDocumentId: latest.registeredDocumentId,
+        }
       : undefined;
   }
 

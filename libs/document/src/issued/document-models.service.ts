@@ -198,7 +198,8 @@ export class DocumentModelsService {
             phone: officer?.phone ?? null,
             email: officer?.email ?? null,
           },
-          documents: c.documents.filter((d) => d.version <= document.revision).map((d) => d.title),
+          // A signed missiv is a public record: a secret file is named by its masked title.
+          documents: (await this.consultations.outgoingDocuments(c.id, document.revision, tx)).map((d) => d.title),
         },
       },
       signerName: issuer.administration,

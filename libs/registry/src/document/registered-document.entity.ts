@@ -8,6 +8,7 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from
 @Index('uq_registered_documents_case_number', ['caseId', 'number'], { unique: true })
 @Index('uq_registered_documents_origin_key', ['originKey'], { unique: true, where: 'origin_key IS NOT NULL' })
 @Index('idx_registered_documents_organisation_registered_on', ['organisationId', 'registeredOn'])
+@Index('idx_registered_documents_copied_from', ['copiedFromId'], { where: 'copied_from_id IS NOT NULL' })
 @Check('chk_registered_documents_direction', `direction IN ('incoming', 'outgoing', 'internal')`)
 @Check('chk_registered_documents_file', '(file_blob_id IS NULL) = (file_name IS NULL)')
 @Check('chk_registered_documents_annulment', '(annulled_at IS NULL) = (annulment_reason IS NULL)')
@@ -63,6 +64,14 @@ export class RegisteredDocumentEntity {
   /** What created the document when the system did; never twice. */
   @Column('text', { nullable: true })
   originKey!: string | null;
+
+  /**
+   * The document this one is a copy of, registered in another organisation's case (a remiss's
+   * documents at each recipient): the copy carries the original's secrecy marking.
+   */
+  @Column('uuid', { nullable: true })
+  @ForeignKey('RegisteredDocumentEntity')
+  copiedFromId!: string | null;
 
   /** Legal ground of secrecy (`OSL 26 kap. 1 §`); null when the document is public. */
   @Column('text', { nullable: true })

@@ -16,7 +16,7 @@ import {
 } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 
 import { isCaseWriter } from '../case/case-writers.js';
 import { CaseEntity } from '../case/case.entity.js';
@@ -26,6 +26,7 @@ import { FileStoreService, type IncomingFile, type StoredFile } from '../file/fi
 import { registryErrors } from '../registry.errors.js';
 import type { DocumentDirection, Page, RegisteredDocumentView } from '../registry.views.js';
 import { RegisteredDocumentEntity } from './registered-document.entity.js';
+import { isWithheldFrom, SECRET_COUNTERPART, secretTitle } from './secrecy.js';
 
 export interface RegisterDocumentInput {
   readonly direction: DocumentDirection;
@@ -36,6 +37,11 @@ export interface RegisterDocumentInput {
   readonly counterpart?: string | null;
   /** Registering the same origin twice returns the first document. */
   readonly originKey?: string;
+  /**
+   * The document this one copies from another organisation (the system registering a remiss's
+   * documents at a recipient): the copy carries the original's secrecy marking and ground.
+   */
+  readonly copyOf?: string;
 }
 
 /** A file for a document registered inside a caller's transaction: content already stored, bytes to store, or an upload. */
@@ -172,8 +178,11 @@ export class RegisteredDocumentService {
 
   /**
    * For other libraries showing registered documents outside the registry: of these documents,
-   * the ones marked secret, each with its ground and whether this actor is kept from its title
-   * and file (the registry's own rule; anyone outside the owning organisation is). One query.
+   * the ones secret for this actor, each with its ground and whether the actor is kept from its
+   * title, counterpart and file (the registry's own rule). Where the actor's organisation holds
+   * a copy of the document, its copy decides: its registrar may have reviewed the marking. For
+   * the system every secret document is listed, unmasked: what it prints shows `secretTitle`.
+   * One query.
    */
   async secrecyFor(
     actor: Actor,
@@ -187,17 +196,25 @@ export class RegisteredDocumentService {
     const rows = await (tx ?? this.db.reader).query<
       { id: string; ground: string; organisation_id: string; responsible_person_id: string | null }[]
     >(
-      `SELECT d.id, d.secrecy_ground AS ground, d.organisation_id, c.responsible_person_id
-       FROM registered_documents d JOIN cases c ON c.id = d.case_id
-       WHERE d.id = ANY($1::uuid[]) AND d.secrecy_ground IS NOT NULL`,
-      [[...ids]],
+      `SELECT o.id, d.secrecy_ground AS ground, d.organisation_id, c.responsible_person_id
+       FROM registered_documents o
+       LEFT JOIN LATERAL (
+         SELECT x.id FROM registered_documents x
+         WHERE x.copied_from_id = o.id AND x.organisation_id = $2::uuid AND o.organisation_id <> $2::uuid
+         ORDER BY x.registered_at LIMIT 1
+       ) copy ON true
+       JOIN registered_documents d ON d.id = COALESCE(copy.id, o.id)
+       JOIN cases c ON c.id = d.case_id
+       WHERE o.id = ANY($1::uuid[]) AND d.secrecy_ground IS NOT NULL`,
+      [[...ids], actor.kind === 'person' ? actor.organisationId : null],
     );
     for (const r of rows) {
-      const maySee =
-        actor.kind === 'system' ||
-        (actor.organisationId === r.organisation_id &&
-          this.#maySeeSecret(actor, { responsiblePersonId: r.responsible_person_id }));
-      found.set(r.id, { ground: r.ground, masked: !maySee });
+      const masked = isWithheldFrom(actor, {
+        organisationId: r.organisation_id,
+        secrecyGround: r.ground,
+        responsiblePersonId: r.responsible_person_id,
+      });
+      found.set(r.id, { ground: r.ground, masked });
     }
     return found;
   }
@@ -223,7 +240,8 @@ export class RegisteredDocumentService {
       .innerJoin(CaseEntity, 'c', 'c.id = d.case_id')
       .where('d.organisation_id = :org', { org: actor.organisationId });
     if (query.q) {
-      // A secret title is searchable only by those who may read it, or the search would leak it.
+      // A secret title is searchable only by those who may read it, or the search would leak it
+      // (the rule of isWithheldFrom, within the actor's own organisation).
       const seeAll = hasRole(actor, Role.Registrar);
       qb.andWhere(
         `((d.title ILIKE :q ESCAPE '\\' AND (d.secrecy_ground IS NULL OR :seeAll OR c.responsible_person_id = :me))
@@ -320,7 +338,7 @@ export class RegisteredDocumentService {
     if (!row.fileBlobId || !row.fileName) {
       throw registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number));
     }
-    if (row.secrecyGround && !this.#maySeeSecret(actor, row)) {
+    if (isWithheldFrom(actor, row)) {
       throw registryErrors.fileWithheld();
     }
     const blob = (await this.db.reader.findOneBy(FileBlobEntity, { id: row.fileBlobId }))!;
@@ -354,8 +372,40 @@ export class RegisteredDocumentService {
         after: { secrecyGround: ground, ...(reason ? { reason } : {}) },
         organisationIds: [row.organisationId],
       });
+      if (ground) {
+        await this.#markCopies(tx, actor, id, number, ground);
+      }
       return this.#view(tx, actor, { ...row, secrecyGround: ground });
     });
+  }
+
+  /**
+   * The marking travels to the copies other organisations hold that are not marked: their
+   * registrars then review it. Lifting it here lifts nothing there: each registrar decides for
+   * the copy in their own registry.
+   */
+  async #markCopies(tx: Tx, actor: Actor, originalId: string, originalNumber: string, ground: string): Promise<void> {
+    const copies = await tx.find(RegisteredDocumentEntity, {
+      where: { copiedFromId: originalId, secrecyGround: IsNull() },
+      order: { registeredAt: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (copies.length === 0) {
+      return;
+    }
+    await tx.update(RegisteredDocumentEntity, { id: In(copies.map((c) => c.id)) }, { secrecyGround: ground });
+    await this.audit.record(
+      tx,
+      actor,
+      copies.map((copy) => ({
+        action: 'document.secrecy_marked',
+        entityType: 'registered_document',
+        entityId: copy.id,
+        before: { secrecyGround: null },
+        after: { secrecyGround: ground, reason: `originalet ${originalNumber} sekretessmarkerades hos avsändaren` },
+        organisationIds: [copy.organisationId],
+      })),
+    );
   }
 
   async #insert(
@@ -394,6 +444,17 @@ export class RegisteredDocumentService {
       }
     }
     const file = await attach();
+    // Read under a share lock: a marking of the original being committed just now is waited for
+    // and copied, and one committed later finds this copy (#markCopies).
+    const original = input.copyOf
+      ? await tx.findOne(RegisteredDocumentEntity, {
+          where: { id: input.copyOf },
+          lock: { mode: 'pessimistic_read' },
+        })
+      : null;
+    if (input.copyOf && !original) {
+      throw registryErrors.documentNotFound();
+    }
     let owner = await this.#takeNextNumber(tx, caseId);
     if (!owner) {
       const closed = await tx.findOneBy(CaseEntity, { id: caseId });
@@ -423,7 +484,8 @@ export class RegisteredDocumentService {
         fileBlobId: file?.blobId ?? null,
         fileName: file?.fileName ?? null,
         originKey: input.originKey ?? null,
-        secrecyGround: null,
+        copiedFromId: original?.id ?? null,
+        secrecyGround: original?.secrecyGround ?? null,
         annulledAt: null,
         annulledBy: null,
         annulmentReason: null,
@@ -442,6 +504,7 @@ export class RegisteredDocumentService {
         counterpart: saved.counterpart,
         fileBlobId: saved.fileBlobId,
         fileName: saved.fileName,
+        ...(saved.copiedFromId ? { copiedFromId: saved.copiedFromId, secrecyGround: saved.secrecyGround } : {}),
       },
       organisationIds: [owner.organisation_id],
     });
@@ -512,10 +575,6 @@ export class RegisteredDocumentService {
     return { ...row, diaryNumber: owner.diaryNumber, responsiblePersonId: owner.responsiblePersonId };
   }
 
-  #maySeeSecret(actor: Actor, row: { responsiblePersonId: string | null }): boolean {
-    return hasRole(actor, Role.Registrar) || (actor.kind === 'person' && actor.personId === row.responsiblePersonId);
-  }
-
   /** One document's view; a row just registered brings its case's fields and its file's along, saving the reads. */
   async #view(
     manager: Tx,
@@ -562,7 +621,7 @@ export class RegisteredDocumentService {
       );
     return rows.map((row) => {
       const owner = cases.get(row.caseId)!;
-      const masked = row.secrecyGround !== null && !this.#maySeeSecret(actor, owner);
+      const masked = isWithheldFrom(actor, { ...row, responsiblePersonId: owner.responsiblePersonId });
       const blob = row.fileBlobId ? blobs.get(row.fileBlobId) : undefined;
       return {
         id: row.id,
@@ -572,12 +631,12 @@ export class RegisteredDocumentService {
         documentNumber: formatDocumentNumber(owner.diaryNumber, row.number),
         direction: row.direction,
         kind: row.kind,
-        title: masked ? `Sekretessmarkerad handling (${row.secrecyGround})` : row.title,
+        title: masked ? secretTitle(row.secrecyGround!) : row.title,
         documentDate: row.documentDate,
         registeredOn: row.registeredOn,
         registeredAt: row.registeredAt.toISOString(),
         registeredBy: row.registeredBy,
-        counterpart: row.counterpart,
+        counterpart: masked && row.counterpart !== null ? SECRET_COUNTERPART : row.counterpart,
         file:
           blob && row.fileName && !masked
             ? { name: row.fileName, size: Number(blob.size), mediaType: blob.mediaType, sha256: blob.sha256 }

@@ -1,5 +1,5 @@
-import type { Actor, Tx } from '@app/platform';
-import { CaseService } from '@app/registry';
+import { type Actor, systemActor, type Tx } from '@app/platform';
+import { CaseService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { statementErrors } from '../statement.errors.js';
@@ -13,7 +13,10 @@ import { StatementEntity } from './statement.entity.js';
 /** Reads and writes statements and their revisions for the services of this library. */
 @Injectable()
 export class StatementStore {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseService,
+    private readonly documents: RegisteredDocumentService,
+  ) {}
 
   /** The statement, if the actor's organisation owns it (404 otherwise); locked when asked. */
   async load(manager: Tx, actor: Actor, id: string, lock = false): Promise<StatementEntity> {
@@ -53,6 +56,13 @@ export class StatementStore {
       where: { revisionId: row.id },
       order: { position: 'ASC' },
     });
+    // A statement is read by approvers and printed as a public record: an attachment marked
+    // secret in the registry, even after the revision was saved, is named by its masked title.
+    const secrecy = await this.documents.secrecyFor(
+      systemActor('statement'),
+      attachments.flatMap((a) => (a.registeredDocumentId ? [a.registeredDocumentId] : [])),
+      manager,
+    );
     return {
       row,
       parts: normaliseParts({
@@ -71,7 +81,10 @@ export class StatementStore {
         views: row.views,
         position: row.position,
         sections: sections.map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment })),
-        attachments: attachments.map((a) => ({ title: a.title, registeredDocumentId: a.registeredDocumentId })),
+        attachments: attachments.map((a) => {
+          const secret = a.registeredDocumentId ? secrecy.get(a.registeredDocumentId) : undefined;
+          return { title: secret ? secretTitle(secret.ground) : a.title, registeredDocumentId: a.registeredDocumentId };
+        }),
         officerId: row.officerId,
         meetingId: row.meetingId,
         documentDate: row.documentDate,

@@ -1,7 +1,7 @@
 import { RecipientService, RecipientState } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
 import { type Actor, AuditService, Clock, Db, localDate, requireRole, Role, type Tx } from '@app/platform';
-import { CaseService, RegisteredDocumentService } from '@app/registry';
+import { CaseService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { SubmissionEntity } from '../approval/submission.entity.js';
@@ -70,8 +70,9 @@ export class StatementService {
       const schedule = context
         ? await this.meetings.schedule(actor.organisationId, context.recipient.responseDeadline, tx)
         : null;
+      // Read as the officer, who sees the case's documents as the registry shows them to her.
       const remissunderlag = context
-        ? (await this.documents.listForCase({ kind: 'system', process: 'statement' }, caseId, tx)).filter(
+        ? (await this.documents.listForCase(actor, caseId, tx)).filter(
             (d) => d.kind === 'remissunderlag' && !d.annulled,
           )
         : [];
@@ -90,7 +91,11 @@ export class StatementService {
         views: '',
         position: null,
         sections: (context?.sections ?? []).map((s) => ({ sectionId: s.id, position: null, comment: '' })),
-        attachments: remissunderlag.map((d) => ({ title: d.title, registeredDocumentId: d.id })),
+        // The text goes to approvers and into a signed public record: a secret file is named by its masked title.
+        attachments: remissunderlag.map((d) => ({
+          title: d.secrecy ? secretTitle(d.secrecy.ground) : d.title,
+          registeredDocumentId: d.id,
+        })),
         officerId: owner.responsiblePersonId ?? actor.personId,
         meetingId: schedule?.meetingWithinDeadline?.id ?? schedule?.nextUsableMeeting?.id ?? null,
         documentDate: today,
