@@ -12,6 +12,7 @@ const LIBS = [
   'consultation',
   'statement',
   'document',
+  'pdf',
 ];
 
 export default tseslint.config(

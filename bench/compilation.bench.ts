@@ -2,17 +2,10 @@
 import 'reflect-metadata';
 
 import { CompilationService, ConsultationService, RecipientService } from '@app/consultation';
-import {
-  addSignaturePlaceholder,
-  DocumentIssuerService,
-  finishPdf,
-  renderTemplate,
-  inspectPdfSignature,
-  sha256,
-  signPdf,
-  SigningCertificateService,
-} from '@app/document';
+import { AuthenticationService, DEMO_PASSWORD } from '@app/directory';
+import { DocumentIssuerService, renderTemplate, SigningCertificateService } from '@app/document';
 import { IssuanceService, type IssuedDocumentView } from '@app/issuance';
+import { addSignaturePlaceholder, finishPdf, inspectPdfSignature, sha256, signPdf } from '@app/pdf';
 import { addDays, localDate } from '@app/platform';
 import { FileStoreService } from '@app/registry';
 import { REFERENCE_CASE } from '@app/testing';
@@ -245,7 +238,13 @@ const ok = await withBenchEnvironment(async (env) => {
     try {
       await api.app.listen({ port: 0, host: '127.0.0.1' });
       const address = api.app.getHttpServer().address() as AddressInfo;
-      const token = await api.app.get(TokenService).issue({ sub: officer.personId, org: officer.organisationId });
+      const token = await api.app.get(TokenService).issue(
+        await api.app.get(AuthenticationService).authenticate({
+          email: 'sara.ekstrom@stockholm.se',
+          password: DEMO_PASSWORD,
+          organisationId: officer.organisationId,
+        }),
+      );
       const url = `http://127.0.0.1:${address.port}/api/v1/consultations/${consultationId}/compilation`;
       const get = async (): Promise<Buffer> => {
         const response = await fetch(url, { headers: { authorization: `Bearer ${token.accessToken}` } });

@@ -3,23 +3,21 @@ import 'reflect-metadata';
 
 import { Position } from '@app/consultation';
 import { DepartmentService, REFERENCE_BOARD } from '@app/directory';
+import { renderOfficialReport, renderTemplate, SigningCertificateService } from '@app/document';
+import { IssuanceService } from '@app/issuance';
 import {
   addSignaturePlaceholder,
   finishPdf,
-  renderTemplate,
   inspectPdfSignature,
-  renderOfficialReport,
   sha256,
   signatureSha256,
-  signPdf,
-  SigningCertificateService,
   type SigningIdentity,
-} from '@app/document';
-import { IssuanceService } from '@app/issuance';
+  signPdf,
+} from '@app/pdf';
 import { addDays, AuditService, Clock, Db, localDate, OutboxService, QueueName, systemActor } from '@app/platform';
 import { CaseService, FileStoreService, RegisteredDocumentService } from '@app/registry';
 import { ApprovalService, MeetingService, type StatementParts, StatementService } from '@app/statement';
-import { REFERENCE_CASE } from '@app/testing';
+import { REFERENCE_CASE, referenceReport } from '@app/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -31,7 +29,6 @@ import pg from 'pg';
 
 import type { WorkerApp } from '../apps/worker/src/worker-app.js';
 import { DocumentModelsService } from '../libs/document/src/issued/document-models.service.js';
-import { referenceReport } from '../libs/document/src/render/testing/reference-report.js';
 import { servicesOnly, startInProcessWorker } from './support/apps.js';
 import { inBatches, waitUntil } from './support/async-helpers.js';
 import {

@@ -3,6 +3,7 @@ import { CreateRegistryAndConsultations1795709116271 } from './1795709116271-Cre
 import { CreateStatements1795710905374 } from './1795710905374-CreateStatements.js';
 import { CreateIssuedDocumentsAndCertificates1795713808308 } from './1795713808308-CreateIssuedDocumentsAndCertificates.js';
 import { CompilationSnapshot1796022623938 } from './1796022623938-CompilationSnapshot.js';
+import { SessionsAndCredentialsVersion1796285222578 } from './1796285222578-SessionsAndCredentialsVersion.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateStatements1795710905374,
   CreateIssuedDocumentsAndCertificates1795713808308,
   CompilationSnapshot1796022623938,
+  SessionsAndCredentialsVersion1796285222578,
 ];

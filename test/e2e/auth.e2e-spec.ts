@@ -143,6 +143,113 @@ describe('login and tokens', () => {
   });
 });
 
+describe('sessions end when credentials change or on logout', () => {
+  let ctx: TestContext;
+  let orgId: string;
+  let admin: TestPerson;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ worker: false });
+    orgId = (await ctx.factories.organisation()).id;
+    admin = await ctx.factories.person(orgId, { roles: [Role.Administrator] });
+  });
+
+  afterAll(() => ctx.close());
+
+  const me = (headers: Record<string, string>) => ctx.http().get('/api/v1/auth/me').set(headers);
+
+  it('ends every token of a person who changes their password, and a stale token changes nothing', async () => {
+    const person = await ctx.factories.person(orgId, { roles: [Role.CaseOfficer] });
+    const [first, second] = [await ctx.as(person), await ctx.as(person)];
+    await ctx
+      .http()
+      .post('/api/v1/auth/password')
+      .set(first)
+      .send({ currentPassword: person.password, newPassword: 'ett-nytt-lösenord-2026' })
+      .expect(204);
+    for (const headers of [first, second]) {
+      expect((await me(headers).expect(401)).body).toMatchObject({ code: 'auth.session_invalid' });
+    }
+    // The stale token cannot change the password back.
+    await ctx
+      .http()
+      .post('/api/v1/auth/password')
+      .set(second)
+      .send({ currentPassword: 'ett-nytt-lösenord-2026', newPassword: 'tillbaka-igen-2026-x' })
+      .expect(401);
+    await ctx.login({ email: person.email, password: 'ett-nytt-lösenord-2026' });
+    await me(await ctx.as({ email: person.email, password: 'ett-nytt-lösenord-2026' })).expect(200);
+  });
+
+  it('ends every token of a person whose password an administrator resets', async () => {
+    const person = await ctx.factories.person(orgId, { roles: [Role.CaseOfficer] });
+    const headers = await ctx.as(person);
+    await ctx
+      .http()
+      .put(`/api/v1/people/${person.id}/password`)
+      .set(await ctx.as(admin))
+      .send({ password: 'återställt-lösenord-1' })
+      .expect(204);
+    expect((await me(headers).expect(401)).body).toMatchObject({ code: 'auth.session_invalid' });
+    await me(await ctx.as({ email: person.email, password: 'återställt-lösenord-1' })).expect(200);
+  });
+
+  it('does not bring tokens back when a disabled person is enabled again', async () => {
+    const person = await ctx.factories.person(orgId, { roles: [Role.CaseOfficer] });
+    const headers = await ctx.as(person);
+    const adminHeaders = await ctx.as(admin);
+    await ctx.http().post(`/api/v1/people/${person.id}/disable`).set(adminHeaders).expect(200);
+    await ctx.http().post(`/api/v1/people/${person.id}/enable`).set(adminHeaders).expect(200);
+    expect((await me(headers).expect(401)).body).toMatchObject({ code: 'auth.session_invalid' });
+    await me(await ctx.as(person)).expect(200);
+  });
+
+  it('logs out the presenting token alone, at once, and keeps it refused', async () => {
+    const person = await ctx.factories.person(orgId, { roles: [Role.CaseOfficer] });
+    const [leaving, staying] = [await ctx.as(person), await ctx.as(person)];
+    await ctx.http().post('/api/v1/auth/logout').set(leaving).expect(204);
+    expect((await me(leaving).expect(401)).body).toMatchObject({ code: 'auth.session_invalid' });
+    await me(staying).expect(200);
+    // Logging out twice is refused like any other use of an ended token, and changes nothing.
+    const revoked = (): Promise<unknown[]> =>
+      ctx.query(`SELECT token_id FROM revoked_tokens WHERE person_id = $1`, [person.id]);
+    expect(await revoked()).toHaveLength(1);
+    await ctx.http().post('/api/v1/auth/logout').set(leaving).expect(401);
+    expect(await revoked()).toHaveLength(1);
+    const [logout] = await ctx.query<{ action: string }>(
+      `SELECT action FROM audit_records WHERE entity_id = $1 AND action = 'person.logged_out'`,
+      [person.id],
+    );
+    expect(logout).toBeDefined();
+    await me(await ctx.as(person)).expect(200);
+  });
+
+  it('keeps an ended token until it would have expired, then lets the list forget it', async () => {
+    const person = await ctx.factories.person(orgId, { roles: [Role.CaseOfficer] });
+    const headers = await ctx.as(person);
+    await ctx.http().post('/api/v1/auth/logout').set(headers).expect(204);
+    const [row] = await ctx.query<{ expires_at: Date }>(`SELECT expires_at FROM revoked_tokens WHERE person_id = $1`, [
+      person.id,
+    ]);
+    const lifetime = row!.expires_at.getTime() - Date.now();
+    expect(lifetime).toBeGreaterThan((ctx.config.auth.tokenTtlSeconds - 60) * 1000);
+    expect(lifetime).toBeLessThanOrEqual(ctx.config.auth.tokenTtlSeconds * 1000);
+    // A later logout, once the first token's time is past, clears it from the list.
+    ctx.clock.set(new Date(row!.expires_at.getTime() + 1000));
+    try {
+      await ctx
+        .http()
+        .post('/api/v1/auth/logout')
+        .set(await ctx.as(person))
+        .expect(204);
+    } finally {
+      ctx.clock.reset();
+    }
+    const left = await ctx.query(`SELECT 1 FROM revoked_tokens WHERE person_id = $1`, [person.id]);
+    expect(left).toHaveLength(1);
+  });
+});
+
 describe('login attempts', () => {
   // Three attempts per e-mail, thirty per client address, in a window of 15 minutes.
   let ctx: TestContext;

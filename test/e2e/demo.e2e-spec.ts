@@ -1,17 +1,12 @@
 import { DEMO_PASSWORD } from '@app/directory';
-import { sha256, VerificationService } from '@app/document';
+import { VerificationService } from '@app/document';
+import { sha256 } from '@app/pdf';
 import { localDate } from '@app/platform';
-import { REFERENCE_CASE, referenceBodyParts } from '@app/testing';
+import { inspectPdf, missingInOrder, normalise, REFERENCE_CASE, referenceBodyParts, sentences } from '@app/testing';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import {
-  inspectPdf,
-  missingInOrder,
-  normalise,
-  sentences,
-} from '../../libs/document/src/render/testing/pdf-inspection.js';
 import { ApiClient } from '../../scripts/demo/api-client.js';
 import { type DemoSummary, formatSummary, ReferenceDemo } from '../../scripts/demo/reference-demo.js';
 import { seedStockholm } from '../support/stockholm.js';

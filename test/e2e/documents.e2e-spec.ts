@@ -1,7 +1,8 @@
 import { ConsultationService } from '@app/consultation';
 import { OrganisationKind } from '@app/directory';
-import { DocumentIssuerService, sha256, SigningCertificateService } from '@app/document';
+import { DocumentIssuerService, SigningCertificateService } from '@app/document';
 import { DocumentKind, IssuanceService } from '@app/issuance';
+import { sha256 } from '@app/pdf';
 import { Db, PermanentJobFailure, personActor, Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 import { spawnSync } from 'node:child_process';

@@ -1,19 +1,8 @@
-import {
-  DocumentIssuerService,
-  generateDevelopmentCertificate,
-  loadSigningIdentity,
-  sha256,
-  VerificationService,
-} from '@app/document';
+import { DocumentIssuerService, VerificationService } from '@app/document';
 import { IssuanceService } from '@app/issuance';
-import { REFERENCE_CASE, referenceBodyParts } from '@app/testing';
+import { generateDevelopmentCertificate, loadSigningIdentity, sha256 } from '@app/pdf';
+import { inspectPdf, missingInOrder, normalise, REFERENCE_CASE, referenceBodyParts, sentences } from '@app/testing';
 
-import {
-  inspectPdf,
-  missingInOrder,
-  normalise,
-  sentences,
-} from '../../libs/document/src/render/testing/pdf-inspection.js';
 import { asBytes, samplePdf } from '../support/files.js';
 import { reportSignature } from '../support/pdf-tools.js';
 

@@ -1,6 +1,6 @@
 import { ConsultationService, RecipientService } from '@app/consultation';
 import { OrganisationKind } from '@app/directory';
-import { sha256 } from '@app/document';
+import { sha256 } from '@app/pdf';
 import { FileStoreService } from '@app/registry';
 import { addDays, JobName, localDate, personActor, Role } from '@app/platform';
 

@@ -1,12 +1,7 @@
-import {
-  generateDevelopmentCertificate,
-  inspectPdfSignature,
-  loadSigningIdentity,
-  renderOfficialReport,
-  finishPdf,
-  sha256,
-} from '@app/document';
+import { renderOfficialReport } from '@app/document';
+import { finishPdf, generateDevelopmentCertificate, inspectPdfSignature, loadSigningIdentity, sha256 } from '@app/pdf';
 import { DomainError, ErrorKind, loadAppConfig } from '@app/platform';
+import { referenceReport } from '@app/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +9,6 @@ import { pathToFileURL } from 'node:url';
 
 import { type PdfProduction } from '../../libs/document/src/issued/pdf-production.js';
 import { RenderPool } from '../../libs/document/src/issued/render-pool.service.js';
-import { referenceReport } from '../../libs/document/src/render/testing/reference-report.js';
 
 /** The render threads of a worker process, started from the build as the worker starts them. */
 describe('RenderPool', () => {

@@ -1,5 +1,5 @@
 import type { Response } from 'superagent';
-import { addSignaturePlaceholder, signPdf, type SigningIdentity } from '@app/document';
+import { addSignaturePlaceholder, signPdf, type SigningIdentity } from '@app/pdf';
 import PDFDocument from 'pdfkit';
 
 /** A small real PDF with the given lines of text (standard font; enough for a remissunderlag). */

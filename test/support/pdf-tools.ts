@@ -1,4 +1,4 @@
-import { inspectPdfSignature } from '@app/document';
+import { inspectPdfSignature } from '@app/pdf';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { AuthenticationService, OrganisationService } from '@app/directory';
+import { OrganisationService } from '@app/directory';
 import { type AppConfig, createLogger, NestPinoLogger, type PlatformOptions, QueueRegistry } from '@app/platform';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -53,7 +53,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     { prefix: DOCS_PATH, access: PUBLIC },
     { prefix: QUEUE_DASHBOARD_PATH, access: OPERATORS },
   ]);
-  installAccessHook(fastify, app.get(TokenService), app.get(AuthenticationService), app.get(OrganisationService));
+  installAccessHook(fastify, app.get(TokenService), app.get(OrganisationService));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

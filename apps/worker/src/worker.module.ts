@@ -11,11 +11,21 @@ import { ConsultationsProcessor } from './processors/consultations.processor.js'
 import { DocumentsProcessor } from './processors/documents.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { StatementsProcessor } from './processors/statements.processor.js';
-import { JOB_PROCESSORS } from './runtime/job-processor.js';
+import { type EveryJobHandler, JOB_HANDLERS } from './runtime/job-processor.js';
 import { Schedules } from './runtime/schedules.js';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 
 const PROCESSORS = [NotificationsProcessor, ConsultationsProcessor, StatementsProcessor, DocumentsProcessor];
+
+/** Puts the processors' handlers together; the type requires a handler for every job. */
+function everyHandler(
+  notifications: NotificationsProcessor,
+  consultations: ConsultationsProcessor,
+  statements: StatementsProcessor,
+  documents: DocumentsProcessor,
+): EveryJobHandler {
+  return { ...notifications.handlers, ...consultations.handlers, ...statements.handlers, ...documents.handlers };
+}
 
 /** The job process: BullMQ processors and the outbox relay. Serves no HTTP. */
 @Module({})
@@ -35,7 +45,7 @@ export class WorkerModule {
       ],
       providers: [
         ...PROCESSORS,
-        { provide: JOB_PROCESSORS, useFactory: (...processors: unknown[]) => processors, inject: PROCESSORS },
+        { provide: JOB_HANDLERS, useFactory: everyHandler, inject: PROCESSORS },
         WorkerRuntime,
         OutboxRelay,
         Schedules,

@@ -2,8 +2,6 @@ export * from './certificates/signing-certificate.service.js';
 export { DOCUMENT_ENTITIES } from './document.entities.js';
 export * from './document.module.js';
 export * from './issued/document-issuer.service.js';
-export { sha256, signatureSha256 } from './issued/pdf-signature.js';
 export { RenderPool } from './issued/render-pool.service.js';
 export * from './render/index.js';
-export * from './signing/index.js';
 export * from './verify/verification.service.js';

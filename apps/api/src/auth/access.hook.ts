@@ -1,4 +1,4 @@
-import { type AuthenticationService, OrganisationKind, type OrganisationService } from '@app/directory';
+import { OrganisationKind, type OrganisationService } from '@app/directory';
 import { DomainError, ErrorKind, hasRole, Role } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -25,10 +25,10 @@ function bearer(request: FastifyRequest): string | undefined {
 export function installAccessHook(
   fastify: FastifyInstance,
   tokens: TokenService,
-  authentication: AuthenticationService,
   organisations: OrganisationService,
 ): void {
   fastify.decorateRequest('actor', null);
+  fastify.decorateRequest('session', null);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.is404) {
       return;
@@ -50,8 +50,7 @@ export function installAccessHook(
           'Logga in och skicka med din token (Authorization: Bearer …).',
         );
       }
-      const claims = await tokens.verify(token);
-      const actor = await authentication.resolve(claims.sub, claims.org);
+      const { actor, session } = await tokens.authenticate(token);
       if (rule.kind === 'roles' && !hasRole(actor, ...rule.roles)) {
         throw new DomainError(
           'access.role_required',
@@ -73,6 +72,7 @@ export function installAccessHook(
         );
       }
       request.actor = actor;
+      request.session = session;
     } catch (error) {
       sendError(reply, request, error, log);
       return reply;

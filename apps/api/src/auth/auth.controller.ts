@@ -1,4 +1,4 @@
-import { AuthenticationService, OrganisationService, PersonService } from '@app/directory';
+import { AuthenticationService, OrganisationService, PersonService, type Session } from '@app/directory';
 import { type Actor, DomainError, ErrorKind, type Role } from '@app/platform';
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -8,7 +8,7 @@ import { ApiProblem, ApiProblems } from '../docs/api-problems.decorator.js';
 import { Authenticated, Public } from './access.decorator.js';
 import { ChangePasswordDto, LoginDto } from './auth.dto.js';
 import { LoginResponse, WhoAmIResponse } from './auth.responses.js';
-import { CurrentActor } from './current-actor.decorator.js';
+import { CurrentActor, CurrentSession } from './current-actor.decorator.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { TokenService } from './token.service.js';
 
@@ -35,7 +35,7 @@ export class AuthController {
     await this.limiter.attempt(body.email, ip);
     const who = await this.authentication.authenticate(body);
     await this.limiter.succeeded(body.email, ip);
-    const token = await this.tokens.issue({ sub: who.personId, org: who.organisationId });
+    const token = await this.tokens.issue(who);
     return { ...token, ...(await this.#whoami(who.personId, who.organisationId, who.roles)) };
   }
 
@@ -50,7 +50,21 @@ export class AuthController {
     return this.#whoami(actor.personId, actor.organisationId, [...actor.roles]);
   }
 
-  /** Changes the logged-in person's own password. */
+  /**
+   * Ends the token this request carries, at once; the person's tokens elsewhere live on. The
+   * token is refused from now until it would have expired.
+   */
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'Utloggad: token gäller inte längre.' })
+  async logout(@CurrentActor() actor: Actor, @CurrentSession() session: Session): Promise<void> {
+    if (actor.kind === 'person') {
+      await this.tokens.revoke(actor, session);
+    }
+  }
+
+  /** Changes the logged-in person's own password; every token of the person, this one too, ends. */
   @Post('password')
   @HttpCode(204)
   @Authenticated()

@@ -1,15 +1,15 @@
-import type { JobEnvelope, JobName, QueueName } from '@app/platform';
+import type { JobHandler, JobHandlers, JobName, QueueName } from '@app/platform';
 
 /**
- * A thin processor: one per queue, switching on the job name and calling a library service.
- * Handlers must be idempotent: BullMQ delivers at least once.
+ * A thin processor: one per queue, with a handler for each job routed to it that calls a library
+ * service. Handlers must be idempotent: BullMQ delivers at least once.
  */
-export interface JobProcessor {
-  readonly queue: QueueName;
-  /** Every job this processor handles; the worker refuses to start if a routed job has none. */
-  readonly handles: readonly JobName[];
-  process(job: JobEnvelope): Promise<void>;
+export interface JobProcessor<Q extends QueueName> {
+  readonly handlers: JobHandlers<Q>;
 }
 
-/** Injection token of the list of processors. */
-export const JOB_PROCESSORS = Symbol('JOB_PROCESSORS');
+/** The handlers of every queue's processor together: the worker cannot be built without one per job. */
+export type EveryJobHandler = { readonly [N in JobName]: JobHandler<N> };
+
+/** Injection token of every job's handler. */
+export const JOB_HANDLERS = Symbol('JOB_HANDLERS');

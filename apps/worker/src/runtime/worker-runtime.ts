@@ -3,9 +3,6 @@ import {
   APP_CONFIG,
   type AppConfig,
   blockingRedis,
-  isJobName,
-  type JobEnvelope,
-  jobsOn,
   OutboxService,
   PermanentJobFailure,
   type QueueName,
@@ -14,7 +11,8 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 
-import { JOB_PROCESSORS, type JobProcessor } from './job-processor.js';
+import { envelopeOf, handle } from './job-dispatch.js';
+import { type EveryJobHandler, JOB_HANDLERS } from './job-processor.js';
 
 const OUTBOX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -27,26 +25,21 @@ export class WorkerRuntime implements BeforeApplicationShutdown {
   readonly #log = new Logger('worker');
   readonly #workers: Worker[] = [];
   readonly #connections: Redis[] = [];
-  readonly #byQueue: Map<QueueName, JobProcessor>;
   /** Jobs whose failure the handler wrapper already logged. */
   readonly #reported = new Set<string>();
 
   constructor(
-    @Inject(JOB_PROCESSORS) processors: readonly JobProcessor[],
+    @Inject(JOB_HANDLERS) private readonly handlers: EveryJobHandler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxService,
-  ) {
-    this.#byQueue = new Map(processors.map((p) => [p.queue, p]));
-    assertEveryJobHandled(processors);
-  }
+  ) {}
 
   start(): void {
     for (const queue of ALL_QUEUES) {
-      const processor = this.#byQueue.get(queue)!;
       const connection = blockingRedis(this.config, `${this.config.queue.prefix}:worker:${queue}`);
       connection.on('error', () => undefined);
       this.#connections.push(connection);
-      const worker = new Worker(queue, (job: Job) => this.#run(processor, job), {
+      const worker = new Worker(queue, (job: Job) => this.#run(queue, job), {
         connection,
         prefix: this.config.queue.prefix,
         concurrency: this.config.queue.concurrency,
@@ -66,28 +59,21 @@ export class WorkerRuntime implements BeforeApplicationShutdown {
     this.#log.log({ msg: 'worker started', queues: ALL_QUEUES, concurrency: this.config.queue.concurrency });
   }
 
-  async #run(processor: JobProcessor, job: Job): Promise<void> {
+  async #run(queue: QueueName, job: Job): Promise<void> {
     const id = job.id ?? '';
     // Jobs relayed from the outbox carry their row's id; scheduled jobs (reminders) have none to settle.
     const fromOutbox = OUTBOX_ID.test(id);
-    if (!isJobName(job.name)) {
+    const envelope = envelopeOf(queue, job);
+    if (typeof envelope === 'string') {
       if (fromOutbox) {
-        await this.outbox.settle(id, 'failed', `unknown job ${job.name}`);
+        await this.outbox.settle(id, 'failed', envelope);
       }
-      throw new UnrecoverableError(`unknown job ${job.name}`);
+      throw new UnrecoverableError(envelope);
     }
-    const attempt = job.attemptsMade + 1;
-    const envelope: JobEnvelope = {
-      id,
-      name: job.name,
-      payload: job.data as never,
-      attempt,
-      lastAttempt: attempt >= (job.opts.attempts ?? 1),
-    };
     const started = performance.now();
     this.#log.log({ msg: 'job started', jobId: id, job: job.name, attempt: envelope.attempt });
     try {
-      await processor.process(envelope).catch((error: unknown) => {
+      await handle(this.handlers, envelope).catch((error: unknown) => {
         throw error instanceof PermanentJobFailure ? new UnrecoverableError(error.message) : error;
       });
     } catch (error) {
@@ -124,21 +110,5 @@ export class WorkerRuntime implements BeforeApplicationShutdown {
     }
     this.#workers.length = 0;
     this.#connections.length = 0;
-  }
-}
-
-/** Throws when a job routed to a queue has no processor that handles it. */
-export function assertEveryJobHandled(processors: readonly JobProcessor[]): void {
-  const missing: string[] = [];
-  for (const queue of ALL_QUEUES) {
-    const processor = processors.find((p) => p.queue === queue);
-    for (const name of jobsOn(queue)) {
-      if (!processor?.handles.includes(name)) {
-        missing.push(`${name} (queue ${queue})`);
-      }
-    }
-  }
-  if (missing.length > 0) {
-    throw new Error(`No processor handles: ${missing.join(', ')}`);
   }
 }

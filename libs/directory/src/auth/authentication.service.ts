@@ -1,4 +1,4 @@
-import { Db, personActor, type PersonActor, type Role } from '@app/platform';
+import { AuditService, Clock, Db, personActor, type PersonActor, type Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import { directoryErrors } from '../directory.errors.js';
@@ -6,6 +6,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { decoyHash, verifyPassword } from '../person/password.js';
 import { PersonEntity } from '../person/person.entity.js';
 import { RoleAssignmentEntity } from '../role/role-assignment.entity.js';
+import { RevokedTokenEntity } from './revoked-token.entity.js';
 
 export interface Credentials {
   readonly email: string;
@@ -18,6 +19,21 @@ export interface Authenticated {
   readonly personId: string;
   readonly organisationId: string;
   readonly roles: readonly Role[];
+  /** The person's credentials version now; a token carries it and dies when it changes. */
+  readonly credentialsVersion: number;
+}
+
+/** What a signed token says about its bearer: everything the session check needs. */
+export interface Session {
+  readonly personId: string;
+  /** The organisation the person acts for. */
+  readonly organisationId: string;
+  /** The person's credentials version when the token was issued. */
+  readonly credentialsVersion: number;
+  /** The token's own id (`jti`), by which it alone can be ended. */
+  readonly tokenId: string;
+  /** When the token expires on its own. */
+  readonly expiresAt: Date;
 }
 
 /**
@@ -26,7 +42,11 @@ export interface Authenticated {
  */
 @Injectable()
 export class AuthenticationService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   async authenticate(credentials: Credentials): Promise<Authenticated> {
     const person = await this.db.reader
@@ -64,26 +84,68 @@ export class AuthenticationService {
       personId: person.id,
       organisationId,
       roles: assignments.filter((a) => a.organisationId === organisationId).map((a) => a.role),
+      credentialsVersion: person.credentialsVersion,
     };
   }
 
   /**
-   * The actor behind a token, read fresh on every request: a disabled person, or one who no
-   * longer belongs to the organisation, is refused at once.
+   * The actor behind a token, read fresh on every request in one query: a disabled person, one
+   * who no longer belongs to the organisation, one whose credentials changed since the token was
+   * issued, and a token that was ended are all refused at once. A failing database refuses too.
    */
-  async resolve(personId: string, organisationId: string): Promise<PersonActor> {
-    const rows = await this.db.reader.query<{ organisation_id: string; disabled_at: Date | null; roles: Role[] }[]>(
-      `SELECT p.organisation_id, p.disabled_at, array_remove(array_agg(ra.role), NULL) AS roles
+  async resolve(session: Session): Promise<PersonActor> {
+    const rows = await this.db.reader.query<
+      {
+        organisation_id: string;
+        disabled_at: Date | null;
+        credentials_version: number;
+        revoked: boolean;
+        roles: Role[];
+      }[]
+    >(
+      `SELECT p.organisation_id, p.disabled_at, p.credentials_version,
+              EXISTS (SELECT 1 FROM revoked_tokens rt WHERE rt.token_id = $3) AS revoked,
+              array_remove(array_agg(ra.role), NULL) AS roles
        FROM people p
        LEFT JOIN role_assignments ra ON ra.person_id = p.id AND ra.organisation_id = $2
        WHERE p.id = $1
        GROUP BY p.id`,
-      [personId, organisationId],
+      [session.personId, session.organisationId, session.tokenId],
     );
     const row = rows[0];
-    if (!row || row.disabled_at !== null || (row.roles.length === 0 && row.organisation_id !== organisationId)) {
+    if (
+      !row ||
+      row.disabled_at !== null ||
+      row.revoked ||
+      row.credentials_version !== session.credentialsVersion ||
+      (row.roles.length === 0 && row.organisation_id !== session.organisationId)
+    ) {
       throw directoryErrors.sessionInvalid();
     }
-    return personActor(personId, organisationId, row.roles);
+    return personActor(session.personId, session.organisationId, row.roles);
+  }
+
+  /**
+   * Ends one token now (logging out); the person's other tokens live on. Its id is kept until
+   * the token would have expired, and ids past that are cleared on the way.
+   */
+  async end(actor: PersonActor, session: Session): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(`DELETE FROM revoked_tokens WHERE expires_at < $1`, [this.clock.now()]);
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(RevokedTokenEntity)
+        .values({ tokenId: session.tokenId, personId: session.personId, expiresAt: session.expiresAt })
+        .orIgnore()
+        .execute();
+      await this.audit.record(tx, actor, {
+        action: 'person.logged_out',
+        entityType: 'person',
+        entityId: session.personId,
+        after: { tokenId: session.tokenId },
+        organisationIds: [session.organisationId],
+      });
+    });
   }
 }

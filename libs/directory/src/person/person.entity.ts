@@ -47,6 +47,13 @@ export class PersonEntity {
   @Column('timestamptz', { nullable: true })
   disabledAt!: Date | null;
 
+  /**
+   * Carried by every token issued to the person and raised whenever their credentials change
+   * (a new password, a reset, being disabled or enabled): a token with an older value is refused.
+   */
+  @Column('integer', { default: 1 })
+  credentialsVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -22,6 +22,9 @@ export interface PersonInput {
 
 export type PersonPatch = Partial<Omit<PersonInput, 'password'>>;
 
+/** Raises the credentials version in the UPDATE itself, so two changes at once both count. */
+const NEXT_CREDENTIALS_VERSION = (): string => 'credentials_version + 1';
+
 function toView(e: PersonEntity, roles: readonly RoleAssignmentEntity[]): PersonView {
   return {
     id: e.id,
@@ -233,6 +236,8 @@ export class PersonService {
       const wasDisabled = person.disabledAt !== null;
       if (wasDisabled !== disabled) {
         person.disabledAt = disabled ? this.clock.now() : null;
+        // Enabling a person again does not bring back the tokens they held before.
+        person.credentialsVersion += 1;
         await tx.save(person);
         await this.audit.record(tx, actor, {
           action: disabled ? 'person.disabled' : 'person.enabled',
@@ -247,7 +252,7 @@ export class PersonService {
     });
   }
 
-  /** An administrator sets a new password for a person (the old one stops working at once). */
+  /** An administrator sets a new password for a person (the old one and every token stop working at once). */
   async setPassword(actor: Actor, id: string, password: string): Promise<void> {
     requireRole(actor, Role.Administrator);
     if (password.length < MIN_PASSWORD_LENGTH) {
@@ -256,7 +261,7 @@ export class PersonService {
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
       const person = await this.#lockForAdmin(tx, actor, id);
-      await tx.update(PersonEntity, { id: person.id }, { passwordHash });
+      await tx.update(PersonEntity, { id: person.id }, { passwordHash, credentialsVersion: NEXT_CREDENTIALS_VERSION });
       await this.audit.record(tx, actor, {
         action: 'person.password_set',
         entityType: 'person',
@@ -266,7 +271,10 @@ export class PersonService {
     });
   }
 
-  /** A person changes their own password, proving they know the current one. */
+  /**
+   * A person changes their own password, proving they know the current one. Every token of
+   * theirs ends, the one they changed it with included: whoever else held one is out too.
+   */
   async changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
     if (actor.kind !== 'person') {
       throw directoryErrors.personNotFound();
@@ -284,7 +292,7 @@ export class PersonService {
     }
     const passwordHash = await hashPassword(next);
     await this.db.transaction(async (tx) => {
-      await tx.update(PersonEntity, { id: person.id }, { passwordHash });
+      await tx.update(PersonEntity, { id: person.id }, { passwordHash, credentialsVersion: NEXT_CREDENTIALS_VERSION });
       await this.audit.record(tx, actor, {
         action: 'person.password_changed',
         entityType: 'person',

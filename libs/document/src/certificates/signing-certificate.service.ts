@@ -15,12 +15,14 @@ import {
   systemActor,
   type Tx,
 } from '@app/platform';
+import { generateDevelopmentCertificate, loadSigningIdentity, type SigningIdentity } from '@app/pdf';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { generateDevelopmentCertificate } from '../signing/development-certificate.js';
-import { loadSigningIdentity, type SigningIdentity } from '../signing/signing-identity.js';
 import { seal, unseal } from './sealed-secret.js';
 import { SigningCertificateEntity } from './signing-certificate.entity.js';
+
+/** The O of every development certificate's subject: the city the signing bodies belong to. */
+const DEVELOPMENT_PARENT_ORGANISATION = 'Stockholms stad';
 
 export interface CertificateView {
   readonly organisationId: string;
@@ -202,6 +204,7 @@ export class SigningCertificateService {
     const made = generateDevelopmentCertificate({
       organisationName: organisation.name,
       administrationName: organisation.administrationName,
+      parentOrganisationName: DEVELOPMENT_PARENT_ORGANISATION,
       validFrom: new Date(this.clock.now().getTime() - 24 * 3600 * 1000),
       years: 5,
     });

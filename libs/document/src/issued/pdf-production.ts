@@ -1,10 +1,14 @@
-import { finishPdf } from '../render/finish-pdf.js';
+import {
+  addSignaturePlaceholder,
+  createHttpTimestamper,
+  finishPdf,
+  sha256,
+  signatureSha256,
+  type SigningIdentity,
+  signPdf,
+} from '@app/pdf';
+
 import { type DocumentTemplate, renderTemplate } from '../render/document-template.js';
-import { createHttpTimestamper } from '../signing/http-timestamper.js';
-import { signPdf } from '../signing/pades-signer.js';
-import { addSignaturePlaceholder } from '../signing/signature-placeholder.js';
-import type { SigningIdentity } from '../signing/signing-identity.js';
-import { sha256, signatureSha256 } from './pdf-signature.js';
 
 /** Everything the CPU-bound part of issuing a document needs, as plain data. */
 export interface PdfProduction {

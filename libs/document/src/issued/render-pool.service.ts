@@ -1,3 +1,4 @@
+import type { SigningIdentity } from '@app/pdf';
 import { APP_CONFIG, type AppConfig } from '@app/platform';
 import { Inject, Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { existsSync } from 'node:fs';
@@ -5,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import type { DocumentTemplate } from '../render/document-template.js';
-import type { SigningIdentity } from '../signing/signing-identity.js';
 import { type PdfProduction, type ProducedPdf, produceSignedPdf, produceUnsignedPdf } from './pdf-production.js';
 import {
   type RenderReply,

@@ -3,10 +3,9 @@
  * it, one at a time, so that the worker's jobs go on talking to the database meanwhile. Fonts are
  * parsed once per thread; identities once per certificate.
  */
+import { documentFonts, SigningIdentity } from '@app/pdf';
 import { parentPort } from 'node:worker_threads';
 
-import { documentFonts } from '../render/fonts.js';
-import { SigningIdentity } from '../signing/signing-identity.js';
 import { produceSignedPdf, produceUnsignedPdf } from './pdf-production.js';
 import { warmUpReport } from './warm-up-report.js';
 import {

@@ -1,9 +1,18 @@
+import {
+  createPdfDocument,
+  type DocumentMetadata,
+  FlowBuilder,
+  paginate,
+  type RenderedPdf,
+  type SignaturePanelPlacement,
+} from '@app/pdf';
+
 import { CityPageFrame, type FrameContent } from './city-page-frame.js';
-import { FlowBuilder } from './flow-builder.js';
+import { CITY_TYPOGRAPHY } from './city-styles.js';
 import { checkDate } from './model-checks.js';
-import { paginate } from './paginator.js';
-import { createPdfDocument, type DocumentMetadata } from './pdf-document.js';
-import type { RenderedPdf, SignaturePanelPlacement } from './rendered-pdf.js';
+
+/** The language of everything the city's documents print. */
+const DOCUMENT_LANGUAGE = 'sv-SE';
 
 /** A document being laid out: the pdfkit document, its content flow and its page frame. */
 export interface CityDocument {
@@ -12,13 +21,16 @@ export interface CityDocument {
   readonly frame: CityPageFrame;
 }
 
-/** Starts a city document: PDF settings and metadata, structure root, letterhead and footer. */
-export function beginCityDocument(meta: DocumentMetadata, frame: FrameContent): CityDocument {
+/**
+ * Starts a city document: PDF settings and metadata (the diary number always among the
+ * keywords), structure root, letterhead and footer.
+ */
+export function beginCityDocument(meta: Omit<DocumentMetadata, 'language'>, frame: FrameContent): CityDocument {
   checkDate(frame.date, 'date');
-  const doc = createPdfDocument(meta);
+  const doc = createPdfDocument({ ...meta, language: DOCUMENT_LANGUAGE });
   const root = doc.struct('Document');
   doc.addStructure(root);
-  return { doc, flow: new FlowBuilder(doc, root), frame: new CityPageFrame(doc, frame) };
+  return { doc, flow: new FlowBuilder(doc, root, CITY_TYPOGRAPHY), frame: new CityPageFrame(doc, frame) };
 }
 
 /**

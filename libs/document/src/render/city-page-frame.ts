@@ -1,10 +1,17 @@
-import type { Line } from './line-breaker.js';
+import {
+  asArtifact,
+  type BodyArea,
+  drawLine,
+  type Line,
+  measureWith,
+  type PageFrame,
+  plainLines,
+  type TextStyle,
+} from '@app/pdf';
+
+import { STYLES } from './city-styles.js';
 import type { Issuer } from './models.js';
-import { PAGE, type BodyArea } from './page-geometry.js';
-import type { PageFrame } from './paginator.js';
-import { asArtifact } from './struct-node.js';
-import { drawLine, measureWith, plainLines } from './text-drawing.js';
-import { STYLES, type TextStyle } from './text-style.js';
+import { PAGE } from './page-geometry.js';
 import { pageLabel } from './swedish.js';
 
 /** A labelled block under the letterhead: `Handläggare` on the left, `Till` on the right. */

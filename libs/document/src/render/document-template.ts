@@ -1,3 +1,5 @@
+import type { RenderedPdf } from '@app/pdf';
+
 import type {
   BoardStatementModel,
   CompilationModel,
@@ -12,7 +14,6 @@ import { renderCoveringLetter } from './render-covering-letter.js';
 import { renderDeclineLetter } from './render-decline-letter.js';
 import { renderMinutesExtract } from './render-minutes-extract.js';
 import { renderOfficialReport } from './render-official-report.js';
-import type { RenderedPdf } from './rendered-pdf.js';
 
 /**
  * A document to draw: which layout and its model, as plain data. Being data rather than a

@@ -1,4 +1,3 @@
-export { finishPdf } from './finish-pdf.js';
 export { formatStockholmTime } from './model-checks.js';
 export type * from './models.js';
 export { renderBoardStatement } from './render-board-statement.js';
@@ -7,5 +6,4 @@ export { renderCoveringLetter } from './render-covering-letter.js';
 export { renderDeclineLetter } from './render-decline-letter.js';
 export { renderMinutesExtract } from './render-minutes-extract.js';
 export { renderOfficialReport } from './render-official-report.js';
-export type { RenderedPdf, SignaturePanelPlacement } from './rendered-pdf.js';
 export { type DocumentTemplate, renderTemplate } from './document-template.js';

@@ -1,4 +1,5 @@
 import type { RichText } from '@app/markup';
+import type { PdfIdentity } from '@app/pdf';
 
 /**
  * The plain models the renderers take. Every field is data the caller already holds (a
@@ -11,20 +12,6 @@ import type { RichText } from '@app/markup';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
-
-/**
- * What makes a rendering reproducible: the same identity and model give byte-identical PDFs,
- * so a stored document can be regenerated and compared, and nothing reads the clock.
- */
-export interface PdfIdentity {
-  /** A stable id of what is rendered, e.g. the revision id. It becomes the PDF file identifier. */
-  readonly documentId: string;
-  /**
-   * When the document was produced (the PDF creation and modification date): ISO 8601 with
-   * seconds and an explicit offset, e.g. `2025-09-25T09:14:00+02:00` or `2025-09-25T07:14:00Z`.
-   */
-  readonly producedAt: string;
-}
 
 /** The municipality and administration a document comes from: letterhead and page-1 footer. */
 export interface Issuer {

@@ -23,9 +23,3 @@ export const PAGE = {
   /** Bottom of the page-1 footer. */
   footerBottom: 813.54,
 } as const;
-
-/** The vertical extent of the text area of one page. */
-export interface BodyArea {
-  readonly top: number;
-  readonly bottom: number;
-}

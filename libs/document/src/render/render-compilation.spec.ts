@@ -1,9 +1,9 @@
 import { parseMarkup } from '@app/markup';
+import { finishPdf } from '@app/pdf';
+import { inspectPdf, missingInOrder, normalise, pageCount, type PdfInspection } from '@app/testing';
 
-import { finishPdf } from './finish-pdf.js';
 import type { CompilationModel, CompilationResponse, Issuer, SectionPosition } from './models.js';
 import { renderCompilation } from './render-compilation.js';
-import { inspectPdf, missingInOrder, normalise, pageCount, type PdfInspection } from './testing/pdf-inspection.js';
 
 const CITY_OFFICE: Issuer = {
   municipality: 'Stockholms stad',

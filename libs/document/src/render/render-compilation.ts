@@ -1,14 +1,12 @@
 import type { RichText } from '@app/markup';
+import { addTable, type FlowBuilder, type RenderedPdf, spanPieces, type TableColumn } from '@app/pdf';
 
 import { beginCityDocument, completeCityDocument } from './city-document.js';
-import { BODY_COLUMN, spanPieces, type FlowBuilder } from './flow-builder.js';
+import { BODY_COLUMN, STYLES, TABLE_STYLES } from './city-styles.js';
 import { checkDate } from './model-checks.js';
 import type { CompilationModel, CompilationResponse, SectionPosition } from './models.js';
-import type { RenderedPdf } from './rendered-pdf.js';
 import { hasText } from './statement-parts.js';
 import { POSITIONS, capitalised, positionLabel } from './swedish.js';
-import { addTable, type TableColumn } from './table.js';
-import { STYLES } from './text-style.js';
 
 const DOCUMENT_TYPE = 'Remissammanställning';
 const LABEL_COLUMN_WIDTH = 150;
@@ -71,7 +69,7 @@ export function renderCompilation(model: CompilationModel): RenderedPdf {
     ['Avstår', ...perSection(() => model.declined.length)],
     ['Ej svarat', ...perSection(() => model.notAnswered.length)],
   ];
-  addTable(doc, flow, columns, rows, 8);
+  addTable(doc, flow, columns, rows, 8, TABLE_STYLES);
 
   model.sections.forEach((section, s) => {
     flow.heading(section.title, 'H2', { spaceBefore: 20 });

@@ -1,10 +1,11 @@
+import type { RenderedPdf } from '@app/pdf';
+
 import { beginCityDocument, completeCityDocument } from './city-document.js';
+import { STYLES } from './city-styles.js';
 import { checkDate } from './model-checks.js';
 import type { DeclineLetterModel } from './models.js';
-import type { RenderedPdf } from './rendered-pdf.js';
 import { addSignatureBlock } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
-import { STYLES } from './text-style.js';
 
 const DOCUMENT_TYPE = 'Svar på remiss';
 

@@ -1,11 +1,12 @@
+import type { RenderedPdf } from '@app/pdf';
+
 import { beginCityDocument, completeCityDocument } from './city-document.js';
+import { STYLES } from './city-styles.js';
 import { checkDate } from './model-checks.js';
 import type { MinutesExtractModel } from './models.js';
-import type { RenderedPdf } from './rendered-pdf.js';
 import { addCertification } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
 import { addPart } from './statement-parts.js';
-import { STYLES } from './text-style.js';
 
 const DOCUMENT_TYPE = 'Protokollsutdrag';
 

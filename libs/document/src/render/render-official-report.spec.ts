@@ -1,20 +1,23 @@
 import { parseMarkup, type RichText } from '@app/markup';
-import { REFERENCE_CASE, referenceBodyParts } from '@app/testing';
-
-import { finishPdf } from './finish-pdf.js';
-import { renderOfficialReport } from './render-official-report.js';
+import { finishPdf } from '@app/pdf';
 import {
   extractPages,
+  filler,
   inspectPdf,
+  longReport,
   missingInOrder,
   normalise,
   pageCount,
-  sentences,
   type PdfInspection,
-} from './testing/pdf-inspection.js';
+  REFERENCE_CASE,
+  REFERENCE_ISSUER,
+  referenceBodyParts,
+  referenceReport,
+  sentences,
+} from '@app/testing';
+
 import type { OfficialReportModel } from './models.js';
-import { filler, longReport } from './testing/long-report.js';
-import { REFERENCE_ISSUER, referenceReport } from './testing/reference-report.js';
+import { renderOfficialReport } from './render-official-report.js';
 
 const r = REFERENCE_CASE.recipient;
 

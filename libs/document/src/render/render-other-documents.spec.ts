@@ -1,14 +1,21 @@
 import { parseMarkup } from '@app/markup';
-import { REFERENCE_CASE } from '@app/testing';
+import { finishPdf, type RenderedPdf } from '@app/pdf';
+import {
+  inspectPdf,
+  missingInOrder,
+  normalise,
+  pageCount,
+  type PdfInspection,
+  REFERENCE_CASE,
+  REFERENCE_ISSUER,
+  referenceReport,
+} from '@app/testing';
 
-import { finishPdf } from './finish-pdf.js';
-import type { Issuer, RenderedPdf } from './index.js';
+import type { Issuer } from './index.js';
 import { renderBoardStatement } from './render-board-statement.js';
 import { renderCoveringLetter } from './render-covering-letter.js';
 import { renderDeclineLetter } from './render-decline-letter.js';
 import { renderMinutesExtract } from './render-minutes-extract.js';
-import { inspectPdf, missingInOrder, normalise, pageCount, type PdfInspection } from './testing/pdf-inspection.js';
-import { REFERENCE_ISSUER, referenceReport } from './testing/reference-report.js';
 
 const CITY_OFFICE: Issuer = {
   municipality: 'Stockholms stad',

@@ -1,9 +1,7 @@
-import { BODY_COLUMN, type FlowBuilder } from './flow-builder.js';
-import type { Line } from './line-breaker.js';
+import { drawLine, type FlowBuilder, type Line, plainLines, StructNode } from '@app/pdf';
+
+import { BODY_COLUMN, STYLES } from './city-styles.js';
 import type { Signatory } from './models.js';
-import { StructNode } from './struct-node.js';
-import { drawLine, plainLines } from './text-drawing.js';
-import { STYLES } from './text-style.js';
 
 const COLUMN_GAP = 24;
 const ROW_GAP = 26;

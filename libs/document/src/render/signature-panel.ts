@@ -1,12 +1,17 @@
-import { BODY_COLUMN, type FlowBuilder } from './flow-builder.js';
-import type { Line } from './line-breaker.js';
+import {
+  asArtifact,
+  drawLine,
+  type FlowBuilder,
+  type Line,
+  plainLines,
+  type SignaturePanelPlacement,
+  StructNode,
+} from '@app/pdf';
+
+import { BODY_COLUMN, STYLES } from './city-styles.js';
 import { checkTime } from './model-checks.js';
 import type { SignaturePanelModel } from './models.js';
 import { PAGE } from './page-geometry.js';
-import type { SignaturePanelPlacement } from './rendered-pdf.js';
-import { StructNode, asArtifact } from './struct-node.js';
-import { drawLine, plainLines } from './text-drawing.js';
-import { STYLES } from './text-style.js';
 
 const PADDING = 7;
 const SPACE_BEFORE = 14;

@@ -1,6 +1,6 @@
 import type { RichText } from '@app/markup';
+import type { FlowBuilder } from '@app/pdf';
 
-import type { FlowBuilder } from './flow-builder.js';
 import type { SectionView, StatementParts } from './models.js';
 import { PART_HEADINGS, positionLabel } from './swedish.js';
 

@@ -1,10 +1,8 @@
 import { parseMarkup } from '@app/markup';
+import { finishPdf, printable } from '@app/pdf';
+import { inspectPdf, normalise, REFERENCE_ISSUER, referenceReport } from '@app/testing';
 
-import { finishPdf } from './finish-pdf.js';
-import { printable } from './fonts.js';
 import { renderDeclineLetter } from './render-decline-letter.js';
-import { inspectPdf, normalise } from './testing/pdf-inspection.js';
-import { REFERENCE_ISSUER, referenceReport } from './testing/reference-report.js';
 
 function declineLetter(
   remissTitle: string,

@@ -1,11 +1,10 @@
 import { OrganisationService } from '@app/directory';
 import { DOCUMENT_KIND_LABEL, IssuanceService, type IssuedDocumentView } from '@app/issuance';
+import { inspectPdfSignature, sha256, signatureSha256s } from '@app/pdf';
 import { CaseService, RegisteredDocumentService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { SigningCertificateService } from '../certificates/signing-certificate.service.js';
-import { sha256, signatureSha256s } from '../issued/pdf-signature.js';
-import { inspectPdfSignature } from '../signing/signature-inspection.js';
 
 export interface IssuedDocumentFacts {
   readonly id: string;

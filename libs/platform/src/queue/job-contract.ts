@@ -36,8 +36,11 @@ export interface JobPayloads {
   [JobName.RenderDocument]: { readonly documentId: string };
 }
 
-/** The compiler forces every job to be routed to a queue. */
-export const QUEUE_FOR: Readonly<Record<JobName, QueueName>> = {
+/**
+ * The queue each job runs on. The compiler forces every job to be routed, and `as const` keeps
+ * each route exact, so `JobOn` can tell which jobs a queue's processor must handle.
+ */
+export const QUEUE_FOR = {
   [JobName.RoleGranted]: QueueName.Notifications,
   [JobName.FanOutNotification]: QueueName.Notifications,
   [JobName.DistributeToRecipient]: QueueName.Consultations,
@@ -45,32 +48,69 @@ export const QUEUE_FOR: Readonly<Record<JobName, QueueName>> = {
   [JobName.ScanReminders]: QueueName.Consultations,
   [JobName.DeliverAnswer]: QueueName.Statements,
   [JobName.RenderDocument]: QueueName.Documents,
-};
+} as const satisfies Readonly<Record<JobName, QueueName>>;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
 
-export function jobsOn(queue: QueueName): JobName[] {
-  return (Object.keys(QUEUE_FOR) as JobName[]).filter((name) => QUEUE_FOR[name] === queue);
-}
+/** The jobs routed to queue `Q`. */
+export type JobOn<Q extends QueueName> = { [N in JobName]: (typeof QUEUE_FOR)[N] extends Q ? N : never }[JobName];
+
+/** A job to be written into the outbox: a name with exactly its payload. */
+export type OutboxJob<N extends JobName = JobName> = {
+  [K in N]: { readonly name: K; readonly payload: JobPayloads[K] };
+}[N];
+
+/**
+ * A job as a processor receives it: the outbox id, the name and the payload of that name. Without
+ * an argument it is the union of every job, discriminated by `name`.
+ */
+export type JobEnvelope<N extends JobName = JobName> = {
+  [K in N]: {
+    readonly id: string;
+    readonly name: K;
+    readonly payload: JobPayloads[K];
+    readonly attempt: number;
+    /** True on the last attempt the queue will make: what fails now stays failed. */
+    readonly lastAttempt: boolean;
+  };
+}[N];
+
+/** Does the work of one job. Handlers must be idempotent: BullMQ delivers at least once. */
+export type JobHandler<N extends JobName> = (job: JobEnvelope<N>) => Promise<void>;
+
+/**
+ * A handler for every job routed to queue `Q`, each taking exactly its own job: a job without a
+ * handler, a handler of another job, or one of another queue's jobs does not compile.
+ */
+export type JobHandlers<Q extends QueueName> = { readonly [N in JobOn<Q>]: JobHandler<N> };
 
 export function isJobName(name: string): name is JobName {
   return Object.prototype.hasOwnProperty.call(QUEUE_FOR, name);
 }
 
-/** A job as a processor receives it: the outbox id, the name and the typed payload. */
-export interface JobEnvelope<N extends JobName = JobName> {
-  readonly id: string;
-  readonly name: N;
-  readonly payload: JobPayloads[N];
-  readonly attempt: number;
-  /** True on the last attempt the queue will make: what fails now stays failed. */
-  readonly lastAttempt: boolean;
-}
+type FieldKind<T> = T extends string ? 'string' : T extends number ? 'number' : never;
 
-/** Narrows a job to the payload of its name. */
-export function payload<N extends JobName>(job: JobEnvelope, name: N): JobPayloads[N] {
-  if (job.name !== name) {
-    throw new Error(`job ${job.id} is ${job.name}, not ${name}`);
+/**
+ * The kind of each payload field, for checking what comes back from Redis before it is trusted
+ * as a payload. The compiler keeps it in step with `JobPayloads`.
+ */
+const PAYLOAD_FIELDS: {
+  readonly [N in JobName]: { readonly [F in keyof JobPayloads[N]]-?: FieldKind<JobPayloads[N][F]> };
+} = {
+  [JobName.RoleGranted]: { roleAssignmentId: 'string' },
+  [JobName.FanOutNotification]: { messageId: 'string' },
+  [JobName.DistributeToRecipient]: { recipientId: 'string' },
+  [JobName.DistributeCorrection]: { recipientId: 'string', documentsVersion: 'number' },
+  [JobName.ScanReminders]: {},
+  [JobName.DeliverAnswer]: { decisionId: 'string' },
+  [JobName.RenderDocument]: { documentId: 'string' },
+};
+
+/** True when `data` has every field of job `name`'s payload, each of its kind. */
+export function isJobPayload<N extends JobName>(name: N, data: unknown): data is JobPayloads[N] {
+  if (typeof data !== 'object' || data === null) {
+    return false;
   }
-  return job.payload as JobPayloads[N];
+  const fields: Readonly<Record<string, string>> = PAYLOAD_FIELDS[name];
+  return Object.entries(fields).every(([field, kind]) => typeof Reflect.get(data, field) === kind);
 }

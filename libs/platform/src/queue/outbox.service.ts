@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { assertInTransaction, Db, type Tx } from '../database/db.service.js';
-import { type JobName, type JobPayloads, QUEUE_FOR } from './job-contract.js';
+import { type JobName, type JobPayloads, type OutboxJob, QUEUE_FOR } from './job-contract.js';
 import { OutboxJobEntity } from './outbox-job.entity.js';
 
 /** The PostgreSQL channel the outbox announces new rows on; delivered only when the writer commits. */
@@ -26,14 +26,12 @@ export class OutboxService {
     payload: JobPayloads[N],
     options: OutboxAddOptions = {},
   ): Promise<string> {
-    const [id] = await this.addMany(tx, [{ name, payload, ...options }]);
+    const job: OutboxJob<N> = { name, payload };
+    const [id] = await this.addMany<N>(tx, [{ ...job, ...options }]);
     return id!;
   }
 
-  async addMany(
-    tx: Tx,
-    jobs: readonly ({ name: JobName; payload: JobPayloads[JobName] } & OutboxAddOptions)[],
-  ): Promise<string[]> {
+  async addMany<N extends JobName>(tx: Tx, jobs: readonly (OutboxJob<N> & OutboxAddOptions)[]): Promise<string[]> {
     assertInTransaction(tx, 'An outbox job');
     if (jobs.length === 0) {
       return [];

@@ -1,7 +1,7 @@
+import type { Issuer, OfficialReportModel } from '@app/document';
 import { parseMarkup } from '@app/markup';
-import { REFERENCE_CASE } from '@app/testing';
 
-import type { Issuer, OfficialReportModel } from '../models.js';
+import { REFERENCE_CASE } from './reference-case.js';
 
 const r = REFERENCE_CASE.recipient;
 

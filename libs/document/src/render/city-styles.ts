@@ -1,11 +1,6 @@
-import type { FontFace } from './fonts.js';
+import type { Column, FlowTypography, TableStyles, TextStyle } from '@app/pdf';
 
-/** A face, a size and the line advance (points). */
-export interface TextStyle {
-  readonly face: FontFace;
-  readonly size: number;
-  readonly leading: number;
-}
+import { PAGE } from './page-geometry.js';
 
 /**
  * The document typography, after the city's templates: Arial (Arimo) throughout, a large bold
@@ -29,11 +24,15 @@ export const STYLES = {
   tableCell: { face: 'regular', size: 10, leading: 13 },
 } as const satisfies Record<string, TextStyle>;
 
-// Arimo's vertical metrics (hhea ascender 1854, descender -434, 2048 units per em).
-const ASCENT = 1854 / 2048;
-const DESCENT = 434 / 2048;
+/** The text column of every document. */
+export const BODY_COLUMN: Column = { x: PAGE.left, width: PAGE.bodyWidth };
 
-/** Distance from the top of a line box to its baseline: the glyphs centred in the leading. */
-export function baselineOffset(style: TextStyle): number {
-  return (style.leading - style.size * (ASCENT + DESCENT)) / 2 + style.size * ASCENT;
-}
+/** How the text of a city document is set unless a renderer says otherwise. */
+export const CITY_TYPOGRAPHY: FlowTypography = {
+  column: BODY_COLUMN,
+  body: STYLES.body,
+  heading: STYLES.heading,
+  subheading: STYLES.subheading,
+};
+
+export const TABLE_STYLES: TableStyles = { header: STYLES.tableHeader, cell: STYLES.tableCell };

@@ -8,6 +8,8 @@ export interface DevelopmentCertificateInput {
   readonly organisationName: string;
   /** The administration that signs for it, e.g. "Hägersten-Älvsjö stadsdelsförvaltning"; an extra OU. */
   readonly administrationName?: string | null;
+  /** The body the organisation is part of, e.g. "Stockholms stad"; becomes the O. */
+  readonly parentOrganisationName?: string | null;
   readonly validFrom: Date;
   /** Validity in years; 3 when left out. */
   readonly years?: number;
@@ -23,7 +25,6 @@ export interface DevelopmentCertificate {
   readonly fingerprintSha256: string;
 }
 
-const DEVELOPMENT_ORGANISATION = 'Stockholms stad';
 const DEVELOPMENT_NOTICE = 'Utvecklingscertifikat – inte för skarp användning';
 
 /**
@@ -51,7 +52,9 @@ export function generateDevelopmentCertificate(input: DevelopmentCertificateInpu
   const utf8 = forge.asn1.Type.UTF8 as number as forge.asn1.Class;
   const subject: forge.pki.CertificateField[] = [
     { shortName: 'C', value: 'SE' },
-    { shortName: 'O', value: DEVELOPMENT_ORGANISATION, valueTagClass: utf8 },
+    ...(input.parentOrganisationName
+      ? [{ shortName: 'O', value: input.parentOrganisationName, valueTagClass: utf8 }]
+      : []),
     ...(input.administrationName ? [{ shortName: 'OU', value: input.administrationName, valueTagClass: utf8 }] : []),
     { shortName: 'OU', value: DEVELOPMENT_NOTICE, valueTagClass: utf8 },
     { shortName: 'CN', value: input.organisationName, valueTagClass: utf8 },

@@ -19,6 +19,7 @@ describe(generateDevelopmentCertificate.name, () => {
   const sut = generateDevelopmentCertificate({
     organisationName: 'Hägersten-Älvsjö stadsdelsnämnd',
     administrationName: 'Hägersten-Älvsjö stadsdelsförvaltning',
+    parentOrganisationName: 'Stockholms stad',
     validFrom,
     years: 2,
   });
@@ -49,11 +50,21 @@ describe(generateDevelopmentCertificate.name, () => {
     expect(openssl(['asn1parse', '-in', pemPath])).toMatch(/UTF8STRING\s+:Hägersten-Älvsjö stadsdelsnämnd/);
   });
 
-  it('leaves out the administration when there is none', () => {
-    const withoutAdministration = generateDevelopmentCertificate({ organisationName: 'Kulturnämnden', validFrom });
+  it('leaves out the administration and the parent organisation when there are none', () => {
+    const withoutAdministration = generateDevelopmentCertificate({
+      organisationName: 'Kulturnämnden',
+      parentOrganisationName: 'Stockholms stad',
+      validFrom,
+    });
     expect(new X509Certificate(withoutAdministration.certificatePem).subject.split('\n')).toEqual([
       'C=SE',
       'O=Stockholms stad',
+      'OU=Utvecklingscertifikat – inte för skarp användning',
+      'CN=Kulturnämnden',
+    ]);
+    const alone = generateDevelopmentCertificate({ organisationName: 'Kulturnämnden', validFrom });
+    expect(new X509Certificate(alone.certificatePem).subject.split('\n')).toEqual([
+      'C=SE',
       'OU=Utvecklingscertifikat – inte för skarp användning',
       'CN=Kulturnämnden',
     ]);

@@ -36,7 +36,11 @@ async function renderPdf(withPlaceholder = true): Promise<Buffer> {
 }
 
 function identityFor(organisationName: string): { identity: SigningIdentity; fingerprint: string } {
-  const certificate = generateDevelopmentCertificate({ organisationName, validFrom: new Date('2025-01-01Z') });
+  const certificate = generateDevelopmentCertificate({
+    organisationName,
+    parentOrganisationName: 'Stockholms stad',
+    validFrom: new Date('2025-01-01Z'),
+  });
   return {
     identity: loadSigningIdentity(certificate.p12, certificate.passphrase),
     fingerprint: certificate.fingerprintSha256,

@@ -3,10 +3,9 @@ import type { Block, RichText, Span } from '@app/markup';
 import { emphasised, printable } from './fonts.js';
 import type { Box, Placement } from './layout-box.js';
 import type { Line, Piece } from './line-breaker.js';
-import { PAGE } from './page-geometry.js';
 import { StructNode, type StructParent } from './struct-node.js';
 import { drawLine, pieceLines } from './text-drawing.js';
-import { STYLES, type TextStyle } from './text-style.js';
+import type { TextStyle } from './text-style.js';
 
 /** Horizontal placement of text: its left edge and width. */
 export interface Column {
@@ -14,8 +13,15 @@ export interface Column {
   readonly width: number;
 }
 
-/** The text column of every document. */
-export const BODY_COLUMN: Column = { x: PAGE.left, width: PAGE.bodyWidth };
+/** What a flow sets its text in unless told otherwise: the text column and three styles. */
+export interface FlowTypography {
+  readonly column: Column;
+  readonly body: TextStyle;
+  /** `H1` and `H2` headings. */
+  readonly heading: TextStyle;
+  /** `H3` headings. */
+  readonly subheading: TextStyle;
+}
 
 /** Vertical rhythm, in points. */
 export const SPACING = {
@@ -23,7 +29,7 @@ export const SPACING = {
   paragraph: 7,
   /** Above a part heading. */
   heading: 15,
-  /** Above a sub-heading (a remiss section). */
+  /** Above a sub-heading. */
   subheading: 9,
   /** Between list items. */
   listItem: 2,
@@ -84,12 +90,13 @@ export class FlowBuilder {
     private readonly doc: PDFKit.PDFDocument,
     /** The document element of the structure tree. */
     readonly root: PDFKit.PDFStructureElement,
+    readonly typography: FlowTypography,
   ) {}
 
   /** A heading (`H1`, `H2`, `H3`) that keeps with at least two lines of what follows. */
   heading(text: string, tag: 'H1' | 'H2' | 'H3', options: TextOptions = {}): void {
-    const style = options.style ?? (tag === 'H3' ? STYLES.subheading : STYLES.heading);
-    const column = options.column ?? BODY_COLUMN;
+    const style = options.style ?? (tag === 'H3' ? this.typography.subheading : this.typography.heading);
+    const column = options.column ?? this.typography.column;
     const node = new StructNode(this.doc, tag, options.parent ?? this.root);
     const lines = pieceLines(this.doc, [{ text, face: style.face }], style, column.width);
     if (lines.length === 0) {
@@ -111,8 +118,8 @@ export class FlowBuilder {
 
   /** A paragraph of pieces of text (tag `P` unless `options.tag` says otherwise). */
   paragraph(pieces: readonly Piece[], options: TextOptions = {}): void {
-    const style = options.style ?? STYLES.body;
-    const column = options.column ?? BODY_COLUMN;
+    const style = options.style ?? this.typography.body;
+    const column = options.column ?? this.typography.column;
     const node = new StructNode(this.doc, options.tag ?? 'P', options.parent ?? this.root);
     const lines = pieceLines(this.doc, pieces, style, column.width);
     if (lines.length === 0) {
@@ -132,7 +139,7 @@ export class FlowBuilder {
 
   /** A plain one-style paragraph. */
   text(text: string, options: TextOptions = {}): void {
-    const style = options.style ?? STYLES.body;
+    const style = options.style ?? this.typography.body;
     this.paragraph([{ text, face: style.face }], options);
   }
 
@@ -150,8 +157,8 @@ export class FlowBuilder {
 
   /** A list (`L`) whose items are labelled and indented; an item is never split across pages. */
   list(items: readonly ListItem[], options: TextOptions = {}): void {
-    const style = options.style ?? STYLES.body;
-    const column = options.column ?? BODY_COLUMN;
+    const style = options.style ?? this.typography.body;
+    const column = options.column ?? this.typography.column;
     const list = new StructNode(this.doc, 'L', options.parent ?? this.root);
     const inner: Column = { x: column.x + SPACING.listIndent, width: column.width - SPACING.listIndent };
     items.forEach((item, n) => {
@@ -237,7 +244,7 @@ export class FlowBuilder {
   }
 
   private block(block: Block, options: TextOptions): void {
-    const style = options.style ?? STYLES.body;
+    const style = options.style ?? this.typography.body;
     switch (block.kind) {
       case 'paragraph':
         this.paragraph(spanPieces(block.spans, style), options);

@@ -1,5 +1,10 @@
 import type { Box } from './layout-box.js';
-import type { BodyArea } from './page-geometry.js';
+
+/** The vertical extent of the text area of one page, in points from the top of the page. */
+export interface BodyArea {
+  readonly top: number;
+  readonly bottom: number;
+}
 
 /** The page furniture of a document kind: where text may stand, and what surrounds it. */
 export interface PageFrame {
@@ -13,7 +18,7 @@ export interface PageFrame {
  * Lays boxes onto A4 pages top to bottom and draws them. A chain of boxes that keep with each
  * other moves to a new page whole when it does not fit the rest of the page (unless it would
  * not fit an empty page either, then it breaks where it must). When all boxes stand, every page
- * gets its furniture, with `Sida N (M)` now that M is known. Returns the page count; the
+ * gets its furniture, with page numbers that can say of how many now that the count is known. Returns the page count; the
  * document is left on its last page, where the signing step expects to be.
  */
 export function paginate(doc: PDFKit.PDFDocument, boxes: readonly Box[], frame: PageFrame): number {

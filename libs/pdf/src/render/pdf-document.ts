@@ -3,8 +3,21 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 
 import { FONT_FACES, documentFonts, printable } from './fonts.js';
-import type { PdfIdentity } from './models.js';
 import { xmpDescriptions } from './xmp-metadata.js';
+
+/**
+ * What makes a rendering reproducible: the same identity and content give byte-identical PDFs,
+ * so a stored document can be regenerated and compared, and nothing reads the clock.
+ */
+export interface PdfIdentity {
+  /** A stable id of what is rendered, e.g. the revision id. It becomes the PDF file identifier. */
+  readonly documentId: string;
+  /**
+   * When the document was produced (the PDF creation and modification date): ISO 8601 with
+   * seconds and an explicit offset, e.g. `2025-09-25T09:14:00+02:00` or `2025-09-25T07:14:00Z`.
+   */
+  readonly producedAt: string;
+}
 
 /** What the PDF says about itself: Info dictionary and XMP. */
 export interface DocumentMetadata {
@@ -13,12 +26,11 @@ export interface DocumentMetadata {
   /** The issuing organisation. */
   readonly author: string;
   readonly subject: string;
-  /** Search words; the diary number is always among them. */
+  /** Search words. */
   readonly keywords: readonly string[];
+  /** The language of the document's text (BCP 47, e.g. `sv-SE`), for readers and screen readers. */
+  readonly language: string;
 }
-
-/** The language of everything the renderer prints. */
-export const DOCUMENT_LANGUAGE = 'sv-SE';
 
 const CREATOR_TOOL = 'Remiss';
 const PRODUCER = 'Remiss dokumentgenerering (PDFKit)';
@@ -32,11 +44,11 @@ interface PdfkitInternals {
 }
 
 /**
- * A new pdfkit document as every city document needs it: A4, pages buffered (page numbers are
- * stamped after layout and the signing step adds its field before the end), tagged with
- * Swedish as the language, PDF/A-2b (XMP identification, sRGB output intent, embedded fonts)
- * and the Arimo faces registered under their face names. Creation date, modification date and
- * file identifier come from the model, so the same model always gives the same bytes.
+ * A new pdfkit document as every issued document needs it: A4, pages buffered (page numbers are
+ * stamped after layout and the signing step adds its field before the end), tagged with its
+ * language, PDF/A-2b (XMP identification, sRGB output intent, embedded fonts) and the Arimo faces
+ * registered under their face names. Creation date, modification date and file identifier come
+ * from the identity, so the same identity and content always give the same bytes.
  */
 export function createPdfDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
   const produced = producedAt(meta.identity.producedAt);
@@ -51,7 +63,7 @@ export function createPdfDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
     tagged: true,
-    lang: DOCUMENT_LANGUAGE,
+    lang: meta.language,
     displayTitle: true,
     // No default font: pdfkit would otherwise load Helvetica for every document, unused.
     font: '',
@@ -70,7 +82,7 @@ export function createPdfDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
   if (!(internals._id instanceof Uint8Array) || typeof internals._addInfo !== 'function') {
     throw new Error('pdfkit internals changed: the file identifier and XMP hooks are gone');
   }
-  // pdfkit derives the file identifier from the Info dictionary; the model's document id
+  // pdfkit derives the file identifier from the Info dictionary; the identity's document id
   // names the document instead, so two revisions with equal metadata still differ.
   internals._id = new Uint8Array(createHash('sha256').update(meta.identity.documentId).digest().subarray(0, 16));
   internals._addInfo = () =>
@@ -80,7 +92,7 @@ export function createPdfDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
         author,
         subject,
         keywords,
-        language: DOCUMENT_LANGUAGE,
+        language: meta.language,
         creatorTool: CREATOR_TOOL,
         producer: PRODUCER,
         created: produced,

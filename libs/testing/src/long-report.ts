@@ -1,6 +1,6 @@
+import type { OfficialReportModel } from '@app/document';
 import { parseMarkup } from '@app/markup';
 
-import type { OfficialReportModel } from '../models.js';
 import { REFERENCE_ISSUER, referenceReport } from './reference-report.js';
 
 /** Deterministic filler sentences in Swedish, with å, ä and ö. */

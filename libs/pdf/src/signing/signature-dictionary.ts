@@ -1,3 +1,5 @@
+import { DerError, DerTag, expectElement } from './der.js';
+
 /** How far around `/ByteRange` to look for the rest of its dictionary. */
 const DICTIONARY_REACH = 64 * 1024;
 const HEX_DIGIT = /^[0-9a-fA-F]$/;
@@ -89,29 +91,15 @@ function readHexString(pdf: Buffer, start: number, end: number): Buffer | null {
     return null;
   }
   const bytes = Buffer.from(hex, 'hex');
-  const length = derLength(bytes);
-  return length === null ? null : bytes.subarray(0, length);
-}
-
-/** The length of the DER element at the start of `bytes`; the rest is zero padding. */
-function derLength(bytes: Buffer): number | null {
-  const first = bytes[1];
-  if (bytes[0] !== 0x30 || first === undefined || first === 0x80) {
-    return null;
+  // The DER element at the start is the signature; the rest is zero padding.
+  try {
+    return bytes.subarray(0, expectElement(bytes, 0, bytes.length, DerTag.Sequence).end);
+  } catch (error) {
+    if (error instanceof DerError) {
+      return null;
+    }
+    throw error;
   }
-  if (first < 0x80) {
-    return first + 2 <= bytes.length ? first + 2 : null;
-  }
-  const octets = first & 0x7f;
-  if (octets > 4 || 2 + octets > bytes.length) {
-    return null;
-  }
-  let length = 0;
-  for (let i = 0; i < octets; i++) {
-    length = length * 256 + bytes[2 + i]!;
-  }
-  const total = 2 + octets + length;
-  return total <= bytes.length ? total : null;
 }
 
 /** The dictionary around `/ByteRange` as text, without the Contents hex (which may hold anything). */

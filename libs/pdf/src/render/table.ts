@@ -1,8 +1,8 @@
-import { BODY_COLUMN, type FlowBuilder } from './flow-builder.js';
+import type { FlowBuilder } from './flow-builder.js';
 import type { Line } from './line-breaker.js';
 import { StructNode } from './struct-node.js';
 import { drawLine, plainLines } from './text-drawing.js';
-import { STYLES, type TextStyle } from './text-style.js';
+import type { TextStyle } from './text-style.js';
 
 /** A table column: its header, its share of the text width and how its cells align. */
 export interface TableColumn {
@@ -12,12 +12,19 @@ export interface TableColumn {
   readonly align: 'left' | 'right';
 }
 
+/** The styles of a table's header row and of its other cells. */
+export interface TableStyles {
+  readonly header: TextStyle;
+  readonly cell: TextStyle;
+}
+
 const CELL_PADDING = 4;
 const ROW_PADDING = 3;
 
 /**
  * A simple table (`Table` with `TR`, `TH`, `TD`): a header row, then one unbreakable box per
- * row, with thin rules between rows. The header keeps with the first row.
+ * row, with thin rules between rows, from the left edge of the flow's column. The header keeps
+ * with the first row.
  */
 export function addTable(
   doc: PDFKit.PDFDocument,
@@ -25,12 +32,14 @@ export function addTable(
   columns: readonly TableColumn[],
   rows: readonly (readonly string[])[],
   spaceBefore: number,
+  styles: TableStyles,
 ): void {
+  const left = flow.typography.column.x;
   const table = new StructNode(doc, 'Table', flow.root);
   const all = [columns.map((c) => c.header), ...rows];
   all.forEach((cells, r) => {
     const header = r === 0;
-    const style: TextStyle = header ? STYLES.tableHeader : STYLES.tableCell;
+    const style = header ? styles.header : styles.cell;
     const laid: Line[][] = columns.map((column, c) =>
       plainLines(doc, cells[c] ?? '', style, column.width - 2 * CELL_PADDING),
     );
@@ -38,7 +47,7 @@ export function addTable(
     const last = r === all.length - 1;
     flow.unbreakable(height, r === 0 ? spaceBefore : 0, header ? 0 : 1, (at) => {
       const row = table.child('TR');
-      let x = BODY_COLUMN.x;
+      let x = left;
       laid.forEach((lines, c) => {
         const column = columns[c]!;
         const cell = row.child(header ? 'TH' : 'TD');
@@ -55,7 +64,7 @@ export function addTable(
       at.doc.markContent('Artifact', { type: 'Layout' });
       const ruleY = at.top + height;
       at.doc
-        .moveTo(BODY_COLUMN.x, ruleY)
+        .moveTo(left, ruleY)
         .lineTo(x, ruleY)
         .lineWidth(header ? 0.75 : 0.25)
         .stroke();
