@@ -157,6 +157,9 @@ describe(OpenApiConformance.name, () => {
     expect(check(response({ ...file, mediaType: 'text/html' }))).toEqual([
       'GET /api/things/{id}/file → 200 (ThingsController_file): answered text/html, documented application/pdf',
     ]);
+    expect(check(response({ json: undefined, malformed: true }))).toEqual([
+      'GET /api/things/{id} → 200 (ThingsController_get): the body is not valid JSON',
+    ]);
     const removed = { method: 'DELETE', status: 204, mediaType: '', json: undefined, hasBody: false };
     expect(check(response(removed))).toEqual([]);
     expect(check(response({ ...removed, mediaType: 'application/json', json: {}, hasBody: true }))).toEqual([

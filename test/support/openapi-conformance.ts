@@ -11,6 +11,8 @@ export interface RecordedResponse {
   readonly mediaType: string;
   /** The parsed body of a JSON answer; undefined for anything else. */
   readonly json: unknown;
+  /** A body said to be JSON that does not parse. */
+  readonly malformed?: boolean;
   readonly hasBody: boolean;
 }
 
@@ -219,6 +221,9 @@ export class OpenApiConformance {
       return [
         `${name}: answered ${response.mediaType || 'no body'}, documented ${Object.keys(documented.content).join(', ')}`,
       ];
+    }
+    if (response.malformed) {
+      return [`${name}: the body is not valid JSON`];
     }
     if (response.json === undefined || !content.schema) {
       return [];

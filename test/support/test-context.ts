@@ -203,12 +203,22 @@ function recorded(method: string, url: string, response: Response): RecordedResp
   const raw: unknown = response.body;
   const text = typeof response.text === 'string' ? response.text : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
   const hasBody = text.length > 0 || (Buffer.isBuffer(raw) && raw.length > 0);
+  let json: unknown;
+  let malformed = false;
+  if (isJson(mediaType) && text.length > 0) {
+    try {
+      json = JSON.parse(text) as unknown;
+    } catch {
+      malformed = true;
+    }
+  }
   return {
     method: method.toUpperCase(),
     path: new URL(url, 'http://localhost').pathname,
     status: response.status,
     mediaType: hasBody ? mediaType : '',
-    json: isJson(mediaType) && text.length > 0 ? (JSON.parse(text) as unknown) : undefined,
+    json,
+    malformed,
     hasBody,
   };
 }
