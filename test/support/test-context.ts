@@ -3,11 +3,14 @@ import { Factories, type TestPerson } from '@app/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import request from 'supertest';
+import request, { type Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
+import type Test from 'supertest/lib/test.js';
 import { DataSource } from 'typeorm';
 
 import { type ApiApp, createApiApp } from '../../apps/api/src/api-app.js';
+import { DOCS_PATH, OPENAPI_JSON_PATH } from '../../apps/api/src/docs/openapi.js';
+import { QUEUE_DASHBOARD_PATH } from '../../apps/api/src/queues/queue-dashboard.js';
 import { createWorkerApp, type WorkerApp } from '../../apps/worker/src/worker-app.js';
 import { createDatabase, dropDatabase } from '../../scripts/database-admin.js';
 import { deleteRedisKeys } from '../../scripts/redis-admin.js';
@@ -18,6 +21,7 @@ import {
   redisPrefix,
   templateDatabase,
 } from '../setup/test-environment.js';
+import { type OpenApiDocument, OpenApiConformance, type RecordedResponse } from './openapi-conformance.js';
 
 export interface TestContextOptions {
   /** Boot the API in-process (default true). */
@@ -36,6 +40,8 @@ export class TestContext {
   readonly clock = new SettableClock();
   #api: ApiApp | undefined;
   #worker: WorkerApp | undefined;
+  /** Every response the file's requests received, checked against the OpenAPI document on close. */
+  readonly #responses: RecordedResponse[] = [];
 
   private constructor(
     readonly config: AppConfig,
@@ -105,8 +111,16 @@ export class TestContext {
     return new Factories(this.app);
   }
 
+  /** A client for the in-process API; every response it receives is recorded for the OpenAPI check. */
   http(): TestAgent {
-    return request(this.api.app.getHttpServer());
+    const agent = request(this.api.app.getHttpServer()) as unknown as Record<string, (url: string) => Test>;
+    for (const [method, open] of Object.entries(agent)) {
+      agent[method] = (url: string) =>
+        open(url).on('response', (response: Response) =>
+          this.#responses.push(recorded(method === 'del' ? 'delete' : method, url, response)),
+        );
+    }
+    return agent as unknown as TestAgent;
   }
 
   async login(person: Pick<TestPerson, 'email' | 'password'>, organisationId?: string): Promise<string> {
@@ -145,10 +159,66 @@ export class TestContext {
     return await this.dataSource.query<T[]>(sql, parameters);
   }
 
+  /**
+   * Removes the file's world. First every response the file received is checked against the
+   * API's OpenAPI document: a route that answers something its documentation does not say
+   * fails the file, naming the operation and the place in the body.
+   */
   async close(): Promise<void> {
-    await this.#worker?.close();
-    await this.#api?.app.close();
-    await dropDatabase(baseDatabaseUrl(), this.databaseName);
-    await deleteRedisKeys(baseRedisUrl(), `${this.config.queue.prefix}*`);
+    let violations: string[];
+    try {
+      violations = await this.#conformanceViolations();
+    } finally {
+      await this.#worker?.close();
+      await this.#api?.app.close();
+      await dropDatabase(baseDatabaseUrl(), this.databaseName);
+      await deleteRedisKeys(baseRedisUrl(), `${this.config.queue.prefix}*`);
+    }
+    if (violations.length > 0) {
+      throw new Error(
+        `The API answered ${violations.length} time(s) otherwise than its OpenAPI document says ` +
+          `(document the answer in the operation's decorators and response classes, or fix the answer):\n` +
+          violations.map((v) => `  ${v}`).join('\n'),
+      );
+    }
   }
+
+  async #conformanceViolations(): Promise<string[]> {
+    if (!this.#api || this.#responses.length === 0) {
+      return [];
+    }
+    const served = await request(this.#api.app.getHttpServer()).get(OPENAPI_JSON_PATH).expect(200);
+    const conformance = new OpenApiConformance(served.body as OpenApiDocument, [DOCS_PATH, QUEUE_DASHBOARD_PATH]);
+    return conformance.violations(this.#api.routes, this.#responses);
+  }
+}
+
+function isJson(mediaType: string): boolean {
+  return mediaType === 'application/json' || mediaType.endsWith('+json');
+}
+
+function recorded(method: string, url: string, response: Response): RecordedResponse {
+  const contentType: unknown = response.headers['content-type'];
+  const mediaType = (typeof contentType === 'string' ? contentType : '').split(';')[0]!.trim().toLowerCase();
+  const raw: unknown = response.body;
+  const text = typeof response.text === 'string' ? response.text : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+  const hasBody = text.length > 0 || (Buffer.isBuffer(raw) && raw.length > 0);
+  let json: unknown;
+  let malformed = false;
+  if (isJson(mediaType) && text.length > 0) {
+    try {
+      json = JSON.parse(text) as unknown;
+    } catch {
+      malformed = true;
+    }
+  }
+  return {
+    method: method.toUpperCase(),
+    path: new URL(url, 'http://localhost').pathname,
+    status: response.status,
+    mediaType: hasBody ? mediaType : '',
+    json,
+    malformed,
+    hasBody,
+  };
 }

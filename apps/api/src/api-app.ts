@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 
@@ -11,7 +12,7 @@ import { ApiModule } from './api.module.js';
 import { OPERATORS, PUBLIC } from './auth/access-rule.js';
 import { installAccessHook } from './auth/access.hook.js';
 import { TokenService } from './auth/token.service.js';
-import { DOCS_PATH, setUpOpenApi } from './docs/openapi.js';
+import { buildOpenApiDocument, DOCS_PATH, setUpOpenApi } from './docs/openapi.js';
 import { ProblemExceptionFilter } from './http/exception.filter.js';
 import { installInputGuard } from './http/input-guard.js';
 import { recordRoutes, type RouteEntry } from './http/route-table.js';
@@ -19,6 +20,7 @@ import { createValidationPipe } from './http/validation.js';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.js';
 
 export const API_PREFIX = 'api/v1';
+const PREFIX_OPTIONS = { exclude: ['health'] };
 
 export interface ApiApp {
   readonly app: NestFastifyApplication;
@@ -95,7 +97,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   });
   await app.register(multipart, { limits: { fileSize: config.files.maxBytes, files: 1, fields: 20 } });
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.setGlobalPrefix(API_PREFIX, PREFIX_OPTIONS);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemExceptionFilter());
 
@@ -104,4 +106,22 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   await app.init();
   await fastify.ready();
   return { app, routes, logger };
+}
+
+/**
+ * The API's OpenAPI document, built from the application's controllers without starting it:
+ * no database, Redis or port is needed (the web client's types are generated from it).
+ */
+export async function createApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
+  try {
+    app.setGlobalPrefix(API_PREFIX, PREFIX_OPTIONS);
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

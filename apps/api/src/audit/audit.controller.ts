@@ -7,11 +7,13 @@ import {
   Role,
 } from '@app/platform';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { AuditRecordsQuery } from './audit.dto.js';
+import { AuditRecordResponse, ChainVerificationResponse } from './audit.responses.js';
 
 function organisationOf(actor: Actor): string {
   return actor.kind === 'person' ? actor.organisationId : '';
@@ -28,6 +30,7 @@ export class AuditController {
   /** Walks your organisation's audit chain and reports the first broken link, if any. */
   @Get('verify')
   @Roles(Role.Registrar, Role.Administrator)
+  @ApiOkResponse({ type: ChainVerificationResponse, description: 'Kedjans skick.' })
   verify(@CurrentActor() actor: Actor): Promise<ChainVerification> {
     return this.audit.verifyChain(organisationOf(actor));
   }
@@ -38,6 +41,8 @@ export class AuditController {
    */
   @Get('records')
   @Roles(Role.Registrar, Role.Administrator)
+  @ApiOkResponse({ type: [AuditRecordResponse], description: 'Posterna, nyaste först (högst 500).' })
+  @ApiProblems(400)
   records(@CurrentActor() actor: Actor, @Query() query: AuditRecordsQuery): Promise<AuditRecordView[]> {
     return this.reader.forEntity(actor, query.entityType, query.entityId);
   }

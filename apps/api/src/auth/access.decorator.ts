@@ -1,8 +1,9 @@
 import { Role } from '@app/platform';
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 
+import { ApiProblem } from '../docs/api-problems.decorator.js';
 import { type AccessRule, AUTHENTICATED, PUBLIC, rolesRule } from './access-rule.js';
 
 function access(rule: AccessRule): MethodDecorator {
@@ -11,10 +12,8 @@ function access(rule: AccessRule): MethodDecorator {
       ? []
       : [
           ApiBearerAuth(),
-          ApiUnauthorizedResponse({ description: 'Ingen eller ogiltig token.' }),
-          ...(rule.kind === 'roles'
-            ? [ApiForbiddenResponse({ description: `Kräver någon av rollerna: ${rule.roles.join(', ')}.` })]
-            : []),
+          ApiProblem(401),
+          ...(rule.kind === 'roles' ? [ApiProblem(403, `Kräver någon av rollerna: ${rule.roles.join(', ')}.`)] : []),
         ];
   return applyDecorators(RouteConfig({ access: rule }), ...docs);
 }

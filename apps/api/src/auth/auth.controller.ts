@@ -1,10 +1,13 @@
 import { AuthenticationService, OrganisationService, PersonService, type Session } from '@app/directory';
-import type { Actor } from '@app/platform';
+import { type Actor, DomainError, ErrorKind, type Role } from '@app/platform';
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
+import { ApiProblem, ApiProblems } from '../docs/api-problems.decorator.js';
 
 import { Authenticated, Public } from './access.decorator.js';
 import { ChangePasswordDto, LoginDto } from './auth.dto.js';
+import { LoginResponse, WhoAmIResponse } from './auth.responses.js';
 import { CurrentActor, CurrentSession } from './current-actor.decorator.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { TokenService } from './token.service.js';
@@ -24,9 +27,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ description: 'Inloggad: token, person, organisation och roller.' })
-  @ApiTooManyRequestsResponse({ description: 'För många försök.' })
-  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<unknown> {
+  @ApiOkResponse({ type: LoginResponse, description: 'Inloggad: token, person, organisation och roller.' })
+  @ApiProblems(400, 429, 503)
+  @ApiProblem(401, 'Fel e-postadress eller lösenord.')
+  @ApiProblem(422, 'Du har roller i flera organisationer: ange organisationId (se organisations).')
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     await this.limiter.attempt(body.email, ip);
     const who = await this.authentication.authenticate(body);
     await this.limiter.succeeded(body.email, ip);
@@ -37,9 +42,10 @@ export class AuthController {
   /** Who the token belongs to, the organisation it acts for and the roles held there. */
   @Get('me')
   @Authenticated()
-  async me(@CurrentActor() actor: Actor): Promise<unknown> {
+  @ApiOkResponse({ type: WhoAmIResponse, description: 'Personen, organisationen och rollerna.' })
+  async me(@CurrentActor() actor: Actor): Promise<WhoAmIResponse> {
     if (actor.kind !== 'person') {
-      return {};
+      throw new DomainError('auth.required', ErrorKind.Unauthenticated, 'Logga in som en person.');
     }
     return this.#whoami(actor.personId, actor.organisationId, [...actor.roles]);
   }
@@ -62,19 +68,21 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @Authenticated()
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Lösenordet är bytt.' })
+  @ApiProblems(400, 422)
+  @ApiProblem(401, 'Fel nuvarande lösenord.')
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.people.changeOwnPassword(actor, body.currentPassword, body.newPassword);
   }
 
-  async #whoami(personId: string, organisationId: string, roles: readonly string[]): Promise<Record<string, unknown>> {
+  async #whoami(personId: string, organisationId: string, roles: readonly Role[]): Promise<WhoAmIResponse> {
     const [person, organisation] = await Promise.all([
       this.people.findById(personId),
       this.organisations.findById(organisationId),
     ]);
     return {
-      person: person && { id: person.id, name: person.name, title: person.title, email: person.email },
-      organisation: organisation && { id: organisation.id, name: organisation.name },
+      person: person ? { id: person.id, name: person.name, title: person.title, email: person.email } : null,
+      organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
       roles: [...roles].sort(),
     };
   }

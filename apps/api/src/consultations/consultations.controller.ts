@@ -1,22 +1,27 @@
 import { ConsultationService, type ConsultationView, type StatusBoard, StatusBoardService } from '@app/consultation';
 import { type Actor, DomainError, ErrorKind, Role } from '@app/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
 import { readFiles, readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
 import {
+  ConsultationDocumentUpload,
   ConsultationListQuery,
   CorrectionFields,
+  CorrectionUpload,
   CreateConsultationDto,
   DocumentTitleFields,
   StatusBoardQuery,
   UpdateConsultationDto,
 } from './consultations.dto.js';
+import { ConsultationResponse, StatusBoardResponse } from './consultations.responses.js';
 
 @ApiTags('remisser')
 @Controller({ path: 'consultations' })
@@ -29,6 +34,8 @@ export class ConsultationsController {
   /** Drafts a remiss in the sender's case (a new case is registered when none is named). */
   @Post()
   @Roles(Role.CaseOfficer, Role.Registrar)
+  @ApiCreatedResponse({ type: ConsultationResponse, description: 'Remissen som utkast.' })
+  @ApiProblems(400, 404, 409, 422)
   create(@CurrentActor() actor: Actor, @Body() body: CreateConsultationDto): Promise<ConsultationView> {
     return this.consultations.create(actor, body);
   }
@@ -36,12 +43,16 @@ export class ConsultationsController {
   /** Remisses your organisation sent (`role=sent`, default) or received (`role=received`). */
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: [ConsultationResponse], description: 'Remisserna.' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: ConsultationListQuery): Promise<ConsultationView[]> {
     return this.consultations.list(actor, query.role ?? 'sent');
   }
 
   @Get(':id')
   @Authenticated()
+  @ApiOkResponse({ type: ConsultationResponse, description: 'Remissen.' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<ConsultationView> {
     return this.consultations.get(actor, id);
   }
@@ -49,6 +60,8 @@ export class ConsultationsController {
   /** Edits a draft; once sent a remiss cannot change (409). */
   @Patch(':id')
   @Roles(Role.CaseOfficer, Role.Registrar)
+  @ApiOkResponse({ type: ConsultationResponse, description: 'Utkastet efter ändringen.' })
+  @ApiProblems(400, 404, 409, 422)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -61,6 +74,9 @@ export class ConsultationsController {
   @Post(':id/documents')
   @Roles(Role.CaseOfficer, Role.Registrar)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ConsultationDocumentUpload })
+  @ApiCreatedResponse({ type: ConsultationResponse, description: 'Utkastet med den nya filen.' })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   async addDocument(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -79,6 +95,8 @@ export class ConsultationsController {
 
   @Delete(':id/documents/:documentId')
   @Roles(Role.CaseOfficer, Role.Registrar)
+  @ApiOkResponse({ type: ConsultationResponse, description: 'Utkastet utan filen.' })
+  @ApiProblems(400, 404, 409)
   removeDocument(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -90,7 +108,8 @@ export class ConsultationsController {
   /** A file of the remissunderlag, for the sender and the recipients. */
   @Get(':id/documents/:documentId/file')
   @Authenticated()
-  @ApiProduces('application/octet-stream')
+  @ApiFileResponse('*/*', 'Filen med sin egen innehållstyp och sitt namn.')
+  @ApiProblems(400, 403, 404)
   async documentFile(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -104,6 +123,8 @@ export class ConsultationsController {
   @Post(':id/send')
   @HttpCode(200)
   @Roles(Role.CaseOfficer, Role.Registrar)
+  @ApiOkResponse({ type: ConsultationResponse, description: 'Den skickade remissen.' })
+  @ApiProblems(400, 404, 409, 422)
   send(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<ConsultationView> {
     return this.consultations.send(actor, id);
   }
@@ -112,6 +133,9 @@ export class ConsultationsController {
   @Post(':id/corrections')
   @Roles(Role.CaseOfficer, Role.Registrar)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: CorrectionUpload })
+  @ApiCreatedResponse({ type: ConsultationResponse, description: 'Remissen med det rättade underlaget.' })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   async correct(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -147,6 +171,8 @@ export class ConsultationsController {
   /** The sender's status board: every recipient's state, case number, officer and deadline, with counts. */
   @Get(':id/status-board')
   @Authenticated()
+  @ApiOkResponse({ type: StatusBoardResponse, description: 'Statustavlan.' })
+  @ApiProblems(400, 403, 404)
   board(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -158,7 +184,8 @@ export class ConsultationsController {
   /** The status board as CSV for Swedish Excel (UTF-8 with BOM, semicolons). */
   @Get(':id/status-board.csv')
   @Authenticated()
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'Statustavlan som CSV (UTF-8 med BOM, semikolon).')
+  @ApiProblems(400, 403, 404)
   async boardCsv(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

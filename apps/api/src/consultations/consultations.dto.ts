@@ -1,5 +1,5 @@
 import { Position, RecipientGroup, RecipientState } from '@app/consultation';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -57,6 +57,7 @@ export class RecipientSelectionDto {
 
   @ApiPropertyOptional({
     enum: RecipientGroup,
+    enumName: 'RecipientGroup',
     isArray: true,
     description: 'Hela grupper: alla stadsdelsnämnder, facknämnder eller bolagsstyrelser.',
   })
@@ -152,7 +153,7 @@ export class UpdateConsultationDto {
 }
 
 export class ConsultationListQuery {
-  @ApiPropertyOptional({ enum: ['sent', 'received'], default: 'sent' })
+  @ApiPropertyOptional({ enum: ['sent', 'received'], enumName: 'ConsultationListRole', default: 'sent' })
   @IsOptional()
   @IsIn(['sent', 'received'])
   role?: 'sent' | 'received';
@@ -166,6 +167,12 @@ export class DocumentTitleFields {
   title!: string;
 }
 
+/** The multipart form that adds a file to the remissunderlag: `title` first, then `file`. */
+export class ConsultationDocumentUpload extends DocumentTitleFields {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'Filen (sist i formuläret).' })
+  file!: unknown;
+}
+
 export class CorrectionFields {
   @ApiProperty({ example: 'Bilaga 2 hade fel årtal; rättad version bifogas.' })
   @IsString()
@@ -174,8 +181,25 @@ export class CorrectionFields {
   note!: string;
 }
 
+/** The multipart form of a correction: `note`, then each file, optionally after its own `title`. */
+export class CorrectionUpload extends CorrectionFields {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Titeln på filen som följer närmast efter; filnamnet utan ändelse om den utelämnas.',
+  })
+  title?: string[];
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'binary' },
+    minItems: 1,
+    description: 'De rättade filerna, en eller flera (fältnamnet spelar ingen roll).',
+  })
+  file!: unknown[];
+}
+
 export class StatusBoardQuery {
-  @ApiPropertyOptional({ enum: RecipientState })
+  @ApiPropertyOptional({ enum: RecipientState, enumName: 'RecipientState' })
   @IsOptional()
   @IsEnum(RecipientState)
   state?: RecipientState;
@@ -241,7 +265,7 @@ export class SectionAnswerDto {
   @IsUUID()
   sectionId!: string;
 
-  @ApiPropertyOptional({ enum: Position, nullable: true })
+  @ApiPropertyOptional({ enum: Position, enumName: 'Position', nullable: true })
   @IsOptional()
   @IsEnum(Position)
   position?: Position;
@@ -254,7 +278,7 @@ export class SectionAnswerDto {
 }
 
 export class ExternalAnswerDto {
-  @ApiProperty({ enum: Position })
+  @ApiProperty({ enum: Position, enumName: 'Position' })
   @IsEnum(Position)
   position!: Position;
 
@@ -275,4 +299,19 @@ export class ExternalAnswerDto {
   @ValidateNested({ each: true })
   @Type(() => SectionAnswerDto)
   sections?: SectionAnswerDto[];
+}
+
+/**
+ * The multipart form of an external answer: the fields first (`sections` as JSON text), the
+ * answer's file last.
+ */
+export class ExternalAnswerUpload extends OmitType(ExternalAnswerDto, ['sections'] as const) {
+  @ApiPropertyOptional({
+    description:
+      'Ställningstaganden per del, som JSON-text: [{"sectionId": "…", "position": "supports", "comment": "…"}].',
+  })
+  sections?: string;
+
+  @ApiProperty({ type: 'string', format: 'binary', description: 'Svarets fil (sist i formuläret).' })
+  file!: unknown;
 }

@@ -2,11 +2,14 @@ import { type ExtensionRequestView, LetterService, RecipientService, type Recipi
 import { DocumentIssuerService } from '@app/document';
 import { type Actor, Role } from '@app/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiBodies } from '../docs/api-bodies.decorator.js';
+import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
 import { parseJsonField, readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
@@ -16,7 +19,9 @@ import {
   ExtensionDecisionDto,
   ExtensionRequestDto,
   ExternalAnswerDto,
+  ExternalAnswerUpload,
 } from './consultations.dto.js';
+import { ExtensionRequestResponse, RecipientResponse } from './consultations.responses.js';
 
 @ApiTags('remisser')
 @Controller({ path: 'consultation-recipients' })
@@ -30,6 +35,8 @@ export class RecipientsController {
   /** A recipient of a remiss, to the sender and to the recipient itself. */
   @Get(':id')
   @Authenticated()
+  @ApiOkResponse({ type: RecipientResponse, description: 'Remissinstansen.' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RecipientView> {
     return this.recipients.get(actor, id);
   }
@@ -38,6 +45,8 @@ export class RecipientsController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: RecipientResponse, description: 'Remissinstansen, tilldelad.' })
+  @ApiProblems(400, 404, 409, 422)
   assign(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -50,6 +59,8 @@ export class RecipientsController {
   @Post(':id/decline')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: RecipientResponse, description: 'Remissinstansen, som avstår.' })
+  @ApiProblems(400, 404, 409)
   decline(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -61,6 +72,8 @@ export class RecipientsController {
   /** The recipient asks for a later deadline (anstånd). */
   @Post(':id/extension-requests')
   @Roles(Role.Registrar, Role.CaseOfficer)
+  @ApiCreatedResponse({ type: ExtensionRequestResponse, description: 'Begäran om anstånd.' })
+  @ApiProblems(400, 404, 409, 422)
   requestExtension(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -71,6 +84,8 @@ export class RecipientsController {
 
   @Get(':id/extension-requests')
   @Authenticated()
+  @ApiOkResponse({ type: [ExtensionRequestResponse], description: 'Remissinstansens begäranden om anstånd.' })
+  @ApiProblems(400, 404)
   extensionRequests(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -81,7 +96,8 @@ export class RecipientsController {
   /** The e-mail-ready letter (.eml) with the remissunderlag, for an external recipient. */
   @Get(':id/letter')
   @Roles(Role.Registrar, Role.CaseOfficer)
-  @ApiProduces('message/rfc822')
+  @ApiFileResponse('message/rfc822', 'Brevet som e-post (.eml) med remissunderlaget bifogat.')
+  @ApiProblems(400, 404, 422)
   async letter(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -100,8 +116,9 @@ export class RecipientsController {
   @Post(':id/external-answer')
   @HttpCode(200)
   @Roles(Role.Registrar)
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({ type: ExternalAnswerDto })
+  @ApiBodies({ 'application/json': ExternalAnswerDto, 'multipart/form-data': ExternalAnswerUpload })
+  @ApiOkResponse({ type: RecipientResponse, description: 'Remissinstansen, besvarad.' })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   async externalAnswer(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -146,6 +163,8 @@ export class ExtensionRequestsController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles(Role.CaseOfficer, Role.Registrar)
+  @ApiOkResponse({ type: ExtensionRequestResponse, description: 'Begäran, beviljad eller avslagen.' })
+  @ApiProblems(400, 404, 409)
   decide(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

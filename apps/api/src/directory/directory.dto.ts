@@ -20,7 +20,7 @@ const PREFIX = /^[A-ZÅÄÖ]{1,6}$/;
 const PHONE = /^[0-9+\- ()]{5,30}$/;
 
 export class OrganisationListQuery {
-  @ApiPropertyOptional({ enum: OrganisationKind })
+  @ApiPropertyOptional({ enum: OrganisationKind, enumName: 'OrganisationKind' })
   @IsOptional()
   @IsEnum(OrganisationKind)
   kind?: OrganisationKind;
@@ -39,7 +39,7 @@ export class CreateOrganisationDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ enum: OrganisationKind })
+  @ApiProperty({ enum: OrganisationKind, enumName: 'OrganisationKind' })
   @IsEnum(OrganisationKind)
   kind!: OrganisationKind;
 
@@ -187,7 +187,7 @@ export class UpdateDepartmentDto {
 }
 
 export class PersonListQuery {
-  @ApiPropertyOptional({ enum: Role })
+  @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
   @IsOptional()
   @IsEnum(Role)
   role?: Role;
@@ -286,7 +286,7 @@ export class SetPasswordDto {
 }
 
 export class GrantRoleDto {
-  @ApiProperty({ enum: Role })
+  @ApiProperty({ enum: Role, enumName: 'Role' })
   @IsIn(Object.values(Role))
   role!: Role;
 

@@ -1,12 +1,14 @@
 import { PersonService, type PersonView, type RoleHeld, RoleService } from '@app/directory';
 import { type Actor, Role } from '@app/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { uuidParam } from '../http/params.js';
 import { CreatePersonDto, GrantRoleDto, PersonListQuery, SetPasswordDto, UpdatePersonDto } from './directory.dto.js';
+import { PersonResponse, RoleHeldResponse } from './directory.responses.js';
 
 @ApiTags('katalog')
 @Controller({ path: 'people' })
@@ -19,18 +21,24 @@ export class PeopleController {
   /** The people of the organisation you act for. */
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: [PersonResponse], description: 'Personerna.' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: PersonListQuery): Promise<PersonView[]> {
     return this.people.list(actor, query);
   }
 
   @Get(':id')
   @Authenticated()
+  @ApiOkResponse({ type: PersonResponse, description: 'Personen.' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<PersonView> {
     return this.people.get(actor, id);
   }
 
   @Post()
   @Roles(Role.Administrator)
+  @ApiCreatedResponse({ type: PersonResponse, description: 'Den nya personen.' })
+  @ApiProblems(400, 404, 409, 422)
   create(@CurrentActor() actor: Actor, @Body() body: CreatePersonDto): Promise<PersonView> {
     const { organisationId, ...input } = body;
     return this.people.create(actor, organisationId ?? (actor.kind === 'person' ? actor.organisationId : ''), input);
@@ -38,6 +46,8 @@ export class PeopleController {
 
   @Patch(':id')
   @Roles(Role.Administrator)
+  @ApiOkResponse({ type: PersonResponse, description: 'Personen efter ändringen.' })
+  @ApiProblems(400, 404, 409, 422)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -50,6 +60,8 @@ export class PeopleController {
   @Post(':id/disable')
   @HttpCode(200)
   @Roles(Role.Administrator)
+  @ApiOkResponse({ type: PersonResponse, description: 'Personen, avstängd.' })
+  @ApiProblems(400, 404)
   disable(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<PersonView> {
     return this.people.setDisabled(actor, id, true);
   }
@@ -57,6 +69,8 @@ export class PeopleController {
   @Post(':id/enable')
   @HttpCode(200)
   @Roles(Role.Administrator)
+  @ApiOkResponse({ type: PersonResponse, description: 'Personen, åter aktiv.' })
+  @ApiProblems(400, 404)
   enable(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<PersonView> {
     return this.people.setDisabled(actor, id, false);
   }
@@ -64,7 +78,8 @@ export class PeopleController {
   @Put(':id/password')
   @HttpCode(204)
   @Roles(Role.Administrator)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Lösenordet är satt.' })
+  @ApiProblems(400, 404, 422)
   async setPassword(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -75,6 +90,8 @@ export class PeopleController {
 
   @Post(':id/roles')
   @Roles(Role.Administrator)
+  @ApiCreatedResponse({ type: RoleHeldResponse, description: 'Rollen personen nu har.' })
+  @ApiProblems(400, 404)
   grant(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -86,7 +103,8 @@ export class PeopleController {
   @Delete(':id/roles/:roleId')
   @HttpCode(204)
   @Roles(Role.Administrator)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Rollen är borttagen.' })
+  @ApiProblems(400, 404, 409)
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

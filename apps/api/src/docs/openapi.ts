@@ -1,11 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+import { applyRequestBodies } from './api-bodies.decorator.js';
+import { ProblemResponse } from './problem.responses.js';
+import { documentValidation } from './validation-documentation.js';
 
 /** Where the Swagger UI and the OpenAPI document are served. */
 export const DOCS_PATH = '/api/docs';
 export const OPENAPI_JSON_PATH = `${DOCS_PATH}/openapi.json`;
 
-export function setUpOpenApi(app: INestApplication): void {
+/** The OpenAPI document of the application's controllers, as served and as the web client's types are made from. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Remiss')
     .setDescription(
@@ -16,8 +21,14 @@ export function setUpOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, {
+  documentValidation(app);
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemResponse] });
+  applyRequestBodies(document);
+  return document;
+}
+
+export function setUpOpenApi(app: INestApplication): void {
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, buildOpenApiDocument(app), {
     jsonDocumentUrl: OPENAPI_JSON_PATH.slice(1),
     yamlDocumentUrl: `${DOCS_PATH.slice(1)}/openapi.yaml`,
     customSiteTitle: 'Remiss – API',

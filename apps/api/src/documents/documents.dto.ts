@@ -16,3 +16,19 @@ export class CertificateFields {
   @MaxLength(500)
   passphrase!: string;
 }
+
+/** The multipart form that installs a certificate: `passphrase` first, then the PKCS#12 `file`. */
+export class CertificateUpload extends CertificateFields {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'PKCS#12-filen (.p12/.pfx) med nyckel och certifikat.',
+  })
+  file!: unknown;
+}
+
+/** The multipart form of a verification: the PDF as `file`. */
+export class VerificationUpload {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF-filen att pröva (högst 50 MB).' })
+  file!: unknown;
+}

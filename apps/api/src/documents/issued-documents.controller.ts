@@ -9,15 +9,25 @@ import {
 import type { IssuedDocumentView } from '@app/issuance';
 import { type Actor, DomainError, ErrorKind, Role } from '@app/platform';
 import { Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
 import { readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
-import { CertificateFields, IssuedDocumentsQuery } from './documents.dto.js';
+import { CertificateFields, CertificateUpload, IssuedDocumentsQuery, VerificationUpload } from './documents.dto.js';
+import {
+  AlteredResponse,
+  CertificateResponse,
+  IssuedDocumentResponse,
+  IssuedUnalteredResponse,
+  NotIssuedResponse,
+  VERIFICATION_SCHEMA,
+} from './documents.responses.js';
 
 /** Reads an uploaded file into memory, refusing more than `max` bytes. */
 async function readUpload(stream: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
@@ -46,6 +56,8 @@ export class IssuedDocumentsController {
   /** The signed documents issued for a statement, decision, remiss or recipient, with their state. */
   @Get('issued-documents')
   @Authenticated()
+  @ApiOkResponse({ type: [IssuedDocumentResponse], description: 'Dokumenten med sina lägen.' })
+  @ApiProblems(400)
   list(@CurrentActor() actor: Actor, @Query() query: IssuedDocumentsQuery): Promise<IssuedDocumentView[]> {
     return this.issuer.forSubjects(actor, [query.subjectId]);
   }
@@ -53,6 +65,8 @@ export class IssuedDocumentsController {
   /** One issued document: queued, rendering, signed (with its hash) or failed (with the reason). */
   @Get('issued-documents/:id')
   @Authenticated()
+  @ApiOkResponse({ type: IssuedDocumentResponse, description: 'Dokumentet.' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentView> {
     return this.issuer.get(actor, id);
   }
@@ -61,13 +75,16 @@ export class IssuedDocumentsController {
   @Post('issued-documents/:id/retry')
   @HttpCode(202)
   @Roles(Role.Registrar)
+  @ApiResponse({ status: 202, type: IssuedDocumentResponse, description: 'Dokumentet, åter i kön.' })
+  @ApiProblems(400, 404, 409)
   retry(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentView> {
     return this.issuer.retry(actor, id);
   }
 
   @Get('issued-documents/:id/file')
   @Authenticated()
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'Den signerade PDF-filen.')
+  @ApiProblems(400, 403, 404, 409)
   async file(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -79,7 +96,8 @@ export class IssuedDocumentsController {
   /** The signed missiv of a remiss, for its sender and its recipients. */
   @Get('consultations/:id/covering-letter')
   @Authenticated()
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'Det signerade missivet.')
+  @ApiProblems(400, 403, 404, 409)
   async coveringLetter(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -92,6 +110,12 @@ export class IssuedDocumentsController {
   @Post('consultations/:id/compilation.pdf')
   @HttpCode(202)
   @Roles(Role.CaseOfficer, Role.Registrar)
+  @ApiResponse({
+    status: 202,
+    type: IssuedDocumentResponse,
+    description: 'Dokumentet som tas fram; fråga efter dess läge.',
+  })
+  @ApiProblems(400, 404, 409)
   requestCompilation(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentView> {
     return this.compilations.requestPdf(actor, id);
   }
@@ -104,6 +128,13 @@ export class IssuedDocumentsController {
   @HttpCode(200)
   @Authenticated()
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: VerificationUpload })
+  @ApiExtraModels(IssuedUnalteredResponse, AlteredResponse, NotIssuedResponse)
+  @ApiOkResponse({
+    schema: VERIFICATION_SCHEMA,
+    description: 'Domen: utfärdat och oförändrat, ändrat, eller inte utfärdat här.',
+  })
+  @ApiProblems(400, 413, 415)
   async verify(@Req() request: FastifyRequest): Promise<Verification> {
     if (!request.isMultipart()) {
       throw new DomainError(
@@ -119,6 +150,11 @@ export class IssuedDocumentsController {
   /** The organisation's signing certificate (never its key). */
   @Get('signing-certificate')
   @Roles(Role.Administrator)
+  @ApiOkResponse({
+    type: CertificateResponse,
+    nullable: true,
+    description: 'Certifikatet, eller null när inget finns än.',
+  })
   certificate(@CurrentActor() actor: Actor): Promise<CertificateView | null> {
     return this.certificates.current(actor);
   }
@@ -127,6 +163,9 @@ export class IssuedDocumentsController {
   @Put('signing-certificate')
   @Roles(Role.Administrator)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: CertificateUpload })
+  @ApiOkResponse({ type: CertificateResponse, description: 'Det installerade certifikatet.' })
+  @ApiProblems(400, 413, 415, 422)
   async install(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<CertificateView> {
     if (!request.isMultipart()) {
       throw new DomainError(

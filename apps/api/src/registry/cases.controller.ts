@@ -8,14 +8,24 @@ import {
   type RegisteredDocumentView,
 } from '@app/registry';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiBodies } from '../docs/api-bodies.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
-import { AssignCaseDto, CaseQueryDto, RegisterCaseDto, RegisterDocumentDto, UpdateCaseDto } from './registry.dto.js';
+import {
+  AssignCaseDto,
+  CaseQueryDto,
+  RegisterCaseDto,
+  RegisterDocumentDto,
+  RegisterDocumentUpload,
+  UpdateCaseDto,
+} from './registry.dto.js';
+import { CasePageResponse, CaseResponse, RegisteredDocumentResponse } from './registry.responses.js';
 
 @ApiTags('diarium')
 @Controller({ path: 'cases' })
@@ -28,6 +38,8 @@ export class CasesController {
   /** Registers a case; its diary number (`PREFIX ÅR/N`) comes from the organisation's series. */
   @Post()
   @Roles(Role.Registrar, Role.CaseOfficer)
+  @ApiCreatedResponse({ type: CaseResponse, description: 'Det registrerade ärendet med sitt diarienummer.' })
+  @ApiProblems(400, 422)
   register(@CurrentActor() actor: Actor, @Body() body: RegisterCaseDto): Promise<CaseView> {
     return this.cases.register(actor, body);
   }
@@ -35,18 +47,24 @@ export class CasesController {
   /** Searches the organisation's cases, newest first, a page at a time. */
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: CasePageResponse, description: 'En sida ärenden.' })
+  @ApiProblems(400)
   search(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<Page<CaseView>> {
     return this.cases.search(actor, query);
   }
 
   @Get(':id')
   @Authenticated()
+  @ApiOkResponse({ type: CaseResponse, description: 'Ärendet.' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseView> {
     return this.cases.get(actor, id);
   }
 
   @Patch(':id')
   @Roles(Role.Registrar, Role.CaseOfficer)
+  @ApiOkResponse({ type: CaseResponse, description: 'Ärendet efter ändringen.' })
+  @ApiProblems(400, 404, 409, 422)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -59,6 +77,8 @@ export class CasesController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: CaseResponse, description: 'Ärendet med sin nya ansvariga.' })
+  @ApiProblems(400, 404, 409, 422)
   assign(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -101,6 +121,8 @@ export class CasesController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: CaseResponse, description: 'Det avslutade ärendet.' })
+  @ApiProblems(400, 404, 409)
   close(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseView> {
     return this.cases.close(actor, id);
   }
@@ -108,6 +130,8 @@ export class CasesController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: CaseResponse, description: 'Det återöppnade ärendet.' })
+  @ApiProblems(400, 404, 409)
   reopen(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseView> {
     return this.cases.reopen(actor, id);
   }
@@ -115,6 +139,8 @@ export class CasesController {
   /** The case's registered documents, by number; secret ones are masked for those without access. */
   @Get(':id/documents')
   @Authenticated()
+  @ApiOkResponse({ type: [RegisteredDocumentResponse], description: 'Ärendets handlingar i nummerordning.' })
+  @ApiProblems(400, 404)
   documentsOf(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RegisteredDocumentView[]> {
     return this.documents.listForCase(actor, id);
   }
@@ -125,8 +151,9 @@ export class CasesController {
    */
   @Post(':id/documents')
   @Roles(Role.Registrar, Role.CaseOfficer)
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({ type: RegisterDocumentDto })
+  @ApiBodies({ 'application/json': RegisterDocumentDto, 'multipart/form-data': RegisterDocumentUpload })
+  @ApiCreatedResponse({ type: RegisteredDocumentResponse, description: 'Den registrerade handlingen.' })
+  @ApiProblems(400, 404, 409, 413, 415, 422)
   async registerDocument(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

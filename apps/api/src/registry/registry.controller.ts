@@ -1,12 +1,14 @@
 import { type Actor, Role } from '@app/platform';
 import { type DiarySeriesView, DiarySeriesService, RecordsPlanService, type RecordsPlanEntryView } from '@app/registry';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { intParam, uuidParam } from '../http/params.js';
 import { RecordsPlanEntryDto, SeriesQuery, SetSeriesStartDto, UpdateRecordsPlanEntryDto } from './registry.dto.js';
+import { DiarySeriesResponse, RecordsPlanEntryResponse } from './registry.responses.js';
 
 @ApiTags('diarium')
 @Controller({ path: 'registry' })
@@ -19,6 +21,8 @@ export class RegistryController {
   /** The organisation's diary series for a year (this year by default) and the number the next case gets. */
   @Get('series')
   @Authenticated()
+  @ApiOkResponse({ type: DiarySeriesResponse, description: 'Årets diarieserie.' })
+  @ApiProblems(400, 422)
   current(@CurrentActor() actor: Actor, @Query() query: SeriesQuery): Promise<DiarySeriesView> {
     return this.series.current(actor, query.year);
   }
@@ -26,6 +30,8 @@ export class RegistryController {
   /** Sets where the year's series continues (numbering carried over from an older system). Only forward. */
   @Put('series/:year')
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: DiarySeriesResponse, description: 'Serien med sitt nya nästa nummer.' })
+  @ApiProblems(400, 409, 422)
   setStart(
     @CurrentActor() actor: Actor,
     @Param('year', intParam('year')) year: number,
@@ -37,18 +43,23 @@ export class RegistryController {
   /** The records plan (dokumenthanteringsplan) cases are classified under. */
   @Get('records-plan')
   @Authenticated()
+  @ApiOkResponse({ type: [RecordsPlanEntryResponse], description: 'Dokumenthanteringsplanen.' })
   plan(@CurrentActor() actor: Actor): Promise<RecordsPlanEntryView[]> {
     return this.recordsPlan.list(actor);
   }
 
   @Post('records-plan')
   @Roles(Role.Registrar, Role.Administrator)
+  @ApiCreatedResponse({ type: RecordsPlanEntryResponse, description: 'Den nya posten.' })
+  @ApiProblems(400, 409)
   addEntry(@CurrentActor() actor: Actor, @Body() body: RecordsPlanEntryDto): Promise<RecordsPlanEntryView> {
     return this.recordsPlan.add(actor, body);
   }
 
   @Patch('records-plan/:id')
   @Roles(Role.Registrar, Role.Administrator)
+  @ApiOkResponse({ type: RecordsPlanEntryResponse, description: 'Posten efter ändringen.' })
+  @ApiProblems(400, 404)
   updateEntry(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

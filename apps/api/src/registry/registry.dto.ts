@@ -154,7 +154,7 @@ export class CaseQueryDto {
   @MaxLength(40)
   diaryNumber?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'closed'] })
+  @ApiPropertyOptional({ enum: ['open', 'closed'], enumName: 'CaseStatus' })
   @IsOptional()
   @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
@@ -191,7 +191,7 @@ export class CaseQueryDto {
 }
 
 export class RegisterDocumentDto {
-  @ApiProperty({ enum: ['incoming', 'outgoing', 'internal'] })
+  @ApiProperty({ enum: ['incoming', 'outgoing', 'internal'], enumName: 'DocumentDirection' })
   @IsIn(['incoming', 'outgoing', 'internal'])
   direction!: 'incoming' | 'outgoing' | 'internal';
 
@@ -220,6 +220,12 @@ export class RegisterDocumentDto {
   counterpart?: string;
 }
 
+/** The multipart form of a registration: the fields first, the file last. */
+export class RegisterDocumentUpload extends RegisterDocumentDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'Handlingens fil (sist i formuläret).' })
+  file!: unknown;
+}
+
 export class DocumentQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
@@ -232,7 +238,7 @@ export class DocumentQueryDto {
   @IsUUID()
   caseId?: string;
 
-  @ApiPropertyOptional({ enum: ['incoming', 'outgoing', 'internal'] })
+  @ApiPropertyOptional({ enum: ['incoming', 'outgoing', 'internal'], enumName: 'DocumentDirection' })
   @IsOptional()
   @IsIn(['incoming', 'outgoing', 'internal'])
   direction?: 'incoming' | 'outgoing' | 'internal';

@@ -11,10 +11,11 @@ import {
   type StatementView,
 } from '@app/statement';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ApiProblem, ApiProblems } from '../docs/api-problems.decorator.js';
 import { intParam, uuidParam } from '../http/params.js';
 import {
   ApproveDto,
@@ -27,6 +28,12 @@ import {
   SaveStatementDto,
   type StatementPartsDto,
 } from './statements.dto.js';
+import {
+  PartChangeResponse,
+  PreparationRequestResponse,
+  RevisionResponse,
+  StatementResponse,
+} from './statements.responses.js';
 
 function toParts(dto: StatementPartsDto): StatementParts {
   return {
@@ -57,18 +64,24 @@ export class StatementsController {
   /** Creates the tjänsteutlåtande of a case, pre-filled from the remiss and the case. */
   @Post()
   @Roles(Role.CaseOfficer)
+  @ApiCreatedResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet, förifyllt.' })
+  @ApiProblems(400, 404, 409, 422)
   create(@CurrentActor() actor: Actor, @Body() body: CreateStatementDto): Promise<StatementView> {
     return this.statements.create(actor, body.caseId);
   }
 
   @Get('by-case/:caseId')
   @Authenticated()
+  @ApiOkResponse({ type: StatementResponse, description: 'Ärendets tjänsteutlåtande.' })
+  @ApiProblems(400, 404)
   byCase(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string): Promise<StatementView> {
     return this.statements.getByCase(actor, caseId);
   }
 
   @Get(':id')
   @Authenticated()
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet.' })
+  @ApiProblems(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<StatementView> {
     return this.statements.get(actor, id);
   }
@@ -76,7 +89,9 @@ export class StatementsController {
   /** Saves a new revision from `baseRevision`; 409 with the current revision when someone saved in between. */
   @Put(':id')
   @Roles(Role.CaseOfficer, Role.HeadOfDepartment, Role.Director)
-  @ApiConflictResponse({ description: 'Någon har sparat en nyare version, eller texten är låst.' })
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet med den nya versionen.' })
+  @ApiProblems(400, 403, 404, 422)
+  @ApiProblem(409, 'Någon har sparat en nyare version (se currentRevision), eller texten är låst.')
   save(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -87,12 +102,16 @@ export class StatementsController {
 
   @Get(':id/revisions')
   @Authenticated()
+  @ApiOkResponse({ type: [RevisionResponse], description: 'Alla versioner, äldst först.' })
+  @ApiProblems(400, 404)
   revisions(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RevisionView[]> {
     return this.statements.revisions(actor, id);
   }
 
   @Get(':id/revisions/:number')
   @Authenticated()
+  @ApiOkResponse({ type: RevisionResponse, description: 'Versionen.' })
+  @ApiProblems(400, 404)
   revision(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -104,6 +123,11 @@ export class StatementsController {
   /** Compares two revisions part by part. */
   @Get(':id/compare')
   @Authenticated()
+  @ApiOkResponse({
+    type: [PartChangeResponse],
+    description: 'Varje del, i dokumentets ordning, med sitt värde i båda versionerna.',
+  })
+  @ApiProblems(400, 404)
   compare(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -116,6 +140,8 @@ export class StatementsController {
   @Post(':id/submit')
   @HttpCode(200)
   @Roles(Role.CaseOfficer)
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet, för godkännande.' })
+  @ApiProblems(400, 403, 404, 409, 422)
   submit(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -128,6 +154,8 @@ export class StatementsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles(Role.HeadOfDepartment, Role.Director, Role.Registrar, Role.Administrator, Role.CaseOfficer)
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet efter godkännandet.' })
+  @ApiProblems(400, 404, 409, 422)
   approve(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -140,6 +168,8 @@ export class StatementsController {
   @Post(':id/request-changes')
   @HttpCode(200)
   @Roles(Role.HeadOfDepartment, Role.Director, Role.Registrar, Role.Administrator, Role.CaseOfficer)
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet, åter under arbete.' })
+  @ApiProblems(400, 404, 409, 422)
   requestChanges(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -152,6 +182,8 @@ export class StatementsController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet med nämndens beslut.' })
+  @ApiProblems(400, 404, 409, 422)
   decide(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -165,6 +197,8 @@ export class StatementsController {
   @Post(':id/preliminary-answer')
   @HttpCode(200)
   @Roles(Role.Registrar, Role.CaseOfficer)
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet, skickat i förväg.' })
+  @ApiProblems(400, 404, 409, 422)
   preliminary(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<StatementView> {
     return this.decisions.sendPreliminary(actor, id);
   }
@@ -172,6 +206,8 @@ export class StatementsController {
   /** Asks another department for input (beredning). */
   @Post(':id/preparation-requests')
   @Roles(Role.CaseOfficer)
+  @ApiCreatedResponse({ type: PreparationRequestResponse, description: 'Frågan till avdelningen.' })
+  @ApiProblems(400, 404, 409, 422)
   ask(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -182,6 +218,8 @@ export class StatementsController {
 
   @Get(':id/preparation-requests')
   @Authenticated()
+  @ApiOkResponse({ type: [PreparationRequestResponse], description: 'Beredningsfrågorna med sina svar.' })
+  @ApiProblems(400, 404)
   questions(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<PreparationRequestView[]> {
     return this.preparation.list(actor, id);
   }

@@ -42,12 +42,12 @@ export class PreparationPartDto {
   @IsUUID('all', { each: true })
   consultedDepartmentIds!: string[];
 
-  @ApiPropertyOptional({ example: '2025-10-14', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2025-10-14', nullable: true })
   @IsOptional()
   @Validate(IsoDate)
   unionsInformedOn?: string | null;
 
-  @ApiPropertyOptional({ example: 'förvaltningsgruppen', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'förvaltningsgruppen', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -59,7 +59,7 @@ export class SectionPositionDto {
   @IsUUID()
   sectionId!: string;
 
-  @ApiPropertyOptional({ enum: Position, nullable: true })
+  @ApiPropertyOptional({ enum: Position, enumName: 'Position', nullable: true })
   @IsOptional()
   @IsEnum(Position)
   position?: Position | null;
@@ -77,7 +77,7 @@ export class AttachmentDto {
   @MaxLength(500)
   title!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   registeredDocumentId?: string | null;
@@ -122,7 +122,7 @@ export class StatementPartsDto {
   @IsString()
   views!: string;
 
-  @ApiPropertyOptional({ enum: Position, nullable: true })
+  @ApiPropertyOptional({ enum: Position, enumName: 'Position', nullable: true })
   @IsOptional()
   @IsEnum(Position)
   position?: Position | null;
@@ -145,7 +145,7 @@ export class StatementPartsDto {
   @IsUUID()
   officerId!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   meetingId?: string | null;
@@ -233,7 +233,7 @@ export class DecisionDto {
   @MaxLength(20_000)
   decisionText?: string;
 
-  @ApiProperty({ enum: ['adopted', 'adopted_with_amendments', 'referred_back'] })
+  @ApiProperty({ enum: ['adopted', 'adopted_with_amendments', 'referred_back'], enumName: 'DecisionOutcome' })
   @IsIn(['adopted', 'adopted_with_amendments', 'referred_back'])
   outcome!: 'adopted' | 'adopted_with_amendments' | 'referred_back';
 
@@ -292,7 +292,7 @@ export class PreparationAnswerDto {
 }
 
 export class ChainStepDto {
-  @ApiProperty({ enum: Role })
+  @ApiProperty({ enum: Role, enumName: 'Role' })
   @IsEnum(Role)
   role!: Role;
 

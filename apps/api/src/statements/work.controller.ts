@@ -15,11 +15,14 @@ import {
   WorkInboxService,
 } from '@app/statement';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CompilationResponse } from '../consultations/consultations.responses.js';
+import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
+import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
 import { uuidParam } from '../http/params.js';
 import {
@@ -30,6 +33,14 @@ import {
   PreparationAnswerDto,
   SubstituteDto,
 } from './statements.dto.js';
+import {
+  ChainStepResponse,
+  DecisionResponse,
+  MeetingResponse,
+  PreparationRequestResponse,
+  SubstituteResponse,
+  WorkItemResponse,
+} from './statements.responses.js';
 
 @ApiTags('arbete')
 @Controller()
@@ -47,12 +58,14 @@ export class WorkController {
   /** What needs your action now: drafts, approvals, decisions, assignments, questions, overdue remisses. */
   @Get('my-work')
   @Authenticated()
+  @ApiOkResponse({ type: [WorkItemResponse], description: 'Det som väntar på dig.' })
   myWork(@CurrentActor() actor: Actor): Promise<WorkItem[]> {
     return this.work.forActor(actor);
   }
 
   @Get('approval-chain')
   @Authenticated()
+  @ApiOkResponse({ type: [ChainStepResponse], description: 'Godkännandekedjan, steg för steg.' })
   chain(@CurrentActor() actor: Actor): Promise<ChainStep[]> {
     return this.chains.get(actor);
   }
@@ -60,6 +73,8 @@ export class WorkController {
   /** Sets the organisation's approval chain (administrators). */
   @Put('approval-chain')
   @Roles(Role.Administrator)
+  @ApiOkResponse({ type: [ChainStepResponse], description: 'Den nya kedjan.' })
+  @ApiProblems(400, 422)
   setChain(@CurrentActor() actor: Actor, @Body() body: ApprovalChainDto): Promise<ChainStep[]> {
     return this.chains.set(actor, body.steps);
   }
@@ -67,12 +82,15 @@ export class WorkController {
   /** Names a substitute (ersättare) for your approval steps during a period. */
   @Post('substitutes')
   @Authenticated()
+  @ApiCreatedResponse({ type: SubstituteResponse, description: 'Ersättaren.' })
+  @ApiProblems(400, 403, 404, 409, 422)
   nameSubstitute(@CurrentActor() actor: Actor, @Body() body: SubstituteDto): Promise<SubstituteView> {
     return this.substitutes.name(actor, body);
   }
 
   @Get('substitutes')
   @Authenticated()
+  @ApiOkResponse({ type: [SubstituteResponse], description: 'Dina ersättare.' })
   mySubstitutes(@CurrentActor() actor: Actor): Promise<SubstituteView[]> {
     return this.substitutes.mine(actor);
   }
@@ -80,6 +98,8 @@ export class WorkController {
   @Post('substitutes/:id/revoke')
   @HttpCode(204)
   @Authenticated()
+  @ApiNoContentResponse({ description: 'Ersättaren är återkallad.' })
+  @ApiProblems(400, 404, 409)
   async revokeSubstitute(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     await this.substitutes.revoke(actor, id);
   }
@@ -87,12 +107,16 @@ export class WorkController {
   /** The board's meeting calendar (sammanträdesplan). */
   @Get('meetings')
   @Authenticated()
+  @ApiOkResponse({ type: [MeetingResponse], description: 'Sammanträdena.' })
+  @ApiProblems(400)
   listMeetings(@CurrentActor() actor: Actor, @Query() query: MeetingsQuery): Promise<MeetingView[]> {
     return this.meetings.list(actor, query);
   }
 
   @Post('meetings')
   @Roles(Role.Registrar)
+  @ApiCreatedResponse({ type: MeetingResponse, description: 'Det nya sammanträdet.' })
+  @ApiProblems(400, 409, 422)
   addMeeting(@CurrentActor() actor: Actor, @Body() body: MeetingDto): Promise<MeetingView> {
     return this.meetings.add(actor, body);
   }
@@ -100,6 +124,8 @@ export class WorkController {
   @Post('meetings/:id/cancel')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: MeetingResponse, description: 'Det inställda sammanträdet.' })
+  @ApiProblems(400, 404, 409)
   cancelMeeting(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<MeetingView> {
     return this.meetings.cancel(actor, id);
   }
@@ -108,6 +134,8 @@ export class WorkController {
   @Post('board-decisions/:id/confirm')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: DecisionResponse, description: 'Beslutet, justerat.' })
+  @ApiProblems(400, 404, 409, 422)
   confirm(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -120,6 +148,8 @@ export class WorkController {
   @Post('preparation-requests/:id/answer')
   @HttpCode(200)
   @Authenticated()
+  @ApiOkResponse({ type: PreparationRequestResponse, description: 'Frågan med ditt svar.' })
+  @ApiProblems(400, 403, 404, 409)
   answer(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -131,13 +161,16 @@ export class WorkController {
   /** The remissammanställning: every answer per section, who declined, who has not answered, counts. */
   @Get('consultations/:id/compilation')
   @Authenticated()
+  @ApiOkResponse({ type: CompilationResponse, description: 'Remissammanställningen.' })
+  @ApiProblems(400, 403, 404)
   compilation(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<Compilation> {
     return this.compilations.compile(actor, id);
   }
 
   @Get('consultations/:id/compilation.csv')
   @Authenticated()
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'Remissammanställningen som CSV (UTF-8 med BOM, semikolon).')
+  @ApiProblems(400, 403, 404)
   async compilationCsv(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

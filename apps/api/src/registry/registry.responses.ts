@@ -1,0 +1,215 @@
+import type {
+  CaseView,
+  DiarySeriesView,
+  DocumentDirection,
+  Page,
+  RecordsPlanEntryView,
+  RegisteredDocumentView,
+} from '@app/registry';
+import { ApiProperty } from '@nestjs/swagger';
+
+import { Describes } from '../docs/describes.js';
+import { literalValues } from '../docs/literal-values.js';
+
+export const CASE_STATUSES = literalValues<CaseView['status']>({ open: true, closed: true });
+export const DOCUMENT_DIRECTIONS = literalValues<DocumentDirection>({ incoming: true, outgoing: true, internal: true });
+
+@Describes<CaseView>()
+export class CaseResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  readonly organisationId!: string;
+
+  @ApiProperty({ example: 'HÄ 2025/578' })
+  readonly diaryNumber!: string;
+
+  @ApiProperty({ type: 'integer', example: 2025 })
+  readonly year!: number;
+
+  @ApiProperty({ type: 'integer', example: 578 })
+  readonly sequence!: number;
+
+  @ApiProperty({ example: 'Handlingsplan för romsk inkludering' })
+  readonly title!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly description!: string | null;
+
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
+  readonly status!: CaseView['status'];
+
+  @ApiProperty({ type: String, nullable: true, example: '2.3.1' })
+  readonly classificationCode!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  readonly responsibleDepartmentId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  readonly responsiblePersonId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Kommunstyrelsen' })
+  readonly counterpart!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'KS 2025/1234' })
+  readonly linkedDiaryNumber!: string | null;
+
+  @ApiProperty({ format: 'date' })
+  readonly registeredOn!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  readonly registeredAt!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  readonly registeredBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly closedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  readonly closedBy!: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  readonly documentCount!: number;
+}
+
+@Describes<NonNullable<RegisteredDocumentView['file']>>()
+export class RegisteredFileResponse {
+  @ApiProperty({ example: 'remissvar.pdf' })
+  readonly name!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Storlek i byte.' })
+  readonly size!: number;
+
+  @ApiProperty({ example: 'application/pdf' })
+  readonly mediaType!: string;
+
+  @ApiProperty({ description: 'SHA-256 av filen, hex.' })
+  readonly sha256!: string;
+}
+
+@Describes<NonNullable<RegisteredDocumentView['secrecy']>>()
+export class SecrecyResponse {
+  @ApiProperty({ example: 'OSL 26 kap. 1 §' })
+  readonly ground!: string;
+}
+
+@Describes<NonNullable<RegisteredDocumentView['annulled']>>()
+export class AnnulmentResponse {
+  @ApiProperty({ format: 'date-time' })
+  readonly at!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  readonly by!: string | null;
+
+  @ApiProperty()
+  readonly reason!: string;
+}
+
+@Describes<RegisteredDocumentView>()
+export class RegisteredDocumentResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  readonly caseId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  readonly organisationId!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Handlingens nummer i ärendet.' })
+  readonly number!: number;
+
+  @ApiProperty({ example: 'HÄ 2025/578-3' })
+  readonly documentNumber!: string;
+
+  @ApiProperty({ enum: DOCUMENT_DIRECTIONS, enumName: 'DocumentDirection' })
+  readonly direction!: DocumentDirection;
+
+  @ApiProperty({ example: 'skrivelse' })
+  readonly kind!: string;
+
+  @ApiProperty({ description: 'Maskerad för den som inte får se en sekretessmarkerad handling.' })
+  readonly title!: string;
+
+  @ApiProperty({ format: 'date' })
+  readonly documentDate!: string;
+
+  @ApiProperty({ format: 'date' })
+  readonly registeredOn!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  readonly registeredAt!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  readonly registeredBy!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly counterpart!: string | null;
+
+  @ApiProperty({ type: RegisteredFileResponse, nullable: true })
+  readonly file!: RegisteredFileResponse | null;
+
+  @ApiProperty({ type: SecrecyResponse, nullable: true })
+  readonly secrecy!: SecrecyResponse | null;
+
+  @ApiProperty({ description: 'Titel och fil hålls inne för den som läser.' })
+  readonly masked!: boolean;
+
+  @ApiProperty({ type: AnnulmentResponse, nullable: true })
+  readonly annulled!: AnnulmentResponse | null;
+}
+
+abstract class PageResponse {
+  @ApiProperty({ type: 'integer', description: 'Träffar totalt.' })
+  readonly total!: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly limit!: number;
+
+  @ApiProperty({ type: 'integer' })
+  readonly offset!: number;
+}
+
+@Describes<Page<CaseView>>()
+export class CasePageResponse extends PageResponse {
+  @ApiProperty({ type: [CaseResponse] })
+  readonly items!: readonly CaseResponse[];
+}
+
+@Describes<Page<RegisteredDocumentView>>()
+export class RegisteredDocumentPageResponse extends PageResponse {
+  @ApiProperty({ type: [RegisteredDocumentResponse] })
+  readonly items!: readonly RegisteredDocumentResponse[];
+}
+
+@Describes<DiarySeriesView>()
+export class DiarySeriesResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly organisationId!: string;
+
+  @ApiProperty({ example: 'HÄ' })
+  readonly prefix!: string;
+
+  @ApiProperty({ type: 'integer', example: 2025 })
+  readonly year!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Numret nästa ärende under året får.', example: 578 })
+  readonly nextNumber!: number;
+}
+
+@Describes<RecordsPlanEntryView>()
+export class RecordsPlanEntryResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly id!: string;
+
+  @ApiProperty({ example: '2.3.1' })
+  readonly code!: string;
+
+  @ApiProperty({ example: 'Remisser från kommunstyrelsen' })
+  readonly title!: string;
+
+  @ApiProperty()
+  readonly active!: boolean;
+}
