@@ -25,7 +25,7 @@ import {
   RegisterDocumentUpload,
   UpdateCaseDto,
 } from './registry.dto.js';
-import { CasePageResponse, CaseResponse, RegisteredDocumentResponse } from './registry.responses.js';
+import { CaseCoWorkerResponse, CasePageResponse, CaseResponse, RegisteredDocumentResponse } from './registry.responses.js';
 
 @ApiTags('diarium')
 @Controller({ path: 'cases' })
@@ -90,6 +90,8 @@ export class CasesController {
   /** Who writes in the case beside its responsible officer (its statement, its documents); everyone else reads. */
   @Get(':id/co-workers')
   @Authenticated()
+  @ApiOkResponse({ type: [CaseCoWorkerResponse], description: 'Medarbetarna i ärendet.' })
+  @ApiProblems(400, 404)
   coWorkers(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<CaseCoWorkerView[]> {
     return this.cases.coWorkers(actor, id);
   }
@@ -97,6 +99,8 @@ export class CasesController {
   /** Adds a person of the organisation to write in the case; adding twice changes nothing. */
   @Put(':id/co-workers/:personId')
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: [CaseCoWorkerResponse], description: 'Medarbetarna i ärendet efter tillägget.' })
+  @ApiProblems(400, 404, 422)
   addCoWorker(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -110,6 +114,7 @@ export class CasesController {
   @HttpCode(204)
   @Roles(Role.Registrar)
   @ApiNoContentResponse()
+  @ApiProblems(400, 404)
   async removeCoWorker(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

@@ -1,4 +1,5 @@
 import type {
+  CaseCoWorkerView,
   CaseView,
   DiarySeriesView,
   DocumentDirection,
@@ -72,6 +73,21 @@ export class CaseResponse {
 
   @ApiProperty({ type: 'integer' })
   readonly documentCount!: number;
+}
+
+@Describes<CaseCoWorkerView>()
+export class CaseCoWorkerResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly personId!: string;
+
+  @ApiProperty({ example: 'Jens Westlund' })
+  readonly name!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Registratorn som lade till personen.' })
+  readonly addedBy!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  readonly addedAt!: string;
 }
 
 @Describes<NonNullable<RegisteredDocumentView['file']>>()
