@@ -4,6 +4,7 @@ import { CreateStatements1795710905374 } from './1795710905374-CreateStatements.
 import { CreateIssuedDocumentsAndCertificates1795713808308 } from './1795713808308-CreateIssuedDocumentsAndCertificates.js';
 import { CompilationSnapshot1796022623938 } from './1796022623938-CompilationSnapshot.js';
 import { SessionsAndCredentialsVersion1796285222578 } from './1796285222578-SessionsAndCredentialsVersion.js';
+import { DecisionsAtMeetings1796290317430 } from './1796290317430-DecisionsAtMeetings.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateIssuedDocumentsAndCertificates1795713808308,
   CompilationSnapshot1796022623938,
   SessionsAndCredentialsVersion1796285222578,
+  DecisionsAtMeetings1796290317430,
 ];

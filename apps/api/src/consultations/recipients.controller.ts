@@ -1,6 +1,7 @@
 import { type ExtensionRequestView, LetterService, RecipientService, type RecipientView } from '@app/consultation';
 import { DocumentIssuerService } from '@app/document';
-import { type Actor, Role } from '@app/platform';
+import { type Actor, DomainError, ErrorKind, Role } from '@app/platform';
+import { DecisionService } from '@app/statement';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { sendDownload } from '../http/download.js';
+import { confirmationOf } from '../statements/statements.dto.js';
 import { readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
 import {
@@ -25,6 +27,7 @@ export class RecipientsController {
     private readonly recipients: RecipientService,
     private readonly letters: LetterService,
     private readonly issuer: DocumentIssuerService,
+    private readonly decisions: DecisionService,
   ) {}
 
   /** A recipient of a remiss, to the sender and to the recipient itself. */
@@ -46,7 +49,10 @@ export class RecipientsController {
     return this.recipients.assign(actor, id, { departmentId: body.departmentId ?? null, personId: body.personId });
   }
 
-  /** The recipient declines (avstår), with a reason. */
+  /**
+   * The recipient declines (avstår), with a reason and who decided: the administration on the
+   * board's behalf (`decidedBy`), or the board at a meeting (`boardDecision`).
+   */
   @Post(':id/decline')
   @HttpCode(200)
   @Roles(Role.Registrar)
@@ -55,7 +61,24 @@ export class RecipientsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: DeclineDto,
   ): Promise<RecipientView> {
-    return this.recipients.decline(actor, id, body.reason);
+    if ((body.decidedBy === undefined) === (body.boardDecision === undefined)) {
+      throw new DomainError(
+        'request.invalid',
+        ErrorKind.Invalid,
+        'Ange vem som beslutade att avstå: antingen decidedBy (förvaltningen på nämndens vägnar) eller boardDecision (nämndens sammanträde och paragraf), inte båda.',
+        { errors: [{ field: 'decidedBy', problems: ['anges i stället för boardDecision'] }] },
+      );
+    }
+    if (body.boardDecision) {
+      const { meetingId, paragraph, confirmation } = body.boardDecision;
+      return this.decisions.recordDecline(actor, id, {
+        meetingId,
+        paragraph,
+        reason: body.reason,
+        confirmation: confirmationOf(confirmation),
+      });
+    }
+    return this.recipients.decline(actor, id, { reason: body.reason, decidedBy: body.decidedBy! });
   }
 
   /** The recipient asks for a later deadline (anstånd). */

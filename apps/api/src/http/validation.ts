@@ -45,6 +45,17 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[
   });
 }
 
+/** The problem for failed validation: each field named, with what is wrong with it, in Swedish. */
+export function validationProblem(errors: readonly ValidationError[]): DomainError {
+  const fields = flatten(errors);
+  return new DomainError(
+    'request.invalid',
+    ErrorKind.Invalid,
+    `Begäran innehåller fel: ${fields.map((f) => `${f.field} ${f.problems.join(', ')}`).join('; ')}.`,
+    { errors: fields },
+  );
+}
+
 /**
  * Validates every body, query and path DTO: unknown fields and malformed values are refused
  * with a 400 that names each field in Swedish, and nothing is done.
@@ -57,14 +68,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors: ValidationError[]) => {
-      const fields = flatten(errors);
-      return new DomainError(
-        'request.invalid',
-        ErrorKind.Invalid,
-        `Begäran innehåller fel: ${fields.map((f) => `${f.field} ${f.problems.join(', ')}`).join('; ')}.`,
-        { errors: fields },
-      );
-    },
+    exceptionFactory: validationProblem,
   });
 }
