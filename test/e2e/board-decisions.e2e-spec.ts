@@ -434,8 +434,12 @@ describe('board decisions at real meetings, and documents that say only what is 
         .set(await ctx.as(drafting.officer))
         .send({ baseRevision: 'abc', parts: draft.revision.parts }),
     );
-    expect(base.body).toMatchObject({ status: 400, errors: [{ field: 'baseRevision' }] });
-    expect((base.body as Problem).detail).not.toMatch(/title/);
+    // The rule it breaks, and no other: not an integer (rather than "too small").
+    expect(base.body).toMatchObject({
+      status: 400,
+      errors: [{ field: 'baseRevision', problems: ['måste vara ett heltal'] }],
+    });
+    expect((base.body as Problem).detail).toBe('Begäran innehåller fel: baseRevision måste vara ett heltal.');
 
     const remiss = await ctx
       .http()

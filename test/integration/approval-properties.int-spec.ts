@@ -134,7 +134,7 @@ describe('approval under random sequences of actions', () => {
             return approvals.approve(actor(c.who), view.id, revision);
           case 'requestChanges':
             return approvals.requestChanges(actor(c.who), view.id, fresh.currentRevision, 'Ändra.');
-          case 'decide':
+          case 'decide': {
             // On the evening of the meeting: a decision belongs to a meeting that was held. The
             // clock goes back to where it was after, so later steps stay later.
             const now = ctx.clock.now();
@@ -149,6 +149,7 @@ describe('approval under random sequences of actions', () => {
             } finally {
               ctx.clock.set(now, { running: true });
             }
+          }
         }
       });
       view = next ?? view;

@@ -66,7 +66,7 @@ export class RecipientsController {
         'request.invalid',
         ErrorKind.Invalid,
         'Ange vem som beslutade att avstå: antingen decidedBy (förvaltningen på nämndens vägnar) eller boardDecision (nämndens sammanträde och paragraf), inte båda.',
-        { errors: [{ field: 'decidedBy', problems: ['anges i stället för boardDecision'] }] },
+        { errors: [{ field: 'decidedBy', problems: ['anges, eller boardDecision, men inte båda'] }] },
       );
     }
     if (body.boardDecision) {
