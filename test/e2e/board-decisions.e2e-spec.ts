@@ -256,19 +256,9 @@ describe('board decisions at real meetings, and documents that say only what is 
       .expect(201);
     const caseId = (registered.body as { id: string }).id;
     await ctx.http().post(`/api/v1/cases/${caseId}/assign`).set(registrar).send({ personId: w.officer.id }).expect(200);
-    const started = await ctx
-      .http()
-      .post('/api/v1/statements')
-      .set(await ctx.as(w.officer))
-      .send({ caseId })
-      .expect(201);
-    const other = started.body as Statement;
+    const other = await flow.start(w, caseId);
     expect(other.revision.parts.meetingId).toBe(w.meetingId);
-    const second = await flow.act(
-      await flow.act(await flow.act(await flow.save(other, w.officer), w.officer, 'submit'), w.head, 'approve'),
-      w.director,
-      'approve',
-    );
+    const second = await flow.approved(w, other);
     afterMeeting(ctx, w.meetingDate!);
     expect((await decision(first, w.registrar, { ...adopted, meetingId: w.meetingId, paragraph: '§ 12' })).status).toBe(
       200,
@@ -497,13 +487,7 @@ describe('board decisions at real meetings, and documents that say only what is 
       .set(registrar)
       .expect(200);
     const caseId = (found.body as { items: { id: string }[] }).items[0]!.id;
-    const started = await ctx
-      .http()
-      .post('/api/v1/statements')
-      .set(await ctx.as(w.officer))
-      .send({ caseId })
-      .expect(201);
-    const s = started.body as Statement;
+    const s = await flow.start(w, caseId);
     const order = remiss.sections.map((x) => x.id);
     const ids = (parts: Record<string, unknown>) => (parts.sections as { sectionId: string }[]).map((x) => x.sectionId);
     expect(ids(s.revision.parts)).toEqual(order);

@@ -25,12 +25,13 @@ export interface Statement {
 export class StatementFlow {
   constructor(private readonly ctx: TestContext) {}
 
-  async start(w: StatementWorld): Promise<Statement> {
+  /** The world's officer starts the statement of the world's case, or of another case of the board. */
+  async start(w: StatementWorld, caseId = w.caseId): Promise<Statement> {
     const r = await this.ctx
       .http()
       .post('/api/v1/statements')
       .set(await this.ctx.as(w.officer))
-      .send({ caseId: w.caseId })
+      .send({ caseId })
       .expect(201);
     return r.body as Statement;
   }
@@ -66,8 +67,9 @@ export class StatementFlow {
   }
 
   /** A statement drafted, submitted and approved in both steps of the default chain: frozen. */
-  async approved(w: StatementWorld, changes?: Record<string, unknown>): Promise<Statement> {
-    const submitted = await this.act(await this.save(await this.start(w), w.officer, changes), w.officer, 'submit');
+  async approved(w: StatementWorld, started?: Statement): Promise<Statement> {
+    const draft = started ?? (await this.start(w));
+    const submitted = await this.act(await this.save(draft, w.officer), w.officer, 'submit');
     return this.act(await this.act(submitted, w.head, 'approve'), w.director, 'approve');
   }
 
