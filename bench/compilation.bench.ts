@@ -286,8 +286,8 @@ const ok = await withBenchEnvironment(async (env) => {
         list.push(now - at);
         at = now;
       };
-      const prepared = await models.prepare(document);
       const identity = await certificates.identityFor(document.organisationId);
+      const prepared = await models.prepare(document, { producedAt: new Date(), signer: identity.commonName });
       lap(steps.prepare);
       const rendered = renderTemplate(prepared.template);
       addSignaturePlaceholder(rendered.doc, {

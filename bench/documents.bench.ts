@@ -337,12 +337,12 @@ async function timeParts(
     };
     const claimed = (await issuance.claim(documentId))!;
     lap('claim');
-    const prepared = await models.prepare(claimed);
-    lap('prepare');
     const identity = await certificates.identityFor(claimed.organisationId);
     lap('identity');
-    const rendered = renderTemplate(prepared.template);
     const signedAt = clock.now();
+    const prepared = await models.prepare(claimed, { producedAt: signedAt, signer: identity.commonName });
+    lap('prepare');
+    const rendered = renderTemplate(prepared.template);
     addSignaturePlaceholder(rendered.doc, {
       signerName: prepared.signerName,
       reason: prepared.reason,

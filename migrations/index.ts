@@ -7,6 +7,7 @@ import { SessionsAndCredentialsVersion1796285222578 } from './1796285222578-Sess
 import { CopiedRegisteredDocuments1796285400001 } from './1796285400001-CopiedRegisteredDocuments.js';
 import { OrganisationNameKeyAndUsedPrefix1796285710607 } from './1796285710607-OrganisationNameKeyAndUsedPrefix.js';
 import { AuditMacs1796287267646 } from './1796287267646-AuditMacs.js';
+import { DecisionsAtMeetings1796290317430 } from './1796290317430-DecisionsAtMeetings.js';
 import { CaseCoWorkers1796291402937 } from './1796291402937-CaseCoWorkers.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   CopiedRegisteredDocuments1796285400001,
   OrganisationNameKeyAndUsedPrefix1796285710607,
   AuditMacs1796287267646,
+  DecisionsAtMeetings1796290317430,
   CaseCoWorkers1796291402937,
 ];

@@ -36,7 +36,14 @@ interface Statement {
   approvedRevision: number | null;
   revision: { number: number; parts: Record<string, unknown> };
   nextStep: { step: number; role: string } | null;
+  meeting: { id: string; meetingDate: string; cancelled: boolean } | null;
   decision: { id: string } | null;
+}
+
+interface Meeting {
+  id: string;
+  meetingDate: string;
+  cancelled: boolean;
 }
 
 interface IssuedDocument {
@@ -181,13 +188,20 @@ export class ReferenceDemo {
     }
   }
 
-  /** The board meets today (the original's decision date, moved into the present). */
-  async #ensureMeeting(org: SeedOrganisation): Promise<void> {
+  /**
+   * The board meets today (the original's decision date, moved into the present): the meeting
+   * each statement is written for, approved for, and decided at once it has been held.
+   */
+  async #ensureMeeting(org: SeedOrganisation): Promise<Meeting> {
     const registrar = this.#as(holder(org, Role.Registrar));
-    const meetings = await registrar.get<{ meetingDate: string; cancelled: boolean }[]>('/api/v1/meetings');
-    if (!meetings.some((m) => m.meetingDate === this.#today && !m.cancelled)) {
+    const today = async (): Promise<Meeting | undefined> =>
+      (await registrar.get<Meeting[]>('/api/v1/meetings')).find((m) => m.meetingDate === this.#today && !m.cancelled);
+    let meeting = await today();
+    if (!meeting) {
       await registrar.post('/api/v1/meetings', { meetingDate: this.#today, agendaDeadline: this.#today });
+      meeting = (await today())!;
     }
+    return meeting;
   }
 
   async #remiss(): Promise<Consultation> {
@@ -300,13 +314,23 @@ export class ReferenceDemo {
       this.#log(`${org.name}: godkänt av ${approver.name}, ${approver.title}.`);
     }
     if (statement.status === 'approved') {
+      const meeting = await this.#ensureMeeting(org);
+      if (statement.meeting?.id !== meeting.id) {
+        // Approved for a meeting on another day (an earlier run): the registrar puts it on today's.
+        statement = await registrar.post<Statement>(`/api/v1/statements/${statement.id}/meeting`, {
+          meetingId: meeting.id,
+        });
+        this.#log(`${org.name}: tjänsteutlåtandet är flyttat till sammanträdet ${meeting.meetingDate}.`);
+      }
       await registrar.post(`/api/v1/statements/${statement.id}/decision`, {
-        meetingDate: this.#today,
+        meetingId: meeting.id,
         paragraph: org.name === REFERENCE_BOARD ? '12' : '7',
         outcome: 'adopted',
         confirmation: { immediate: true },
       });
-      this.#log(`${org.name}: nämnden har beslutat och paragrafen är omedelbart justerad.`);
+      this.#log(
+        `${org.name}: nämnden har beslutat (sammanträde ${meeting.meetingDate}) och paragrafen är omedelbart justerad.`,
+      );
     }
     await this.#waitFor(`svaret från ${org.name}`, async () => {
       const now = (await registrar.get<Consultation>(`/api/v1/consultations/${consultation.id}`)).asRecipient!;
@@ -318,8 +342,14 @@ export class ReferenceDemo {
     const registrar = this.#as(holder(org, Role.Registrar));
     const own = (await registrar.get<Consultation>(`/api/v1/consultations/${consultation.id}`)).asRecipient!;
     if (own.state !== 'declined') {
-      await registrar.post(`/api/v1/consultation-recipients/${own.id}/decline`, { reason: DECLINE_REASON });
-      this.#log(`${org.name} avstår från att yttra sig.`);
+      // The administration declines on the board's behalf: its director decides.
+      const director = holder(org, Role.Director);
+      const people = await registrar.get<{ id: string; email: string }[]>('/api/v1/people');
+      await registrar.post(`/api/v1/consultation-recipients/${own.id}/decline`, {
+        reason: DECLINE_REASON,
+        decidedBy: people.find((p) => p.email === director.email)!.id,
+      });
+      this.#log(`${org.name} avstår från att yttra sig (beslut av ${director.name}, ${director.title}).`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { OrganisationKind } from '@app/directory';
-import { Role } from '@app/platform';
+import { addDays, localDate, Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -122,11 +122,13 @@ describe('access to every route', () => {
     // A statement taken through approval to a decision whose minutes are confirmed later.
     const head = await ctx.factories.person(org.id, { roles: [Role.HeadOfDepartment], departmentId: department.id });
     const director = await ctx.factories.person(org.id, { roles: [Role.Director] });
+    // The board meets today: the statement goes before that meeting, decided the same day.
+    const today = localDate(ctx.clock.now());
     const meeting = await ctx
       .http()
       .post('/api/v1/meetings')
       .set(asRegistrar)
-      .send({ meetingDate: '2099-05-20', agendaDeadline: '2099-05-06' })
+      .send({ meetingDate: today, agendaDeadline: today })
       .expect(201);
     await ctx.http().post(`/api/v1/cases/${caseId}/assign`).set(asRegistrar).send({ personId: officer.id }).expect(200);
     const statement = (await ctx.http().post('/api/v1/statements').set(asOfficer).send({ caseId }).expect(201))
@@ -158,7 +160,12 @@ describe('access to every route', () => {
       .http()
       .post(`/api/v1/statements/${statement.id}/decision`)
       .set(asRegistrar)
-      .send({ meetingDate: '2099-05-20', paragraph: '1', outcome: 'adopted', confirmation: { on: '2099-05-27' } })
+      .send({
+        meetingId: (meeting.body as { id: string }).id,
+        paragraph: '1',
+        outcome: 'adopted',
+        confirmation: { on: addDays(today, 7) },
+      })
       .expect(200);
     const substitute = await ctx
       .http()
@@ -374,7 +381,7 @@ describe('access to every route', () => {
     }),
     'POST /api/v1/consultation-recipients/:id/decline': (w) => ({
       path: `/api/v1/consultation-recipients/${w.recipientId}/decline`,
-      body: { reason: 'Kapning' },
+      body: { reason: 'Kapning', decidedBy: w.registrar.id },
     }),
     'POST /api/v1/consultation-recipients/:id/extension-requests': (w) => ({
       path: `/api/v1/consultation-recipients/${w.recipientId}/extension-requests`,
@@ -424,7 +431,11 @@ describe('access to every route', () => {
     }),
     'POST /api/v1/statements/:id/decision': (w: World) => ({
       path: `/api/v1/statements/${w.statementId}/decision`,
-      body: { meetingDate: '2099-05-20', paragraph: '2', outcome: 'adopted', confirmation: { immediate: true } },
+      body: { meetingId: w.meetingId, paragraph: '2', outcome: 'adopted', confirmation: { immediate: true } },
+    }),
+    'POST /api/v1/statements/:id/meeting': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/meeting`,
+      body: { meetingId: w.meetingId },
     }),
     'POST /api/v1/statements/:id/preliminary-answer': (w: World) => ({
       path: `/api/v1/statements/${w.statementId}/preliminary-answer`,
@@ -440,7 +451,7 @@ describe('access to every route', () => {
     'POST /api/v1/meetings/:id/cancel': (w: World) => ({ path: `/api/v1/meetings/${w.meetingId}/cancel` }),
     'POST /api/v1/board-decisions/:id/confirm': (w: World) => ({
       path: `/api/v1/board-decisions/${w.decisionId}/confirm`,
-      body: { confirmedOn: '2099-05-27' },
+      body: { confirmedOn: localDate(ctx.clock.now()) },
     }),
     'POST /api/v1/preparation-requests/:id/answer': (w: World) => ({
       path: `/api/v1/preparation-requests/${w.preparationRequestId}/answer`,

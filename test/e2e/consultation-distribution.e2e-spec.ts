@@ -158,6 +158,13 @@ describe('sending the reference remiss to the eleven district boards', () => {
       ['HÄ 2025/578-1', 'incoming', 'remiss'],
       ['HÄ 2025/578-2', 'incoming', 'remissunderlag'],
     ]);
+    // The remiss itself arrives as the signed missiv, the very file of the sender's outgoing copy.
+    const [missiv] = await ctx.query<{ sha256: string; status: string }>(
+      `SELECT sha256, status FROM issued_documents WHERE kind = 'covering_letter' AND subject_id = $1`,
+      [consultationId],
+    );
+    expect(missiv).toMatchObject({ status: 'signed' });
+    expect(docs[0]!.file).toMatchObject({ sha256: missiv!.sha256 });
     expect(docs[1]!.file).toMatchObject({
       name: 'Remissunderlag – Handlingsplan för romsk inkludering 2030.pdf',
       sha256: createHash('sha256').update(pdf).digest('hex'),

@@ -2,9 +2,9 @@ import { OrganisationKind } from '@app/directory';
 import { DocumentIssuerService } from '@app/document';
 import { IssuanceService } from '@app/issuance';
 import { Role } from '@app/platform';
-import type { TestPerson } from '@app/testing';
+import { inspectPdf, missingInOrder, normalise, type TestPerson } from '@app/testing';
 
-import { samplePdf } from '../support/files.js';
+import { asBytes, samplePdf } from '../support/files.js';
 import { expectNothingChanged } from '../support/snapshot.js';
 import { TestContext } from '../support/test-context.js';
 
@@ -179,14 +179,92 @@ describe('a remiss between sender and recipients', () => {
     }
   });
 
-  it('records a decline as a decision in both registries and on the status board', async () => {
-    const { consultation, recipientId } = await sent();
-    await ctx
+  /** The signed avstående of a recipient, once made, with its text and the registry entries carrying it. */
+  async function avstående(
+    consultation: Body,
+    recipientId: string,
+  ): Promise<{ text: string; sha256: string; entries: { direction: string; title: string; sha256: string | null }[] }> {
+    await ctx.drain();
+    const [letter] = (
+      (
+        await ctx
+          .http()
+          .get('/api/v1/issued-documents')
+          .query({ subjectId: recipientId })
+          .set(await ctx.as(district.registrar))
+          .expect(200)
+      ).body as { id: string; kind: string; status: string; sha256: string }[]
+    ).filter((d) => d.kind === 'decline_letter');
+    expect(letter).toMatchObject({ status: 'signed' });
+    const file = await ctx
       .http()
-      .post(`/api/v1/consultation-recipients/${recipientId}/decline`)
+      .get(`/api/v1/issued-documents/${letter!.id}/file`)
       .set(await ctx.as(district.registrar))
-      .send({ reason: 'Ärendet berör inte nämndens verksamhet.' })
+      .buffer(true)
+      .parse(asBytes)
       .expect(200);
+    const entries: { direction: string; title: string; sha256: string | null }[] = [];
+    const received = await ctx
+      .http()
+      .get(`/api/v1/consultations/${consultation.id}`)
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    const own = await ctx
+      .http()
+      .get('/api/v1/cases')
+      .query({ diaryNumber: (received.body as { asRecipient: { diaryNumber: string } }).asRecipient.diaryNumber })
+      .set(await ctx.as(district.registrar))
+      .expect(200);
+    for (const [caseId, as] of [
+      [(own.body as { items: { id: string }[] }).items[0]!.id, district.registrar],
+      [consultation.caseId as string, sender.registrar],
+    ] as const) {
+      const documents = await ctx
+        .http()
+        .get(`/api/v1/cases/${caseId}/documents`)
+        .set(await ctx.as(as))
+        .expect(200);
+      for (const d of documents.body as { direction: string; title: string; file: { sha256: string } | null }[]) {
+        if (d.direction !== 'internal' && /avstå/i.test(d.title)) {
+          entries.push({ direction: d.direction, title: d.title, sha256: d.file?.sha256 ?? null });
+        }
+      }
+    }
+    return { text: normalise(inspectPdf(file.body as Buffer).text), sha256: letter!.sha256, entries };
+  }
+
+  it('records who decided a decline on the board’s behalf, and registers the signed avstående in both registries', async () => {
+    const { consultation, recipientId } = await sent();
+    const reason = 'Ärendet berör inte nämndens verksamhet.';
+    const director = await ctx.factories.person(district.id, {
+      roles: [Role.Director],
+      name: 'Dora Direktör',
+      title: 'stadsdelsdirektör',
+    });
+    const decline = async (body: Record<string, unknown>) =>
+      ctx
+        .http()
+        .post(`/api/v1/consultation-recipients/${recipientId}/decline`)
+        .set(await ctx.as(district.registrar))
+        .send(body);
+    // Who decided is part of the record: named, and one of the recipient's own.
+    for (const [body, status, code] of [
+      [{ reason }, 400, 'request.invalid'],
+      [{ reason, decidedBy: sender.officer.id }, 422, 'consultation.decider_unknown'],
+    ] as const) {
+      const refused = await expectNothingChanged(ctx, () => decline(body));
+      expect(refused.body).toMatchObject({ status, code });
+    }
+    const declined = await decline({ reason, decidedBy: director.id });
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({
+      state: 'declined',
+      declineReason: reason,
+      declineDecision: {
+        by: 'administration',
+        person: { id: director.id, name: 'Dora Direktör', title: 'stadsdelsdirektör' },
+      },
+    });
     const board = await ctx
       .http()
       .get(`/api/v1/consultations/${consultation.id}/status-board`)
@@ -195,23 +273,81 @@ describe('a remiss between sender and recipients', () => {
     const row = (board.body as { recipients: { id: string; state: string; declineReason: string }[] }).recipients.find(
       (r) => r.id === recipientId,
     );
-    expect(row).toMatchObject({ state: 'declined', declineReason: 'Ärendet berör inte nämndens verksamhet.' });
-    const senderDocs = await ctx
-      .http()
-      .get(`/api/v1/cases/${consultation.caseId as string}/documents`)
-      .set(await ctx.as(sender.registrar))
-      .expect(200);
-    expect((senderDocs.body as { kind: string; title: string }[]).map((d) => d.title)).toContain(
-      `${district.name} avstår från att yttra sig`,
+    expect(row).toMatchObject({ state: 'declined', declineReason: reason });
+    const [organisation] = await ctx.query<{ administration_name: string }>(
+      `SELECT administration_name FROM organisations WHERE id = $1`,
+      [district.id],
     );
-    const again = await expectNothingChanged(ctx, async () =>
+    const administration = organisation!.administration_name;
+    const { text, sha256, entries } = await avstående(consultation, recipientId);
+    expect(text).toContain(
+      `${administration} beslutade 2025-09-15 på nämndens vägnar att avstå från att yttra sig. Beslutet fattades av Dora Direktör, stadsdelsdirektör.`,
+    );
+    expect(text).not.toContain(`${district.name} beslutade`);
+    expect(text).toContain('Beslutat av Dora Direktör, stadsdelsdirektör');
+    // One entry in each registry, each with the signed file.
+    expect(entries).toEqual([
+      { direction: 'outgoing', title: expect.stringContaining('Avstår från att yttra sig'), sha256 },
+      { direction: 'incoming', title: `${district.name} avstår från att yttra sig: Förslag till cykelplan`, sha256 },
+    ]);
+    const again = await expectNothingChanged(ctx, () => decline({ reason: 'Igen.', decidedBy: director.id }));
+    expect(again.status).toBe(409);
+  });
+
+  it('records the board’s own decision to decline with its meeting and paragraph, once per paragraph', async () => {
+    const first = await sent();
+    const second = await sent();
+    const registrar = await ctx.as(district.registrar);
+    const meeting = (
+      await ctx
+        .http()
+        .post('/api/v1/meetings')
+        .set(registrar)
+        .send({ meetingDate: '2025-09-11', agendaDeadline: '2025-09-04' })
+        .expect(201)
+    ).body as { id: string };
+    const coming = (
+      await ctx
+        .http()
+        .post('/api/v1/meetings')
+        .set(registrar)
+        .send({ meetingDate: '2025-10-09', agendaDeadline: '2025-10-02' })
+        .expect(201)
+    ).body as { id: string };
+    const decline = (recipientId: string, boardDecision: Record<string, unknown>) =>
       ctx
         .http()
         .post(`/api/v1/consultation-recipients/${recipientId}/decline`)
-        .set(await ctx.as(district.registrar))
-        .send({ reason: 'Igen.' }),
+        .set(registrar)
+        .send({ reason: 'Nämnden avstår från att yttra sig.', boardDecision });
+    const declined = await decline(first.recipientId, {
+      meetingId: meeting.id,
+      paragraph: '§ 14',
+      confirmation: { immediate: true },
+    });
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ declineDecision: { by: 'board', decisionId: expect.any(String) } });
+    const { text, sha256, entries } = await avstående(first.consultation, first.recipientId);
+    expect(text).toContain(
+      `${district.name} beslutade vid sammanträde 2025-09-11, § 14, att avstå från att yttra sig.`,
     );
-    expect(again.status).toBe(409);
+    expect(text).not.toContain('på nämndens vägnar');
+    expect(entries.map((e) => [e.direction, e.sha256])).toEqual([
+      ['outgoing', sha256],
+      ['incoming', sha256],
+    ]);
+    for (const [boardDecision, status, code] of [
+      [{ meetingId: meeting.id, paragraph: '14', confirmation: { immediate: true } }, 409, 'statement.paragraph_taken'],
+      [{ meetingId: coming.id, paragraph: '2', confirmation: { immediate: true } }, 422, 'statement.meeting_not_held'],
+      [
+        { meetingId: meeting.id, paragraph: '15', confirmation: { on: '2025-09-30' } },
+        422,
+        'statement.confirmation_date_invalid',
+      ],
+    ] as const) {
+      const refused = await expectNothingChanged(ctx, () => decline(second.recipientId, boardDecision));
+      expect(refused.body).toMatchObject({ status, code });
+    }
   });
 
   it('withholds remissunderlag the sender marked secret from the recipients, their copies marked alike', async () => {
@@ -306,7 +442,7 @@ describe('a remiss between sender and recipients', () => {
       .http()
       .post(`/api/v1/consultation-recipients/${otherRecipient}/decline`)
       .set(await ctx.as(other.registrar))
-      .send({ reason: 'Ärendet berör inte nämnden.' })
+      .send({ reason: 'Ärendet berör inte nämnden.', decidedBy: other.registrar.id })
       .expect(200);
     await ctx.drain();
     expect((await issuer.renderUnsigned(row)).equals(before)).toBe(true);
@@ -378,6 +514,16 @@ describe('a remiss between sender and recipients', () => {
       },
     });
     await attachDocument(c, 'Cykelplan', 'cykelplan.pdf');
+    // The same file again, under another name: it would reach every recipient twice.
+    const twiceAttached = await expectNothingChanged(ctx, async () =>
+      ctx
+        .http()
+        .post(`/api/v1/consultations/${c.id}/documents`)
+        .set(await ctx.as(sender.officer))
+        .field('title', 'Cykelplanen igen')
+        .attach('file', await samplePdf(['Cykelplan']), { filename: 'kopia.pdf', contentType: 'application/pdf' }),
+    );
+    expect(twiceAttached.body).toMatchObject({ status: 409, code: 'consultation.document_duplicate' });
     await send(c);
     const board = await ctx
       .http()
@@ -440,6 +586,40 @@ describe('a remiss between sender and recipients', () => {
       .set(await ctx.as(sender.officer))
       .expect(200);
     expect((after.body as { counts: Record<string, number> }).counts).toMatchObject({ answered: 1, registered: 1 });
+
+    // The compilation, as JSON and as the signed PDF, holds the same answers: the position on the
+    // whole remiss first, then each section only where the answer takes it up.
+    const compiled = await ctx
+      .http()
+      .get(`/api/v1/consultations/${c.id}/compilation`)
+      .set(await ctx.as(sender.officer))
+      .expect(200);
+    expect(compiled.body).toMatchObject({
+      overall: [{ name: 'Cykelfrämjandet Stockholm', position: 'supports_in_part' }],
+      sections: [{ answers: [{ name: 'Cykelfrämjandet Stockholm', position: 'supports' }] }, { answers: [] }],
+    });
+    const asked = await ctx
+      .http()
+      .post(`/api/v1/consultations/${c.id}/compilation.pdf`)
+      .set(await ctx.as(sender.officer))
+      .expect(202);
+    await ctx.drain();
+    const pdf = await ctx
+      .http()
+      .get(`/api/v1/issued-documents/${(asked.body as Body).id}/file`)
+      .set(await ctx.as(sender.officer))
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const printed = normalise(inspectPdf(pdf.body as Buffer).text);
+    expect(
+      missingInOrder(printed, [
+        'Hela remissen Cykelfrämjandet Stockholm Tillstyrker delvis. Vi tillstyrker med tillägg om vinterväghållning.',
+        'Cykelvägar Cykelfrämjandet Stockholm Tillstyrker. Bra.',
+        'Parkering Ingen remissinstans har tagit ställning till eller kommenterat denna del.',
+      ]),
+    ).toEqual([]);
+    expect(printed).not.toContain('Inget ställningstagande');
   });
 
   describe('bad input gets a 4xx problem and changes nothing', () => {

@@ -91,7 +91,7 @@ describe('issued documents and signing certificates', () => {
       .http()
       .post(`/api/v1/consultation-recipients/${world.recipientId}/decline`)
       .set(registrar)
-      .send({ reason: 'Nämnden avstår från att yttra sig i ärendet.' })
+      .send({ reason: 'Nämnden avstår från att yttra sig i ärendet.', decidedBy: world.director.id })
       .expect((r) => expect([200, 409]).toContain(r.status)); // 409: declined by an earlier test
     await ctx.drain();
     const list = await ctx
@@ -103,7 +103,7 @@ describe('issued documents and signing certificates', () => {
     return (list.body as IssuedDocument[]).find((d) => d.kind === 'decline_letter')!;
   }
 
-  it('signs with a development certificate in the organisation’s Swedish name until one is installed', async () => {
+  it('signs with a development certificate in the administration’s Swedish name until one is installed', async () => {
     // The recipient has signed nothing yet: no certificate.
     const none = await ctx
       .http()
@@ -119,8 +119,16 @@ describe('issued documents and signing certificates', () => {
       .get('/api/v1/signing-certificate')
       .set(await ctx.as(senderAdmin))
       .expect(200);
-    const [organisation] = await ctx.query<{ name: string }>(`SELECT name FROM organisations WHERE id = $1`, [sender]);
-    expect(made.body).toMatchObject({ kind: 'development', subject: expect.stringContaining(organisation!.name) });
+    const [organisation] = await ctx.query<{ name: string; administration_name: string }>(
+      `SELECT name, administration_name FROM organisations WHERE id = $1`,
+      [sender],
+    );
+    // The organisation's e-seal, in its administration's name, not the board's.
+    expect(made.body).toMatchObject({
+      kind: 'development',
+      subject: `${organisation!.administration_name}, Stockholms stad`,
+    });
+    expect(JSON.stringify(made.body)).not.toContain(organisation!.name);
     expect(JSON.stringify(made.body)).not.toMatch(/pkcs12|passphrase|PRIVATE KEY/i);
     const [missiv] = await ctx.query<{ certificate_fingerprint: string }>(
       `SELECT certificate_fingerprint FROM issued_documents WHERE kind = 'covering_letter' AND subject_id = $1`,

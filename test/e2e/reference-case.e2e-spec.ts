@@ -99,7 +99,8 @@ describe('the reference case, from remiss to answer', () => {
       officerId: (await city.person('jens.westlund@stockholm.se')).id,
       attachments: [{ title: s.attachments[0] }],
     });
-    expect(parts.sections.map((x) => x.sectionId)).toEqual([...remiss.sectionIds].sort());
+    // The remiss's sections in its own order.
+    expect(parts.sections.map((x) => x.sectionId)).toEqual(remiss.sectionIds);
     const meetings = await ctx.http().get('/api/v1/meetings').set(jens).expect(200);
     expect(parts.meetingId).toBe(
       (meetings.body as { id: string; meetingDate: string }[]).find((m) => m.meetingDate === '2025-10-23')!.id,
@@ -262,12 +263,16 @@ describe('the reference case, from remiss to answer', () => {
   it('takes the board’s decision of 2025-10-23 with immediate confirmation and delivers the answer', async () => {
     ctx.clock.set('2025-10-23T19:00:00+02:00', { running: true });
     const maja = await city.as('maja.lindqvist@stockholm.se');
+    const meetings = (await ctx.http().get('/api/v1/meetings').set(maja).expect(200)).body as {
+      id: string;
+      meetingDate: string;
+    }[];
     const decided = await ctx
       .http()
       .post(`/api/v1/statements/${statement.id}/decision`)
       .set(maja)
       .send({
-        meetingDate: REFERENCE_CASE.decision.meetingDate,
+        meetingId: meetings.find((m) => m.meetingDate === REFERENCE_CASE.decision.meetingDate)!.id,
         paragraph: '12',
         outcome: 'adopted',
         confirmation: { immediate: true },
@@ -422,7 +427,9 @@ describe('the reference case, from remiss to answer', () => {
     expect(signature.pdfsig).toContain('Signature is Valid');
     expect(signature.pdfsig).toContain('Total document signed');
     expect(signature.pdfsig).toContain('ETSI.CAdES.detached');
-    expect(signature.pdfsig).toContain('Hägersten-Älvsjö stadsdelsnämnd');
+    // The administration's seal signs the administration's report, not the board.
+    expect(signature.pdfsig).toContain('Signer Certificate Common Name: Hägersten-Älvsjö stadsdelsförvaltning');
+    expect(signature.pdfsig).not.toContain('Hägersten-Älvsjö stadsdelsnämnd');
     expect(signature.cms).toContain('id-smime-aa-signingCertificateV2');
     expect(signature.cms).not.toMatch(/signingTime/i);
 
@@ -445,6 +452,8 @@ describe('the reference case, from remiss to answer', () => {
     const r = REFERENCE_CASE.recipient;
     let text = normalise(inspection.text);
     expect(text).toContain(`${r.administration} Tjänsteutlåtande Dnr ${r.diaryNumber}`);
+    // The meeting it was approved for stands in the header, as in the original.
+    expect(text).toContain(`Till ${r.board} ${r.meetingDate}`);
     expect(text).toContain(`${r.streetAddress} ${r.postalCode} ${r.postalTown}`);
     expect(text).toContain(r.footerEmail);
     expect(text).toContain('Lee Orberson stadsdelsdirektör');
@@ -457,6 +466,29 @@ describe('the reference case, from remiss to answer', () => {
       .join(' ');
     const expected = referenceBodyParts().flatMap(sentences);
     expect(missingInOrder(normalise(text), expected)).toEqual([]);
+  });
+
+  it('prints the board’s meeting and paragraph in the yttrande, and every position in the compilation', async () => {
+    const documents = await issuedPdfs();
+    const text = (kind: string): string =>
+      normalise(inspectPdf(documents.find((d) => d.document.kind === kind)!.pdf).text);
+    const yttrande = text('board_statement');
+    expect(yttrande).toContain('Hägersten-Älvsjö stadsdelsnämnd, sammanträde 2025-10-23, § 12');
+    expect(yttrande).not.toContain('§ §');
+    expect(yttrande).toContain('Beslutat av Hägersten-Älvsjö stadsdelsnämnd, § 12');
+    expect(text('minutes_extract')).toContain('Protokoll från sammanträde 2025-10-23 § 12');
+    // The compilation holds what its JSON holds: the position on the whole remiss first. The
+    // tjänsteutlåtande takes no position on the three sections, so no section lists it.
+    const compilation = text('compilation');
+    expect(
+      missingInOrder(compilation, [
+        'Hela remissen Hägersten-Älvsjö stadsdelsnämnd Tillstyrker. Förvaltningen välkomnar att staden tagit fram',
+        ...REFERENCE_CASE.sender.sections.map(
+          (x) => `${x.title} Ingen remissinstans har tagit ställning till eller kommenterat denna del.`,
+        ),
+      ]),
+    ).toEqual([]);
+    expect(compilation).not.toContain('Inget ställningstagande');
   });
 
   it('renders the approved revision to the same bytes every time before signing', async () => {
@@ -539,8 +571,9 @@ describe('the reference case, from remiss to answer', () => {
   it('says not issued here for a PDF signed elsewhere, even in the same name, and for an unsigned one', async () => {
     const { pdf } = (await issuedPdfs()).find((d) => d.document.kind === 'official_report')!;
     const elsewhere = generateDevelopmentCertificate({
-      organisationName: 'Hägersten-Älvsjö stadsdelsnämnd',
-      administrationName: 'Hägersten-Älvsjö stadsdelsförvaltning',
+      commonName: 'Hägersten-Älvsjö stadsdelsförvaltning',
+      organisationalUnit: 'Hägersten-Älvsjö stadsdelsförvaltning',
+      organisation: 'Stockholms stad',
       validFrom: new Date('2025-01-01T00:00:00Z'),
     });
     const jens = await city.as('jens.westlund@stockholm.se');

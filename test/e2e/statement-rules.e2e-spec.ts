@@ -2,77 +2,36 @@ import { Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 
 import { expectNothingChanged } from '../support/snapshot.js';
-import { statementWorld, type StatementWorld } from '../support/statement-world.js';
+import { type Statement, StatementFlow } from '../support/statement-flow.js';
+import { addMeeting, afterMeeting, statementWorld, type StatementWorld } from '../support/statement-world.js';
 import { TestContext } from '../support/test-context.js';
-
-interface Statement {
-  id: string;
-  status: string;
-  currentRevision: number;
-  revision: { number: number; parts: Record<string, unknown> };
-  decision?: { id: string } | null;
-}
 
 describe('the rules of a statement', () => {
   let ctx: TestContext;
 
   beforeAll(async () => {
     ctx = await TestContext.create();
-    ctx.clock.set('2025-03-03T09:00:00+01:00', { running: true });
   });
+
+  // Every test starts on the same day; those that record a board's decision move to its meeting.
+  beforeEach(() => ctx.clock.set('2025-03-03T09:00:00+01:00', { running: true }));
 
   afterAll(() => ctx.close());
 
-  async function start(w: StatementWorld): Promise<Statement> {
-    const r = await ctx
-      .http()
-      .post('/api/v1/statements')
-      .set(await ctx.as(w.officer))
-      .send({ caseId: w.caseId })
-      .expect(201);
-    return r.body as Statement;
-  }
-
-  async function save(
-    s: Statement,
-    as: TestPerson,
-    changes: Record<string, unknown> = { summary: `Text ${Math.random()}` },
-  ): Promise<Statement> {
-    const r = await ctx
-      .http()
-      .put(`/api/v1/statements/${s.id}`)
-      .set(await ctx.as(as))
-      .send({ baseRevision: s.currentRevision, parts: { ...s.revision.parts, ...changes } })
-      .expect(200);
-    return r.body as Statement;
-  }
-
-  async function act(
+  const flow = (): StatementFlow => new StatementFlow(ctx);
+  const start = (w: StatementWorld): Promise<Statement> => flow().start(w);
+  const save = (s: Statement, as: TestPerson, changes?: Record<string, unknown>): Promise<Statement> =>
+    flow().save(s, as, changes);
+  const act = (
     s: Statement,
     as: TestPerson,
     action: 'submit' | 'approve' | 'request-changes',
-    revision = s.currentRevision,
-    expected = 200,
-  ): Promise<Statement> {
-    const r = await ctx
-      .http()
-      .post(`/api/v1/statements/${s.id}/${action}`)
-      .set(await ctx.as(as))
-      .send({ revision, ...(action === 'request-changes' ? { comment: 'Ändra.' } : {}) })
-      .expect(expected);
-    return r.body as Statement;
-  }
-
-  /** The registrar records the board's decision on a frozen statement; answers the statement as it then is. */
-  async function decide(w: StatementWorld, s: Statement, decision: Record<string, unknown>): Promise<Statement> {
-    const r = await ctx
-      .http()
-      .post(`/api/v1/statements/${s.id}/decision`)
-      .set(await ctx.as(w.registrar))
-      .send(decision)
-      .expect(200);
-    return r.body as Statement;
-  }
+    revision?: number,
+    expected?: number,
+  ): Promise<Statement> => flow().act(s, as, action, revision, expected);
+  const decide = (w: StatementWorld, s: Statement, decision: Record<string, unknown>): Promise<Statement> =>
+    flow().decide(w, s, decision);
+  const approved = (w: StatementWorld): Promise<Statement> => flow().approved(w);
 
   /** The registrar adds a person to write in the world's case beside its responsible officer. */
   async function addCoWorker(w: StatementWorld, person: TestPerson): Promise<void> {
@@ -81,12 +40,6 @@ describe('the rules of a statement', () => {
       .put(`/api/v1/cases/${w.caseId}/co-workers/${person.id}`)
       .set(await ctx.as(w.registrar))
       .expect(200);
-  }
-
-  /** A statement drafted, submitted and approved in both steps of the default chain: frozen. */
-  async function approved(w: StatementWorld): Promise<Statement> {
-    const submitted = await act(await save(await start(w), w.officer), w.officer, 'submit');
-    return act(await act(submitted, w.head, 'approve'), w.director, 'approve');
   }
 
   it('answers a stale save 409 with the current revision, and a concurrent burst lets exactly one through', async () => {
@@ -217,19 +170,20 @@ describe('the rules of a statement', () => {
   it('sends a statement back to drafting on återremiss, and delivers only when the minutes are confirmed', async () => {
     const w = await statementWorld(ctx);
     let s = await approved(w);
+    const later = await addMeeting(ctx, w.registrar, '2025-04-17');
     const referred = await decide(w, s, {
-      meetingDate: '2025-03-20',
       paragraph: '7',
       outcome: 'referred_back',
       confirmation: { on: '2025-03-27' },
     });
     expect(referred).toMatchObject({ status: 'drafting', approvedRevision: null });
-    s = await save(referred, w.officer, { views: 'Omarbetad efter återremiss.' });
+    s = await save(referred, w.officer, { views: 'Omarbetad efter återremiss.', meetingId: later });
     s = await act(s, w.officer, 'submit');
     s = await act(s, w.head, 'approve');
     s = await act(s, w.director, 'approve');
+    afterMeeting(ctx, '2025-04-17');
     const adopted = await decide(w, s, {
-      meetingDate: '2025-04-17',
+      meetingId: later,
       paragraph: '§ 9',
       outcome: 'adopted_with_amendments',
       amendedText: 'Med tillägget att samverkan ska ske kvartalsvis.',
@@ -238,7 +192,14 @@ describe('the rules of a statement', () => {
     });
     expect(adopted).toMatchObject({
       status: 'adopted',
-      decision: { confirmed: false, confirmationDate: '2025-04-24' },
+      decision: {
+        meetingId: later,
+        meetingDate: '2025-04-17',
+        paragraphNumber: 9,
+        paragraph: '§ 9',
+        confirmed: false,
+        confirmationDate: '2025-04-24',
+      },
     });
     await ctx.drain();
     const recipient = await ctx
@@ -258,6 +219,7 @@ describe('the rules of a statement', () => {
       (i) => i.kind === 'confirm_minutes',
     );
     expect(toConfirm.map((i) => i.link.id)).toEqual([decisionId]);
+    ctx.clock.set('2025-04-24T10:00:00+02:00', { running: true });
     await ctx
       .http()
       .post(`/api/v1/board-decisions/${decisionId}/confirm`)
@@ -276,7 +238,7 @@ describe('the rules of a statement', () => {
         .http()
         .post(`/api/v1/board-decisions/${decisionId}/confirm`)
         .set(await ctx.as(w.registrar))
-        .send({ confirmedOn: '2025-04-25' }),
+        .send({ confirmedOn: '2025-04-24' }),
     );
     expect(again.status).toBe(409);
   });
@@ -320,7 +282,7 @@ describe('the rules of a statement', () => {
   });
 
   it('shows when the deadline falls before the board’s next usable meeting, and the options', async () => {
-    const w = await statementWorld(ctx, '2025-03-20');
+    const w = await statementWorld(ctx, '2025-03-20', { meeting: false });
     await ctx
       .http()
       .post('/api/v1/meetings')
@@ -521,7 +483,7 @@ describe('the rules of a statement', () => {
           await act(s, w.officer, 'submit');
           return {
             path: `/api/v1/consultation-recipients/${w.recipientId}/decline`,
-            body: { reason: 'Vi avstår.' },
+            body: { reason: 'Vi avstår.', decidedBy: w.director.id },
             as: w.registrar,
           };
         },
@@ -532,15 +494,10 @@ describe('the rules of a statement', () => {
         'declining the remiss after the board has decided on its statement',
         async (w) => {
           const s = await approved(w);
-          await decide(w, s, {
-            meetingDate: '2025-03-20',
-            paragraph: '3',
-            outcome: 'adopted',
-            confirmation: { on: '2025-03-27' },
-          });
+          await decide(w, s, { paragraph: '3', outcome: 'adopted', confirmation: { on: '2025-03-27' } });
           return {
             path: `/api/v1/consultation-recipients/${w.recipientId}/decline`,
-            body: { reason: 'Vi avstår ändå.' },
+            body: { reason: 'Vi avstår ändå.', decidedBy: w.director.id },
             as: w.registrar,
           };
         },
@@ -611,12 +568,7 @@ describe('the rules of a statement', () => {
         'submitting again the revision the board sent back',
         async (w) => {
           const s = await approved(w);
-          await decide(w, s, {
-            meetingDate: '2025-03-20',
-            paragraph: '4',
-            outcome: 'referred_back',
-            confirmation: { immediate: true },
-          });
+          await decide(w, s, { paragraph: '4', outcome: 'referred_back', confirmation: { immediate: true } });
           return { path: `/api/v1/statements/${s.id}/submit`, body: { revision: s.currentRevision }, as: w.officer };
         },
         409,
@@ -641,7 +593,7 @@ describe('the rules of a statement', () => {
           const s = await save(await start(w), w.officer);
           return {
             path: `/api/v1/statements/${s.id}/decision`,
-            body: { meetingDate: '2025-03-20', paragraph: '3', outcome: 'adopted', confirmation: { immediate: true } },
+            body: { meetingId: w.meetingId, paragraph: '3', outcome: 'adopted', confirmation: { immediate: true } },
             as: w.registrar,
           };
         },

@@ -1,6 +1,6 @@
 import { DomainError, personActor, type PersonActor, Role } from '@app/platform';
 import { CaseService } from '@app/registry';
-import { ApprovalService, DecisionService, StatementService, type StatementView } from '@app/statement';
+import { ApprovalService, DecisionService, MeetingService, StatementService, type StatementView } from '@app/statement';
 import type { TestPerson } from '@app/testing';
 import fc from 'fast-check';
 
@@ -13,6 +13,9 @@ type Command =
   | { kind: 'approve'; who: Who; stale: boolean }
   | { kind: 'requestChanges'; who: Who }
   | { kind: 'decide'; who: Who; outcome: 'adopted' | 'referred_back' };
+
+const TODAY = '2025-05-05T10:00:00+02:00';
+const MEETING_DATE = '2025-05-20';
 
 const WHO: Who[] = ['officer', 'officer2', 'head', 'otherHead', 'director', 'both', 'registrar'];
 // Anyone may try anything; the people whose turn it usually is are drawn more often, so that
@@ -52,11 +55,13 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 describe('approval under random sequences of actions', () => {
   let ctx: TestContext;
   let organisationId: string;
+  let meetingId: string;
+  let paragraphs = 0;
   const people = {} as Record<Who, TestPerson>;
 
   beforeAll(async () => {
     ctx = await TestContext.create({ worker: false });
-    ctx.clock.set('2025-05-05T10:00:00+02:00', { running: true });
+    ctx.clock.set(TODAY, { running: true });
     const org = await ctx.factories.organisation();
     organisationId = org.id;
     const d1 = await ctx.factories.department(org.id);
@@ -74,6 +79,10 @@ describe('approval under random sequences of actions', () => {
       departmentId: d1.id,
     });
     people.registrar = await ctx.factories.person(org.id, { roles: [Role.Registrar] });
+    // Every statement is addressed to this meeting (the board's next), decided once it is held.
+    meetingId = (
+      await ctx.get(MeetingService).add(actor('registrar'), { meetingDate: MEETING_DATE, agendaDeadline: '2025-05-13' })
+    ).id;
   });
 
   afterAll(() => ctx.close());
@@ -130,13 +139,22 @@ describe('approval under random sequences of actions', () => {
             return approvals.approve(actor(c.who), view.id, revision);
           case 'requestChanges':
             return approvals.requestChanges(actor(c.who), view.id, fresh.currentRevision, 'Ändra.');
-          case 'decide':
-            return decisions.record(actor(c.who), view.id, {
-              meetingDate: '2025-05-20',
-              paragraph: '1',
-              outcome: c.outcome,
-              confirmation: { on: '2025-05-27' },
-            });
+          case 'decide': {
+            // On the evening of the meeting: a decision belongs to a meeting that was held. The
+            // clock goes back to where it was after, so later steps stay later.
+            const now = ctx.clock.now();
+            ctx.clock.set(`${MEETING_DATE}T19:00:00+02:00`, { running: true });
+            try {
+              return await decisions.record(actor(c.who), view.id, {
+                meetingId,
+                paragraph: String(++paragraphs),
+                outcome: c.outcome,
+                confirmation: { on: '2025-05-27' },
+              });
+            } finally {
+              ctx.clock.set(now, { running: true });
+            }
+          }
         }
       });
       view = next ?? view;

@@ -51,11 +51,10 @@ describe('issuing signed documents across worker processes', () => {
       const registrar = registrars.find((p) => p.organisationId === r.organisation_id)!;
       await ctx
         .get(RecipientService)
-        .decline(
-          personActor(registrar.id, registrar.organisationId, [Role.Registrar]),
-          r.id,
-          'Nämnden avstår från att yttra sig.',
-        );
+        .decline(personActor(registrar.id, registrar.organisationId, [Role.Registrar]), r.id, {
+          reason: 'Nämnden avstår från att yttra sig.',
+          decidedBy: registrar.id,
+        });
     }
     const rendered = (): number =>
       first.logs.filter((l) => l.msg === 'job completed' && l.job === JobName.RenderDocument).length;

@@ -14,8 +14,8 @@ import { RenderPool } from '../../libs/document/src/issued/render-pool.service.j
 describe('RenderPool', () => {
   const builtEntry = pathToFileURL(join(process.cwd(), 'dist/libs/document/src/issued/render-thread.js'));
   const certificate = generateDevelopmentCertificate({
-    organisationName: 'Hägersten-Älvsjö stadsdelsnämnd',
-    administrationName: 'Hägersten-Älvsjö stadsdelsförvaltning',
+    commonName: 'Hägersten-Älvsjö stadsdelsnämnd',
+    organisationalUnit: 'Hägersten-Älvsjö stadsdelsförvaltning',
     validFrom: new Date('2025-01-01T00:00:00Z'),
   });
   const identity = loadSigningIdentity(certificate.p12, certificate.passphrase);

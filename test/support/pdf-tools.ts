@@ -58,3 +58,37 @@ export function pdfText(pdf: Buffer): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The signer's name in the signature dictionary (`/Name`), as a PDF reader shows it: the literal
+ * string unescaped, and decoded from UTF-16BE when it starts with the byte order mark.
+ */
+export function signatureName(pdf: Buffer): string | undefined {
+  const raw = pdf.toString('latin1');
+  const at = raw.lastIndexOf('/Type /Sig');
+  const start = raw.indexOf('/Name (', Math.max(0, at));
+  if (start < 0) {
+    return undefined;
+  }
+  let bytes = '';
+  for (let i = start + '/Name ('.length; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === ')') {
+      break;
+    }
+    if (c === '\\') {
+      const next = raw[++i]!;
+      const escaped: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+      bytes += escaped[next] ?? next;
+      continue;
+    }
+    bytes += c;
+  }
+  const buffer = Buffer.from(bytes, 'latin1');
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const swapped = Buffer.from(buffer.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return bytes;
+}

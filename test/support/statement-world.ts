@@ -1,5 +1,5 @@
 import { OrganisationKind } from '@app/directory';
-import { Role } from '@app/platform';
+import { addDays, localDate, Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 
 import type { TestContext } from './test-context.js';
@@ -20,9 +20,37 @@ export interface StatementWorld {
   readonly recipientId: string;
   readonly caseId: string;
   readonly sectionIds: readonly string[];
+  /** The board's meeting the statement is offered, two weeks from the clock's today (none when asked for none). */
+  readonly meetingId: string | null;
+  readonly meetingDate: string | null;
 }
 
-export async function statementWorld(ctx: TestContext, deadline = '2099-06-30'): Promise<StatementWorld> {
+/** Adds a meeting to the board's calendar (the agenda closes a week before); returns its id. */
+export async function addMeeting(
+  ctx: TestContext,
+  registrar: TestPerson,
+  meetingDate: string,
+  agendaDeadline = addDays(meetingDate, -7),
+): Promise<string> {
+  const response = await ctx
+    .http()
+    .post('/api/v1/meetings')
+    .set(await ctx.as(registrar))
+    .send({ meetingDate, agendaDeadline })
+    .expect(201);
+  return (response.body as { id: string }).id;
+}
+
+/** Sets the clock to the evening of a meeting's day: the meeting has been held. */
+export function afterMeeting(ctx: TestContext, meetingDate: string): void {
+  ctx.clock.set(`${meetingDate}T19:00:00+01:00`, { running: true });
+}
+
+export async function statementWorld(
+  ctx: TestContext,
+  deadline = '2099-06-30',
+  options: { readonly meeting?: boolean } = {},
+): Promise<StatementWorld> {
   const sender = await ctx.factories.organisation({
     kind: OrganisationKind.ExecutiveBoard,
     name: `Kommunstyrelsen ${Math.random().toString(36).slice(2, 8)}`,
@@ -51,6 +79,9 @@ export async function statementWorld(ctx: TestContext, deadline = '2099-06-30'):
     registrar: await ctx.factories.person(org.id, { roles: [Role.Registrar] }),
     senderOfficer,
   };
+  // The board meets in two weeks: the statement is pre-filled with that meeting.
+  const meetingDate = (options.meeting ?? true) ? addDays(localDate(ctx.clock.now()), 14) : null;
+  const meetingId = meetingDate ? await addMeeting(ctx, world.registrar, meetingDate) : null;
   const created = await ctx
     .http()
     .post('/api/v1/consultations')
@@ -93,5 +124,7 @@ export async function statementWorld(ctx: TestContext, deadline = '2099-06-30'):
     recipientId: recipient.id,
     caseId: (found.body as { items: { id: string }[] }).items[0]!.id,
     sectionIds: consultation.sections.map((s) => s.id),
+    meetingId,
+    meetingDate,
   };
 }

@@ -1,6 +1,13 @@
 import { DomainError, ErrorKind } from '@app/platform';
 
 export const consultationErrors = {
+  deciderUnknown: () =>
+    new DomainError(
+      'consultation.decider_unknown',
+      ErrorKind.Unprocessable,
+      'decidedBy: personen som beslutade finns inte (aktiv) i remissinstansens organisation.',
+      { field: 'decidedBy' },
+    ),
   notFound: () =>
     new DomainError(
       'consultation.not_found',
@@ -12,6 +19,13 @@ export const consultationErrors = {
       'consultation.recipient_not_found',
       ErrorKind.NotFound,
       'Remissinstansen finns inte, eller så hör den inte till din organisation.',
+    ),
+  documentDuplicate: (fileName: string, existingTitle: string) =>
+    new DomainError(
+      'consultation.document_duplicate',
+      ErrorKind.Conflict,
+      `Filen ”${fileName}” finns redan i remissunderlaget (som ”${existingTitle}”). Samma fil bifogas en gång.`,
+      { field: 'file', existingTitle },
     ),
   documentNotFound: () =>
     new DomainError('consultation.document_not_found', ErrorKind.NotFound, 'Remissunderlaget finns inte.'),

@@ -50,12 +50,22 @@ export interface RecipientView {
   readonly answeredAt: string | null;
   readonly declinedAt: string | null;
   readonly declineReason: string | null;
+  /** Who decided to decline: the administration on the board's behalf, or the board itself. */
+  readonly declineDecision: DeclineDecisionView | null;
   readonly pendingExtension: {
     readonly id: string;
     readonly requestedDeadline: string;
     readonly reason: string;
   } | null;
 }
+
+/** Who decided that a recipient declines. */
+export type DeclineDecisionView =
+  | {
+      readonly by: 'administration';
+      readonly person: { readonly id: string; readonly name: string; readonly title: string | null };
+    }
+  | { readonly by: 'board'; readonly decisionId: string };
 
 export interface ConsultationView {
   readonly id: string;

@@ -9,6 +9,8 @@ export interface IssueRequest {
   readonly kind: DocumentKind;
   readonly subjectId: string;
   readonly revision: number;
+  /** A later edition of the same revision (1 when left out). */
+  readonly edition?: number;
   readonly organisationId: string;
   readonly caseId: string;
   /** What the document is made from, as it stands now, when it could change before it is rendered. */
@@ -22,6 +24,7 @@ export interface IssuedDocumentView {
   readonly kind: DocumentKind;
   readonly subjectId: string;
   readonly revision: number;
+  readonly edition: number;
   readonly status: IssueStatus;
   readonly failureReason: string | null;
   readonly sha256: string | null;
@@ -42,6 +45,7 @@ export function toIssuedView(e: IssuedDocumentEntity): IssuedDocumentView {
     kind: e.kind,
     subjectId: e.subjectId,
     revision: e.revision,
+    edition: e.edition,
     status: e.status,
     failureReason: e.failureReason,
     sha256: e.sha256,
@@ -57,8 +61,8 @@ export function toIssuedView(e: IssuedDocumentEntity): IssuedDocumentView {
 
 /**
  * Asks for a signed document inside the transaction of the state change that calls for it: the
- * row (queued) and the rendering job commit together. Asking again for the same kind, subject
- * and revision returns the first request.
+ * row (queued) and the rendering job commit together. Asking again for the same kind, subject,
+ * revision and edition returns the first request.
  */
 @Injectable()
 export class IssuanceService {
@@ -69,11 +73,12 @@ export class IssuanceService {
   ) {}
 
   async request(tx: Tx, request: IssueRequest): Promise<IssuedDocumentView> {
+    const edition = request.edition ?? 1;
     const inserted = await tx
       .createQueryBuilder()
       .insert()
       .into(IssuedDocumentEntity)
-      .values({ ...request, status: IssueStatus.Queued, requestedAt: this.clock.now() })
+      .values({ ...request, edition, status: IssueStatus.Queued, requestedAt: this.clock.now() })
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -85,6 +90,7 @@ export class IssuanceService {
       kind: request.kind,
       subjectId: request.subjectId,
       revision: request.revision,
+      edition,
     });
     return toIssuedView(row);
   }
@@ -98,13 +104,17 @@ export class IssuanceService {
     return row?.snapshot ?? undefined;
   }
 
+  /** The latest edition of a kind of document of a subject's revision. */
   async find(
     kind: DocumentKind,
     subjectId: string,
     revision: number,
     tx?: Tx,
   ): Promise<IssuedDocumentView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(IssuedDocumentEntity, { kind, subjectId, revision });
+    const row = await (tx ?? this.db.reader).findOne(IssuedDocumentEntity, {
+      where: { kind, subjectId, revision },
+      order: { edition: 'DESC' },
+    });
     return row ? toIssuedView(row) : undefined;
   }
 
@@ -119,7 +129,7 @@ export class IssuanceService {
     }
     const rows = await (tx ?? this.db.reader).find(IssuedDocumentEntity, {
       where: { subjectId: In([...subjectIds]) },
-      order: { requestedAt: 'ASC', kind: 'ASC' },
+      order: { requestedAt: 'ASC', kind: 'ASC', edition: 'ASC' },
     });
     return rows.map(toIssuedView);
   }

@@ -12,11 +12,13 @@ import {
 import type { DocumentKind, IssueStatus } from './document-kind.js';
 
 /**
- * A signed PDF the system issues, from request to stored file. One per kind, subject and
- * revision: asking twice gives the same row, so a retried job never issues a second document.
+ * A signed PDF the system issues, from request to stored file. One per kind, subject, revision
+ * and edition: asking twice gives the same row, so a retried job never issues a second document.
  */
 @Entity('issued_documents')
-@Index('uq_issued_documents_kind_subject_revision', ['kind', 'subjectId', 'revision'], { unique: true })
+@Index('uq_issued_documents_kind_subject_revision_edition', ['kind', 'subjectId', 'revision', 'edition'], {
+  unique: true,
+})
 @Index('idx_issued_documents_subject', ['subjectId'])
 @Index('idx_issued_documents_sha256', ['sha256'], { where: 'sha256 IS NOT NULL' })
 @Index('idx_issued_documents_signature_sha256', ['signatureSha256'], { where: 'signature_sha256 IS NOT NULL' })
@@ -50,6 +52,13 @@ export class IssuedDocumentEntity {
   /** The revision of the subject it is made from (the statement's frozen revision, the remissunderlag's version, …). */
   @Column('integer')
   revision!: number;
+
+  /**
+   * 1 for the document as first issued; a later edition re-issues the same revision when a fact
+   * printed around it changed (a tjänsteutlåtande moved to another meeting).
+   */
+  @Column('integer', { default: 1 })
+  edition!: number;
 
   @Column('text', { default: 'queued' })
   status!: IssueStatus;

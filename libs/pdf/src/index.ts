@@ -2,7 +2,7 @@
 export { finishPdf } from './render/finish-pdf.js';
 export { FlowBuilder, spanPieces } from './render/flow-builder.js';
 export type { Column, FlowTypography, ListItem, TextOptions } from './render/flow-builder.js';
-export { documentFonts, printable } from './render/fonts.js';
+export { assertPrintable, documentFonts, printable, unprintableCharacters } from './render/fonts.js';
 export type { FontFace } from './render/fonts.js';
 export type { Box, Placement } from './render/layout-box.js';
 export type { Line, Piece } from './render/line-breaker.js';
@@ -14,6 +14,8 @@ export type { RenderedPdf, SignaturePanelPlacement } from './render/rendered-pdf
 export { asArtifact, StructNode } from './render/struct-node.js';
 export type { StructParent } from './render/struct-node.js';
 export { addTable } from './render/table.js';
+export { textErrors } from './render/text-errors.js';
+export type { UnprintableText } from './render/text-errors.js';
 export type { TableColumn, TableStyles } from './render/table.js';
 export { drawLine, measureWith, plainLines } from './render/text-drawing.js';
 export type { TextStyle } from './render/text-style.js';

@@ -2,6 +2,7 @@ export * from './approval/approval-chain.service.js';
 export * from './approval/approval.service.js';
 export * from './approval/substitute.service.js';
 export * from './decision/decision.service.js';
+export * from './meeting/agenda.service.js';
 export * from './meeting/meeting.service.js';
 export * from './preparation/preparation.service.js';
 export { STATEMENT_ENTITIES } from './statement.entities.js';

@@ -86,6 +86,106 @@ export const statementErrors = {
       ErrorKind.Conflict,
       'Beslut kan bara registreras på ett tjänsteutlåtande som är godkänt i alla steg.',
     ),
+  alreadyDecided: (paragraph: string, meetingDate: string) =>
+    new DomainError(
+      'statement.already_decided',
+      ErrorKind.Conflict,
+      `Nämnden har redan fattat beslut om tjänsteutlåtandet (${paragraph}, sammanträde ${meetingDate}). Ett beslut registreras en gång.`,
+      { paragraph, meetingDate },
+    ),
+  notMovable: () =>
+    new DomainError(
+      'statement.not_movable',
+      ErrorKind.Conflict,
+      'Bara ett godkänt tjänsteutlåtande som väntar på nämndens beslut kan flyttas till ett annat sammanträde. Ett utkast byter sammanträde när handläggaren sparar en ny version.',
+    ),
+  meetingRequired: () =>
+    new DomainError(
+      'statement.meeting_required',
+      ErrorKind.Unprocessable,
+      'Tjänsteutlåtandet saknar sammanträde (meetingId). Välj det sammanträde i nämndens sammanträdesplan som det ska till och spara innan det skickas för godkännande.',
+      { field: 'meetingId' },
+    ),
+  meetingCancelled: (meetingDate: string) =>
+    new DomainError(
+      'statement.meeting_cancelled',
+      ErrorKind.Conflict,
+      `Sammanträdet ${meetingDate} är inställt. Ett godkänt tjänsteutlåtande flyttas till ett annat sammanträde (POST /statements/:id/meeting); ett utkast sparas med ett annat sammanträde.`,
+      { meetingDate },
+    ),
+  meetingPassed: (meetingDate: string, today: string) =>
+    new DomainError(
+      'statement.meeting_passed',
+      ErrorKind.Unprocessable,
+      `meetingId: sammanträdet ${meetingDate} har redan varit (i dag är det ${today}). Välj ett kommande sammanträde.`,
+      { field: 'meetingId', meetingDate, today },
+    ),
+  meetingNotHeld: (meetingDate: string, today: string) =>
+    new DomainError(
+      'statement.meeting_not_held',
+      ErrorKind.Unprocessable,
+      `meetingId: sammanträdet ${meetingDate} har inte hållits än (i dag är det ${today}). Nämndens beslut registreras efter sammanträdet.`,
+      { field: 'meetingId', meetingDate, today },
+    ),
+  meetingBeforeApproval: (meetingDate: string, approvedOn: string) =>
+    new DomainError(
+      'statement.meeting_before_approval',
+      ErrorKind.Unprocessable,
+      `meetingId: sammanträdet ${meetingDate} hölls innan tjänsteutlåtandet godkändes (${approvedOn}). Nämnden kan bara ha beslutat om det vid ett senare sammanträde.`,
+      { field: 'meetingId', meetingDate, approvedOn },
+    ),
+  meetingMismatch: (scheduled: string | null, given: string) =>
+    new DomainError(
+      'statement.meeting_mismatch',
+      ErrorKind.Conflict,
+      scheduled
+        ? `Tjänsteutlåtandet är ställt till sammanträdet ${scheduled}, inte ${given}. Flytta det först (POST /statements/:id/meeting) om nämnden tog upp det ${given}.`
+        : `Tjänsteutlåtandet är inte ställt till något sammanträde. Ställ det till sammanträdet ${given} först (POST /statements/:id/meeting).`,
+      { scheduledMeetingDate: scheduled, meetingDate: given },
+    ),
+  meetingUnchanged: (meetingDate: string) =>
+    new DomainError(
+      'statement.meeting_unchanged',
+      ErrorKind.Conflict,
+      `Tjänsteutlåtandet är redan ställt till sammanträdet ${meetingDate}.`,
+    ),
+  paragraphInvalid: (given: string) =>
+    new DomainError(
+      'statement.paragraph_invalid',
+      ErrorKind.Invalid,
+      `paragraph ”${given}” är inget paragrafnummer. Ange numret, till exempel 12 eller § 12.`,
+      { field: 'paragraph' },
+    ),
+  paragraphTaken: (paragraph: string, meetingDate: string) =>
+    new DomainError(
+      'statement.paragraph_taken',
+      ErrorKind.Conflict,
+      `${paragraph} finns redan i protokollet från sammanträdet ${meetingDate}. Varje paragraf har ett eget nummer.`,
+      { field: 'paragraph', paragraph, meetingDate },
+    ),
+  confirmationDateInvalid: (field: string, date: string, earliest: string, latest: string | null) =>
+    new DomainError(
+      'statement.confirmation_date_invalid',
+      ErrorKind.Unprocessable,
+      latest
+        ? `${field} ${date} ska ligga mellan sammanträdet ${earliest} och i dag ${latest}: ett protokoll justeras efter sammanträdet och inte i förväg.`
+        : `${field} ${date} ligger före sammanträdet ${earliest}: protokollet justeras samma dag som sammanträdet eller senare.`,
+      { field, earliest, latest },
+    ),
+  agendaDeadlineAfterMeeting: (agendaDeadline: string, meetingDate: string) =>
+    new DomainError(
+      'statement.agenda_deadline_after_meeting',
+      ErrorKind.Unprocessable,
+      `agendaDeadline ${agendaDeadline} ligger efter meetingDate ${meetingDate}: sista dagen för föredragningslistan kan inte vara efter sammanträdet.`,
+      { field: 'agendaDeadline' },
+    ),
+  amendedTextRequired: () =>
+    new DomainError(
+      'statement.amended_text_required',
+      ErrorKind.Unprocessable,
+      'Ett beslut med ändringar (adopted_with_amendments) behöver beslutet så som nämnden antog det (amendedText).',
+      { field: 'amendedText' },
+    ),
   reportNotSignedYet: () =>
     new DomainError(
       'statement.report_not_signed',
@@ -103,7 +203,8 @@ export const statementErrors = {
     new DomainError(
       'statement.meeting_unknown',
       ErrorKind.Unprocessable,
-      'Sammanträdet finns inte i nämndens sammanträdesplan.',
+      'meetingId: sammanträdet finns inte i nämndens sammanträdesplan.',
+      { field: 'meetingId' },
     ),
   officerUnknown: () =>
     new DomainError('statement.officer_unknown', ErrorKind.Unprocessable, 'Handläggaren finns inte i organisationen.'),
@@ -146,6 +247,13 @@ export const statementErrors = {
   substituteInvalid: (detail: string) =>
     new DomainError('statement.substitute_invalid', ErrorKind.Unprocessable, detail),
   chainInvalid: (detail: string) => new DomainError('statement.chain_invalid', ErrorKind.Unprocessable, detail),
+  documentDateImplausible: (date: string, registeredOn: string, latest: string) =>
+    new DomainError(
+      'statement.document_date_implausible',
+      ErrorKind.Unprocessable,
+      `documentDate ${date} ligger utanför det tillåtna: tidigast ${registeredOn} (då ärendet registrerades) och senast ${latest} (90 dagar fram).`,
+      { field: 'documentDate', earliest: registeredOn, latest },
+    ),
   dateInvalid: (field: string) =>
     new DomainError('statement.date_invalid', ErrorKind.Invalid, `${field} måste vara ett datum (ÅÅÅÅ-MM-DD).`),
 };

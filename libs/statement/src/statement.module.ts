@@ -9,6 +9,7 @@ import { ApprovalChainService } from './approval/approval-chain.service.js';
 import { ApprovalService } from './approval/approval.service.js';
 import { SubstituteService } from './approval/substitute.service.js';
 import { DecisionService } from './decision/decision.service.js';
+import { AgendaService } from './meeting/agenda.service.js';
 import { MeetingService } from './meeting/meeting.service.js';
 import { PreparationService } from './preparation/preparation.service.js';
 import { FrozenStatementService } from './statement/frozen-statement.service.js';
@@ -24,6 +25,7 @@ const SERVICES = [
   SubstituteService,
   DecisionService,
   MeetingService,
+  AgendaService,
   PreparationService,
   WorkInboxService,
   FrozenStatementService,

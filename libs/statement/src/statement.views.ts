@@ -111,18 +111,30 @@ export interface StatementView {
   }[];
   readonly remissSections: readonly { readonly id: string; readonly position: number; readonly title: string }[];
   readonly schedule: ScheduleView | null;
+  /**
+   * The meeting the statement goes before: while drafted, the one its current revision names;
+   * once approved, the one it was approved for or moved to.
+   */
+  readonly meeting: MeetingView | null;
   readonly decision: DecisionView | null;
   readonly consultedDepartments: readonly { readonly id: string; readonly name: string }[];
 }
 
 export interface DecisionView {
   readonly id: string;
-  readonly statementId: string;
-  readonly revisionNumber: number;
+  /** The statement decided on; null for a decision to decline a remiss. */
+  readonly statementId: string | null;
+  readonly revisionNumber: number | null;
+  /** The remiss the board declined (outcome `declined`). */
+  readonly recipientId: string | null;
+  readonly meetingId: string;
   readonly meetingDate: string;
+  /** 12 for `§ 12`. */
+  readonly paragraphNumber: number;
+  /** As printed: `§ 12`. */
   readonly paragraph: string;
   readonly decisionText: string;
-  readonly outcome: 'adopted' | 'adopted_with_amendments' | 'referred_back';
+  readonly outcome: 'adopted' | 'adopted_with_amendments' | 'referred_back' | 'declined';
   readonly amendedText: string | null;
   readonly reservations: string;
   readonly memberStatements: string;
@@ -170,6 +182,7 @@ export interface WorkItem {
     | 'finish_draft'
     | 'approve'
     | 'record_decision'
+    | 'move_to_meeting'
     | 'confirm_minutes'
     | 'answer_preparation'
     | 'decide_extension'

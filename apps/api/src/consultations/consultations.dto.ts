@@ -14,11 +14,13 @@ import {
   MaxLength,
   MinLength,
   Validate,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
 import { IsoDate } from '../http/iso-date.validator.js';
 import { QueryBoolean } from '../http/params.js';
+import { ConfirmationDto } from '../statements/statements.dto.js';
 
 export class SectionDto {
   @ApiProperty({ example: 'Kunskap och information' })
@@ -228,12 +230,50 @@ export class AssignRecipientDto {
   personId!: string;
 }
 
+export class BoardDeclineDto {
+  @ApiProperty({ format: 'uuid', description: 'Sammanträdet där nämnden beslutade att avstå.' })
+  @IsUUID()
+  meetingId!: string;
+
+  @ApiProperty({ example: '14', description: 'Paragrafnumret i protokollet, `14` eller `§ 14`.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  paragraph!: string;
+
+  @ApiProperty({
+    type: ConfirmationDto,
+    description: 'Hur protokollet justerades: omedelbart, eller dagen det gjordes.',
+  })
+  @ValidateNested()
+  @Type(() => ConfirmationDto)
+  confirmation!: ConfirmationDto;
+}
+
 export class DeclineDto {
   @ApiProperty({ example: 'Remissen berör inte nämndens ansvarsområde.' })
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Den som beslutade att avstå på nämndens vägnar (delegation), med sin titel. Anges när förvaltningen beslutade; annars boardDecision.',
+  })
+  @ValidateIf((o: DeclineDto) => o.boardDecision === undefined)
+  @IsUUID()
+  decidedBy?: string;
+
+  @ApiPropertyOptional({
+    type: BoardDeclineDto,
+    description: 'Nämndens eget beslut att avstå: sammanträdet och paragrafen. Anges i stället för decidedBy.',
+  })
+  @ValidateIf((o: DeclineDto) => o.decidedBy === undefined)
+  @ValidateNested()
+  @Type(() => BoardDeclineDto)
+  boardDecision?: BoardDeclineDto;
 }
 
 export class ExtensionRequestDto {

@@ -3,6 +3,7 @@ import {
   type CompiledAnswer,
   type ConsultationDocumentView,
   type ConsultationView,
+  type DeclineDecisionView,
   type ExtensionRequestView,
   Position,
   type RecipientView,
@@ -10,7 +11,7 @@ import {
   type SectionView,
   type StatusBoard,
 } from '@app/consultation';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 
 import { NamedReferenceResponse } from '../docs/common.responses.js';
 import { Describes } from '../docs/describes.js';
@@ -61,6 +62,39 @@ export class ConsultationDocumentResponse {
   readonly note!: string | null;
 }
 
+type AdministrationDecline = Extract<DeclineDecisionView, { by: 'administration' }>;
+type BoardDecline = Extract<DeclineDecisionView, { by: 'board' }>;
+
+@Describes<AdministrationDecline['person']>()
+export class DecliningPersonResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly id!: string;
+
+  @ApiProperty({ example: 'Lee Orberson' })
+  readonly name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Stadsdelsdirektör' })
+  readonly title!: string | null;
+}
+
+@Describes<AdministrationDecline>()
+export class DeclineByAdministrationResponse {
+  @ApiProperty({ enum: ['administration'], description: 'Förvaltningen avstod på nämndens vägnar.' })
+  readonly by!: 'administration';
+
+  @ApiProperty({ type: DecliningPersonResponse, description: 'Den som beslutade, med sin titel.' })
+  readonly person!: DecliningPersonResponse;
+}
+
+@Describes<BoardDecline>()
+export class DeclineByBoardResponse {
+  @ApiProperty({ enum: ['board'], description: 'Nämnden beslutade själv att avstå.' })
+  readonly by!: 'board';
+
+  @ApiProperty({ format: 'uuid', description: 'Nämndens beslut (sammanträde och paragraf).' })
+  readonly decisionId!: string;
+}
+
 @Describes<NonNullable<RecipientView['pendingExtension']>>()
 export class PendingExtensionResponse {
   @ApiProperty({ format: 'uuid' })
@@ -74,6 +108,7 @@ export class PendingExtensionResponse {
 }
 
 @Describes<RecipientView>()
+@ApiExtraModels(DeclineByAdministrationResponse, DeclineByBoardResponse)
 export class RecipientResponse {
   @ApiProperty({ format: 'uuid' })
   readonly id!: string;
@@ -122,6 +157,13 @@ export class RecipientResponse {
 
   @ApiProperty({ type: String, nullable: true })
   readonly declineReason!: string | null;
+
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(DeclineByAdministrationResponse) }, { $ref: getSchemaPath(DeclineByBoardResponse) }],
+    nullable: true,
+    description: 'Vem som beslutade att avstå: förvaltningen på nämndens vägnar eller nämnden själv.',
+  })
+  readonly declineDecision!: DeclineDecisionView | null;
 
   @ApiProperty({ type: PendingExtensionResponse, nullable: true })
   readonly pendingExtension!: PendingExtensionResponse | null;

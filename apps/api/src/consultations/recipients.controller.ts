@@ -1,6 +1,7 @@
 import { type ExtensionRequestView, LetterService, RecipientService, type RecipientView } from '@app/consultation';
 import { DocumentIssuerService } from '@app/document';
-import { type Actor, Role } from '@app/platform';
+import { type Actor, DomainError, ErrorKind, Role } from '@app/platform';
+import { DecisionService } from '@app/statement';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +13,7 @@ import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
 import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
 import { parseJsonField, readSingleFile, validateFields } from '../http/multipart.js';
+import { confirmationOf } from '../statements/statements.dto.js';
 import { uuidParam } from '../http/params.js';
 import {
   AssignRecipientDto,
@@ -30,6 +32,7 @@ export class RecipientsController {
     private readonly recipients: RecipientService,
     private readonly letters: LetterService,
     private readonly issuer: DocumentIssuerService,
+    private readonly decisions: DecisionService,
   ) {}
 
   /** A recipient of a remiss, to the sender and to the recipient itself. */
@@ -55,7 +58,10 @@ export class RecipientsController {
     return this.recipients.assign(actor, id, { departmentId: body.departmentId ?? null, personId: body.personId });
   }
 
-  /** The recipient declines (avstår), with a reason. */
+  /**
+   * The recipient declines (avstår), with a reason and who decided: the administration on the
+   * board's behalf (`decidedBy`), or the board at a meeting (`boardDecision`).
+   */
   @Post(':id/decline')
   @HttpCode(200)
   @Roles(Role.Registrar)
@@ -66,7 +72,24 @@ export class RecipientsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: DeclineDto,
   ): Promise<RecipientView> {
-    return this.recipients.decline(actor, id, body.reason);
+    if ((body.decidedBy === undefined) === (body.boardDecision === undefined)) {
+      throw new DomainError(
+        'request.invalid',
+        ErrorKind.Invalid,
+        'Ange vem som beslutade att avstå: antingen decidedBy (förvaltningen på nämndens vägnar) eller boardDecision (nämndens sammanträde och paragraf), inte båda.',
+        { errors: [{ field: 'decidedBy', problems: ['anges, eller boardDecision, men inte båda'] }] },
+      );
+    }
+    if (body.boardDecision) {
+      const { meetingId, paragraph, confirmation } = body.boardDecision;
+      return this.decisions.recordDecline(actor, id, {
+        meetingId,
+        paragraph,
+        reason: body.reason,
+        confirmation: confirmationOf(confirmation),
+      });
+    }
+    return this.recipients.decline(actor, id, { reason: body.reason, decidedBy: body.decidedBy! });
   }
 
   /** The recipient asks for a later deadline (anstånd). */

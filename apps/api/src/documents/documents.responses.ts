@@ -41,6 +41,9 @@ export class IssuedDocumentResponse {
   @ApiProperty({ type: 'integer' })
   readonly revision!: number;
 
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Utgåva av samma revision: 2 när den utfärdats på nytt.' })
+  readonly edition!: number;
+
   @ApiProperty({ enum: IssueStatus, enumName: 'IssueStatus' })
   readonly status!: IssueStatus;
 

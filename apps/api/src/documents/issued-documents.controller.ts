@@ -7,8 +7,8 @@ import {
   VerificationService,
 } from '@app/document';
 import type { IssuedDocumentView } from '@app/issuance';
-import { type Actor, DomainError, ErrorKind, Role } from '@app/platform';
-import { Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { type Actor, APP_CONFIG, type AppConfig, DomainError, ErrorKind, Role } from '@app/platform';
+import { Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -17,7 +17,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
 import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
-import { readSingleFile, validateFields } from '../http/multipart.js';
+import { readOnlyFile, readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
 import { CertificateFields, CertificateUpload, IssuedDocumentsQuery, VerificationUpload } from './documents.dto.js';
 import {
@@ -51,6 +51,7 @@ export class IssuedDocumentsController {
     private readonly verification: VerificationService,
     private readonly certificates: SigningCertificateService,
     private readonly compilations: CompilationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The signed documents issued for a statement, decision, remiss or recipient, with their state. */
@@ -121,8 +122,9 @@ export class IssuedDocumentsController {
   }
 
   /**
-   * Is this the document we issued? Send any PDF (multipart, field `file`): the answer is issued
-   * and unaltered, altered after signing, or not issued here — judged by the bytes and the signature.
+   * Is this the document we issued? Send a PDF (multipart, exactly one part: the field `file`, at
+   * most FILE_MAX_BYTES): the answer is issued and unaltered, altered after signing, or not issued
+   * here — judged by the bytes and the signature. Anything but a PDF answers 415 (422 when empty).
    */
   @Post('verification')
   @HttpCode(200)
@@ -143,8 +145,8 @@ export class IssuedDocumentsController {
         'Skicka PDF-filen som multipart/form-data (fältet file).',
       );
     }
-    const { file } = await readSingleFile(request);
-    return this.verification.verify(await readUpload(file.stream, 50 * 1024 * 1024));
+    const { bytes } = await readOnlyFile(request, 'file', this.config.files.maxBytes);
+    return this.verification.verify(bytes);
   }
 
   /** The organisation's signing certificate (never its key). */

@@ -153,3 +153,77 @@ export async function* readFiles(
     title = undefined;
   }
 }
+
+/** The parser's own refusals, by their codes. */
+interface MultipartLimitError {
+  readonly code?: string;
+}
+
+function onlyOneFile(name: string): DomainError {
+  return new DomainError(
+    'request.one_file_expected',
+    ErrorKind.Invalid,
+    `Formuläret ska innehålla exakt en del: filen i fältet ${name}, och inget annat.`,
+    { errors: [{ field: name, problems: ['ska vara formulärets enda del'] }] },
+  );
+}
+
+function fileTooLarge(max: number): DomainError {
+  return new DomainError(
+    'request.file_too_large',
+    ErrorKind.PayloadTooLarge,
+    `Filen är större än ${max} byte (${Math.floor(max / (1024 * 1024))} MiB), det största som tas emot.`,
+    { maxBytes: max },
+  );
+}
+
+/**
+ * Reads a multipart form that holds exactly one part, a file in the field `name`, into memory:
+ * any other field, a second file or a file under another name is refused (400), and a file
+ * larger than `max` bytes too (413) — never judged by its first `max` bytes.
+ */
+export async function readOnlyFile(
+  request: FastifyRequest,
+  name: string,
+  max: number,
+): Promise<{ fileName: string; declaredMediaType: string; bytes: Buffer }> {
+  let found: { fileName: string; declaredMediaType: string; bytes: Buffer } | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file' || part.fieldname !== name || found) {
+        if (part.type === 'file') {
+          part.file.resume();
+        }
+        throw onlyOneFile(name);
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > max) {
+          throw fileTooLarge(max);
+        }
+        chunks.push(chunk);
+      }
+      if (part.file.truncated) {
+        throw fileTooLarge(max);
+      }
+      found = { fileName: part.filename, declaredMediaType: part.mimetype, bytes: Buffer.concat(chunks) };
+    }
+  } catch (error) {
+    const code = (error as MultipartLimitError).code;
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw onlyOneFile(name);
+    }
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw fileTooLarge(max);
+    }
+    throw error;
+  }
+  if (!found) {
+    throw new DomainError('request.file_missing', ErrorKind.Invalid, `Formuläret saknar en fil (fältet ${name}).`, {
+      errors: [{ field: name, problems: ['måste anges'] }],
+    });
+  }
+  return found;
+}

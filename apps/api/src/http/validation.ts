@@ -102,13 +102,30 @@ export interface FieldProblem {
   readonly problems: readonly string[];
 }
 
+/** Rules about what a value is; when one fails, rules about its size say nothing true. */
+const KIND_RULES: ReadonlySet<string> = new Set([
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isUuid',
+  'isEmail',
+  'isIsoDate',
+  'isDateString',
+  'isEnum',
+  'isIn',
+]);
+
 /** Each field class-validator found fault with, and what is wrong with it, in Swedish. */
 export function validationProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.keys(e.constraints ?? {}).map((name) =>
-      (MESSAGES[name] ?? (() => 'har ett ogiltigt värde'))(name),
-    );
+    const failed = Object.keys(e.constraints ?? {});
+    // "abc" as a revision number is not an integer; that it is also "too small" is noise.
+    const named = failed.some((name) => KIND_RULES.has(name)) ? failed.filter((name) => KIND_RULES.has(name)) : failed;
+    const own = named.map((name) => (MESSAGES[name] ?? (() => 'har ett ogiltigt värde'))(name));
     const children = validationProblems(e.children ?? [], field);
     return own.length > 0 ? [{ field, problems: own }, ...children] : children;
   });

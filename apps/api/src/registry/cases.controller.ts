@@ -25,7 +25,12 @@ import {
   RegisterDocumentUpload,
   UpdateCaseDto,
 } from './registry.dto.js';
-import { CaseCoWorkerResponse, CasePageResponse, CaseResponse, RegisteredDocumentResponse } from './registry.responses.js';
+import {
+  CaseCoWorkerResponse,
+  CasePageResponse,
+  CaseResponse,
+  RegisteredDocumentResponse,
+} from './registry.responses.js';
 
 @ApiTags('diarium')
 @Controller({ path: 'cases' })

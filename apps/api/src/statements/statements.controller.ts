@@ -1,5 +1,6 @@
 import { type Actor, Role } from '@app/platform';
 import {
+  AgendaService,
   ApprovalService,
   DecisionService,
   type PartChange,
@@ -20,8 +21,10 @@ import { intParam, uuidParam } from '../http/params.js';
 import {
   ApproveDto,
   CompareQuery,
+  confirmationOf,
   CreateStatementDto,
   DecisionDto,
+  MoveToMeetingDto,
   PreparationRequestDto,
   RequestChangesDto,
   RevisionDto,
@@ -59,6 +62,7 @@ export class StatementsController {
     private readonly approvals: ApprovalService,
     private readonly decisions: DecisionService,
     private readonly preparation: PreparationService,
+    private readonly agenda: AgendaService,
   ) {}
 
   /** Creates the tjänsteutlåtande of a case, pre-filled from the remiss and the case. */
@@ -178,7 +182,22 @@ export class StatementsController {
     return this.approvals.requestChanges(actor, id, body.revision, body.comment);
   }
 
-  /** Records the board's decision on the frozen revision. */
+  /**
+   * Moves an approved statement to another meeting of the board; the tjänsteutlåtande is issued
+   * anew with that meeting's date, without a new approval.
+   */
+  @Post(':id/meeting')
+  @HttpCode(200)
+  @Roles(Role.Registrar)
+  move(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: MoveToMeetingDto,
+  ): Promise<StatementView> {
+    return this.agenda.move(actor, id, body.meetingId);
+  }
+
+  /** Records the board's decision on the frozen revision, at the meeting it went before. */
   @Post(':id/decision')
   @HttpCode(200)
   @Roles(Role.Registrar)
@@ -189,8 +208,7 @@ export class StatementsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: DecisionDto,
   ): Promise<StatementView> {
-    const confirmation = body.confirmation.immediate ? ({ immediate: true } as const) : { on: body.confirmation.on! };
-    return this.decisions.record(actor, id, { ...body, confirmation });
+    return this.decisions.record(actor, id, { ...body, confirmation: confirmationOf(body.confirmation) });
   }
 
   /** Sends the approved tjänsteutlåtande to the sender now, the board's decision to follow. */

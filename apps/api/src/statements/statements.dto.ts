@@ -216,12 +216,24 @@ export class ConfirmationDto {
   on?: string;
 }
 
-export class DecisionDto {
-  @ApiProperty({ example: '2025-10-23' })
-  @Validate(IsoDate)
-  meetingDate!: string;
+/** The service's form of a confirmation: at the meeting, or on a day. */
+export function confirmationOf(dto: ConfirmationDto): { readonly immediate: true } | { readonly on: string } {
+  return dto.immediate ? { immediate: true } : { on: dto.on! };
+}
 
-  @ApiProperty({ example: '§ 12' })
+export class DecisionDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'Sammanträdet i nämndens sammanträdesplan (GET /meetings) där beslutet fattades: det tjänsteutlåtandet är ställt till, och som har hållits.',
+  })
+  @IsUUID()
+  meetingId!: string;
+
+  @ApiProperty({
+    example: '12',
+    description: 'Paragrafnumret i protokollet, `12` eller `§ 12`; unikt inom sammanträdet.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(20)
@@ -237,7 +249,7 @@ export class DecisionDto {
   @IsIn(['adopted', 'adopted_with_amendments', 'referred_back'])
   outcome!: 'adopted' | 'adopted_with_amendments' | 'referred_back';
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Beslutet så som nämnden antog det, vid adopted_with_amendments.' })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)
@@ -261,8 +273,17 @@ export class DecisionDto {
   confirmation!: ConfirmationDto;
 }
 
+export class MoveToMeetingDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Det sammanträde i nämndens sammanträdesplan som tjänsteutlåtandet flyttas till.',
+  })
+  @IsUUID()
+  meetingId!: string;
+}
+
 export class ConfirmMinutesDto {
-  @ApiProperty({ example: '2025-10-30' })
+  @ApiProperty({ example: '2025-10-30', description: 'Dagen protokollet justerades: från sammanträdet till i dag.' })
   @Validate(IsoDate)
   confirmedOn!: string;
 }

@@ -25,6 +25,7 @@ export const DECISION_OUTCOMES = literalValues<DecisionView['outcome']>({
   adopted: true,
   adopted_with_amendments: true,
   referred_back: true,
+  declined: true,
 });
 
 const STATEMENT_PARTS = literalValues<keyof StatementParts>({
@@ -257,16 +258,35 @@ export class DecisionResponse {
   @ApiProperty({ format: 'uuid' })
   readonly id!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  readonly statementId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Tjänsteutlåtandet beslutet gäller; null för ett beslut att avstå.',
+  })
+  readonly statementId!: string | null;
 
-  @ApiProperty({ type: 'integer' })
-  readonly revisionNumber!: number;
+  @ApiProperty({ type: 'integer', nullable: true })
+  readonly revisionNumber!: number | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Remissen nämnden beslutade att avstå från (utfall `declined`).',
+  })
+  readonly recipientId!: string | null;
+
+  @ApiProperty({ format: 'uuid', description: 'Sammanträdet i nämndens sammanträdesplan.' })
+  readonly meetingId!: string;
 
   @ApiProperty({ format: 'date' })
   readonly meetingDate!: string;
 
-  @ApiProperty({ example: '§ 12' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Paragrafens nummer: 12 för § 12.', example: 12 })
+  readonly paragraphNumber!: number;
+
+  @ApiProperty({ example: '§ 12', description: 'Paragrafen som den trycks.' })
   readonly paragraph!: string;
 
   @ApiProperty()
@@ -376,6 +396,14 @@ export class StatementResponse {
   @ApiProperty({ type: [RemissSectionResponse] })
   readonly remissSections!: readonly RemissSectionResponse[];
 
+  @ApiProperty({
+    type: MeetingResponse,
+    nullable: true,
+    description:
+      'Sammanträdet tjänsteutlåtandet går till: under arbetet det den senaste revisionen anger, när det är godkänt det som godkändes eller som det flyttats till.',
+  })
+  readonly meeting!: MeetingResponse | null;
+
   @ApiProperty({ type: ScheduleResponse, nullable: true })
   readonly schedule!: ScheduleResponse | null;
 
@@ -476,6 +504,7 @@ export class WorkItemResponse {
       finish_draft: true,
       approve: true,
       record_decision: true,
+      move_to_meeting: true,
       confirm_minutes: true,
       answer_preparation: true,
       decide_extension: true,

@@ -450,6 +450,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/co-workers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CasesController_coWorkers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/co-workers/{personId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['CasesController_addCoWorker'];
+    post?: never;
+    delete: operations['CasesController_removeCoWorker'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{id}/close': {
     parameters: {
       query?: never;
@@ -994,6 +1026,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/statements/{id}/meeting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['StatementsController_move'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/statements/{id}/decision': {
     parameters: {
       query?: never;
@@ -1455,16 +1503,16 @@ export interface components {
     };
     UpdateOrganisationDto: {
       name?: string;
-      administrationName?: string;
-      diaryPrefix?: string;
-      streetAddress?: string;
-      postalCode?: string;
-      postalTown?: string;
+      administrationName?: string | null;
+      diaryPrefix?: string | null;
+      streetAddress?: string | null;
+      postalCode?: string | null;
+      postalTown?: string | null;
       /** Format: email */
-      registryEmail?: string;
-      website?: string;
+      registryEmail?: string | null;
+      website?: string | null;
       /** Format: uuid */
-      parentId?: string;
+      parentId?: string | null;
       active?: boolean;
     };
     DepartmentResponse: {
@@ -1494,7 +1542,7 @@ export interface components {
     UpdateDepartmentDto: {
       name?: string;
       /** Format: email */
-      contactEmail?: string;
+      contactEmail?: string | null;
       active?: boolean;
     };
     RoleHeldResponse: {
@@ -1545,12 +1593,12 @@ export interface components {
     };
     UpdatePersonDto: {
       name?: string;
-      title?: string;
+      title?: string | null;
       /** Format: email */
       email?: string;
-      phone?: string;
+      phone?: string | null;
       /** Format: uuid */
-      departmentId?: string;
+      departmentId?: string | null;
     };
     SetPasswordDto: {
       password: string;
@@ -1597,7 +1645,7 @@ export interface components {
       marked: number;
     };
     /** @enum {string} */
-    ChainBreak: 'hash_mismatch' | 'previous_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+    ChainBreak: 'hash_mismatch' | 'previous_hash_mismatch' | 'sequence_gap' | 'head_mismatch' | 'mac_mismatch';
     ChainBreakResponse: {
       seq: number;
       /** @description Den brutna postens nummer. */
@@ -1768,15 +1816,28 @@ export interface components {
     };
     UpdateCaseDto: {
       title?: string;
-      description?: string;
-      classificationCode?: string;
-      counterpart?: string;
+      description?: string | null;
+      classificationCode?: string | null;
+      counterpart?: string | null;
     };
     AssignCaseDto: {
       /** Format: uuid */
       departmentId?: string;
       /** Format: uuid */
       personId: string;
+    };
+    CaseCoWorkerResponse: {
+      /** Format: uuid */
+      personId: string;
+      /** @example Jens Westlund */
+      name: string;
+      /**
+       * Format: uuid
+       * @description Registratorn som lade till personen.
+       */
+      addedBy: string | null;
+      /** Format: date-time */
+      addedAt: string;
     };
     /** @enum {string} */
     DocumentDirection: 'incoming' | 'outgoing' | 'internal';
@@ -1949,12 +2010,15 @@ export interface components {
       /** @description Maskerad när handlingen är sekretessmarkerad för läsaren. */
       title: string;
       fileName: string;
-      /** @description Storlek i byte. */
-      size: number;
-      /** @example application/pdf */
-      mediaType: string;
-      /** @description SHA-256 av filen, hex. */
-      sha256: string;
+      /** @description Storlek i byte; null när filen hålls inne. */
+      size: number | null;
+      /**
+       * @description Null när filen hålls inne.
+       * @example application/pdf
+       */
+      mediaType: string | null;
+      /** @description SHA-256 av filen, hex; null när filen hålls inne. */
+      sha256: string | null;
       /** @description Titel och fil hålls inne för den som läser. */
       masked: boolean;
       /** @description Rättelsens anteckning, för filer från en rättelse. */
@@ -1965,6 +2029,35 @@ export interface components {
       id: string;
       name: string;
       external: boolean;
+    };
+    DecliningPersonResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Lee Orberson */
+      name: string;
+      /** @example Stadsdelsdirektör */
+      title: string | null;
+    };
+    DeclineByAdministrationResponse: {
+      /**
+       * @description Förvaltningen avstod på nämndens vägnar.
+       * @enum {string}
+       */
+      by: 'administration';
+      /** @description Den som beslutade, med sin titel. */
+      person: components['schemas']['DecliningPersonResponse'];
+    };
+    DeclineByBoardResponse: {
+      /**
+       * @description Nämnden beslutade själv att avstå.
+       * @enum {string}
+       */
+      by: 'board';
+      /**
+       * Format: uuid
+       * @description Nämndens beslut (sammanträde och paragraf).
+       */
+      decisionId: string;
     };
     /** @enum {string} */
     RecipientState:
@@ -2007,6 +2100,10 @@ export interface components {
       /** Format: date-time */
       declinedAt: string | null;
       declineReason: string | null;
+      /** @description Vem som beslutade att avstå: förvaltningen på nämndens vägnar eller nämnden själv. */
+      declineDecision:
+        | (components['schemas']['DeclineByAdministrationResponse'] | components['schemas']['DeclineByBoardResponse'])
+        | null;
       pendingExtension: components['schemas']['PendingExtensionResponse'] | null;
     };
     ConsultationResponse: {
@@ -2093,9 +2190,40 @@ export interface components {
       /** Format: uuid */
       personId: string;
     };
+    ConfirmationDto: {
+      /** @description Omedelbar justering vid sammanträdet. */
+      immediate?: boolean;
+      /**
+       * Format: date
+       * @description Dagen protokollet justeras, om inte omedelbart.
+       * @example 2025-10-30
+       */
+      on?: string;
+    };
+    BoardDeclineDto: {
+      /**
+       * Format: uuid
+       * @description Sammanträdet där nämnden beslutade att avstå.
+       */
+      meetingId: string;
+      /**
+       * @description Paragrafnumret i protokollet, `14` eller `§ 14`.
+       * @example 14
+       */
+      paragraph: string;
+      /** @description Hur protokollet justerades: omedelbart, eller dagen det gjordes. */
+      confirmation: components['schemas']['ConfirmationDto'];
+    };
     DeclineDto: {
       /** @example Remissen berör inte nämndens ansvarsområde. */
       reason: string;
+      /**
+       * Format: uuid
+       * @description Den som beslutade att avstå på nämndens vägnar (delegation), med sin titel. Anges när förvaltningen beslutade; annars boardDecision.
+       */
+      decidedBy?: string;
+      /** @description Nämndens eget beslut att avstå: sammanträdet och paragrafen. Anges i stället för decidedBy. */
+      boardDecision?: components['schemas']['BoardDeclineDto'];
     };
     ExtensionRequestDto: {
       /**
@@ -2306,16 +2434,37 @@ export interface components {
       options: components['schemas']['ScheduleOptionResponse'][];
     };
     /** @enum {string} */
-    DecisionOutcome: 'adopted' | 'adopted_with_amendments' | 'referred_back';
+    DecisionOutcome: 'adopted' | 'adopted_with_amendments' | 'referred_back' | 'declined';
     DecisionResponse: {
       /** Format: uuid */
       id: string;
-      /** Format: uuid */
-      statementId: string;
-      revisionNumber: number;
+      /**
+       * Format: uuid
+       * @description Tjänsteutlåtandet beslutet gäller; null för ett beslut att avstå.
+       */
+      statementId: string | null;
+      revisionNumber: number | null;
+      /**
+       * Format: uuid
+       * @description Remissen nämnden beslutade att avstå från (utfall `declined`).
+       */
+      recipientId: string | null;
+      /**
+       * Format: uuid
+       * @description Sammanträdet i nämndens sammanträdesplan.
+       */
+      meetingId: string;
       /** Format: date */
       meetingDate: string;
-      /** @example § 12 */
+      /**
+       * @description Paragrafens nummer: 12 för § 12.
+       * @example 12
+       */
+      paragraphNumber: number;
+      /**
+       * @description Paragrafen som den trycks.
+       * @example § 12
+       */
       paragraph: string;
       decisionText: string;
       outcome: components['schemas']['DecisionOutcome'];
@@ -2363,6 +2512,8 @@ export interface components {
       /** @description Undertecknarna som de trycks: den sista godkännaren först. */
       signatories: components['schemas']['SignatoryResponse'][];
       remissSections: components['schemas']['RemissSectionResponse'][];
+      /** @description Sammanträdet tjänsteutlåtandet går till: under arbetet det den senaste revisionen anger, när det är godkänt det som godkändes eller som det flyttats till. */
+      meeting: components['schemas']['MeetingResponse'] | null;
       schedule: components['schemas']['ScheduleResponse'] | null;
       decision: components['schemas']['DecisionResponse'] | null;
       consultedDepartments: components['schemas']['NamedReferenceResponse'][];
@@ -2477,27 +2628,28 @@ export interface components {
       /** @example Förtydliga sammanfattningen. */
       comment: string;
     };
-    ConfirmationDto: {
-      /** @description Omedelbar justering vid sammanträdet. */
-      immediate?: boolean;
+    MoveToMeetingDto: {
       /**
-       * Format: date
-       * @description Dagen protokollet justeras, om inte omedelbart.
-       * @example 2025-10-30
+       * Format: uuid
+       * @description Det sammanträde i nämndens sammanträdesplan som tjänsteutlåtandet flyttas till.
        */
-      on?: string;
+      meetingId: string;
     };
     DecisionDto: {
       /**
-       * Format: date
-       * @example 2025-10-23
+       * Format: uuid
+       * @description Sammanträdet i nämndens sammanträdesplan (GET /meetings) där beslutet fattades: det tjänsteutlåtandet är ställt till, och som har hållits.
        */
-      meetingDate: string;
-      /** @example § 12 */
+      meetingId: string;
+      /**
+       * @description Paragrafnumret i protokollet, `12` eller `§ 12`; unikt inom sammanträdet.
+       * @example 12
+       */
       paragraph: string;
       /** @description Förifylls från förslaget till beslut. */
       decisionText?: string;
       outcome: components['schemas']['DecisionOutcome'];
+      /** @description Beslutet så som nämnden antog det, vid adopted_with_amendments. */
       amendedText?: string;
       reservations?: string;
       memberStatements?: string;
@@ -2539,6 +2691,7 @@ export interface components {
       | 'finish_draft'
       | 'approve'
       | 'record_decision'
+      | 'move_to_meeting'
       | 'confirm_minutes'
       | 'answer_preparation'
       | 'decide_extension'
@@ -2604,6 +2757,7 @@ export interface components {
     ConfirmMinutesDto: {
       /**
        * Format: date
+       * @description Dagen protokollet justerades: från sammanträdet till i dag.
        * @example 2025-10-30
        */
       confirmedOn: string;
@@ -2716,6 +2870,8 @@ export interface components {
        */
       subjectId: string;
       revision: number;
+      /** @description Utgåva av samma revision: 2 när den utfärdats på nytt. */
+      edition: number;
       status: components['schemas']['IssueStatus'];
       /** @description Varför dokumentet inte kunde tas fram, när det misslyckades. */
       failureReason: string | null;
@@ -4906,6 +5062,179 @@ export interface operations {
       };
       /** @description Begäran är välformad men bryter mot en regel. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  CasesController_coWorkers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Medarbetarna i ärendet. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseCoWorkerResponse'][];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  CasesController_addCoWorker: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Medarbetarna i ärendet efter tillägget. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseCoWorkerResponse'][];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Kräver någon av rollerna: registrar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  CasesController_removeCoWorker: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Kräver någon av rollerna: registrar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -7557,6 +7886,41 @@ export interface operations {
       };
       /** @description Begäran är välformad men bryter mot en regel. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  StatementsController_move: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MoveToMeetingDto'];
+      };
+    };
+    responses: {
+      /** @description Ingen, ogiltig eller utgången token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Kräver någon av rollerna: registrar. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

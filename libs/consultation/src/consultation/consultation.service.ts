@@ -12,6 +12,7 @@ import {
   Role,
   type Tx,
 } from '@app/platform';
+import { assertPrintable } from '@app/pdf';
 import {
   CaseService,
   FileStoreService,
@@ -59,6 +60,21 @@ export interface ConsultationInput {
 }
 
 export type ConsultationPatch = Partial<Omit<ConsultationInput, 'caseId'>>;
+
+/** Every text of a remiss that its signed missiv prints, keyed by its name in the input. */
+function printedTexts(input: ConsultationPatch): Record<string, string | undefined> {
+  return {
+    title: input.title,
+    description: input.description,
+    ...Object.fromEntries(
+      (input.sections ?? []).flatMap((s, i) => [
+        [`sections[${i}].title`, s.title],
+        [`sections[${i}].description`, s.description],
+      ]),
+    ),
+    ...Object.fromEntries((input.recipients?.external ?? []).map((e, i) => [`recipients.external[${i}].name`, e.name])),
+  };
+}
 
 const GROUP_KIND: Readonly<Record<RecipientGroup, OrganisationKind>> = {
   [RecipientGroup.DistrictBoards]: OrganisationKind.DistrictBoard,
@@ -112,6 +128,7 @@ export class ConsultationService {
   async create(actor: Actor, input: ConsultationInput): Promise<ConsultationView> {
     requireRole(actor, Role.CaseOfficer, Role.Registrar);
     const person = this.#person(actor);
+    assertPrintable(printedTexts(input));
     this.#assertDeadline(input.responseDeadline);
     const sections = this.#sections(input.sections ?? []);
     const recipients = await this.#resolveRecipients(person.organisationId, input.recipients ?? {});
@@ -160,6 +177,7 @@ export class ConsultationService {
   async update(actor: Actor, id: string, patch: ConsultationPatch): Promise<ConsultationView> {
     requireRole(actor, Role.CaseOfficer, Role.Registrar);
     const person = this.#person(actor);
+    assertPrintable(printedTexts(patch));
     if (patch.responseDeadline !== undefined) {
       this.#assertDeadline(patch.responseDeadline);
     }
@@ -208,6 +226,8 @@ export class ConsultationService {
   /** Adds a file to the remissunderlag of a draft; it is registered in the sender's case. */
   async addDocument(actor: Actor, id: string, title: string, file: IncomingFile): Promise<ConsultationView> {
     requireRole(actor, Role.CaseOfficer, Role.Registrar);
+    // The missiv lists the remissunderlag by title.
+    assertPrintable({ title });
     return this.db.transaction(async (tx) => {
       const row = await this.#ownDraft(tx, actor, id);
       await this.#attach(tx, actor, row, [{ title, file }], 1, null);
@@ -243,9 +263,10 @@ export class ConsultationService {
   }
 
   /**
-   * Sends the remiss: from now on it cannot be edited. One distribution job per recipient in
-   * the directory is written to the outbox in the same transaction; the worker registers the
-   * remiss in each recipient's own registry.
+   * Sends the remiss: from now on it cannot be edited. Its missiv is asked for in the same
+   * transaction; once the worker has signed it, one distribution job per recipient in the
+   * directory follows (see `queueDistributionIn`), and the worker registers the remiss, with the
+   * signed missiv, in each recipient's own registry.
    */
   async send(actor: Actor, id: string): Promise<ConsultationView> {
     requireRole(actor, Role.CaseOfficer, Role.Registrar);
@@ -267,12 +288,7 @@ export class ConsultationService {
         { consultationId: row.id },
         { responseDeadline: row.responseDeadline, state: RecipientState.Sent },
       );
-      await this.outbox.addMany(
-        tx,
-        recipients
-          .filter((r) => r.organisationId !== null)
-          .map((r) => ({ name: JobName.DistributeToRecipient, payload: { recipientId: r.id } })),
-      );
+      // The remiss goes out with its signed missiv: distribution follows once it is signed.
       await this.issuance.request(tx, {
         kind: DocumentKind.CoveringLetter,
         subjectId: row.id,
@@ -291,6 +307,20 @@ export class ConsultationService {
       });
       return view;
     });
+  }
+
+  /**
+   * The signed missiv of a sent remiss is stored: one distribution job per recipient in the
+   * directory, in the storing transaction (run by the worker).
+   */
+  async queueDistributionIn(tx: Tx, consultationId: string): Promise<void> {
+    const recipients = await tx.findBy(ConsultationRecipientEntity, { consultationId });
+    await this.outbox.addMany(
+      tx,
+      recipients
+        .filter((r) => r.organisationId !== null && r.caseId === null)
+        .map((r) => ({ name: JobName.DistributeToRecipient, payload: { recipientId: r.id } })),
+    );
   }
 
   /**
@@ -445,6 +475,14 @@ export class ConsultationService {
         { direction: 'outgoing', kind: 'remissunderlag', title: title.trim() },
         { upload: file },
       );
+      // The same file twice would reach every recipient twice: refused, whatever its name.
+      const same = await tx.findOneBy(ConsultationDocumentEntity, {
+        consultationId: row.id,
+        fileBlobId: registered.fileBlobId!,
+      });
+      if (same) {
+        throw consultationErrors.documentDuplicate(file.fileName, same.title);
+      }
       await tx.save(
         tx.create(ConsultationDocumentEntity, {
           consultationId: row.id,

@@ -1,4 +1,5 @@
 import { OrganisationService } from '@app/directory';
+import { DocumentKind, IssuanceService, IssueStatus } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import { AuditService, Db, localDate, Role, systemActor } from '@app/platform';
 import { CaseService, RegisteredDocumentService } from '@app/registry';
@@ -14,9 +15,9 @@ const actor = systemActor('worker:distribution');
 
 /**
  * Registers a sent remiss in each recipient's own registry: a case linked to the sender's
- * number, the remiss as an incoming document, one incoming document per file of the
- * remissunderlag (pointing at the same stored content: no bytes are copied), each a copy of the
- * sender's entry that carries its secrecy marking. Idempotent: the
+ * number, the remiss as an incoming document carrying the signed missiv, one incoming document
+ * per file of the remissunderlag (pointing at the same stored content: no bytes are copied), each a
+ * copy of the sender's entry that carries its secrecy marking. Idempotent: the
  * recipient row is locked and a case exists at most once per recipient (a unique origin key).
  */
 @Injectable()
@@ -28,6 +29,7 @@ export class DistributionService {
     private readonly cases: CaseService,
     private readonly documents: RegisteredDocumentService,
     private readonly notifications: NotificationService,
+    private readonly issuance: IssuanceService,
   ) {}
 
   async distribute(recipientId: string): Promise<void> {
@@ -52,14 +54,27 @@ export class DistributionService {
       });
       // The date in Stockholm: a remiss sent at 00:30 is dated that day, not the day before in UTC.
       const sentOn = localDate(consultation.sentAt!);
-      await this.documents.registerIn(tx, actor, registered.id, {
-        direction: 'incoming',
-        kind: 'remiss',
-        title: `Remiss: ${consultation.title} (svar senast ${recipient.responseDeadline})`,
-        documentDate: sentOn,
-        counterpart: senderName,
-        originKey: `consultation-recipient:${recipient.id}:remiss`,
-      });
+      // The remiss arrives as its signed missiv, the very file of the sender's outgoing copy.
+      const missiv = (await this.issuance.forSubjects([consultation.id], tx))
+        .filter((d) => d.kind === DocumentKind.CoveringLetter && d.status === IssueStatus.Signed)
+        .sort((a, b) => a.revision - b.revision)[0];
+      if (!missiv) {
+        throw new Error(`the missiv of remiss ${consultation.id} is not signed yet`);
+      }
+      await this.documents.registerIn(
+        tx,
+        actor,
+        registered.id,
+        {
+          direction: 'incoming',
+          kind: 'remiss',
+          title: `Remiss: ${consultation.title} (svar senast ${recipient.responseDeadline})`,
+          documentDate: sentOn,
+          counterpart: senderName,
+          originKey: `consultation-recipient:${recipient.id}:remiss`,
+        },
+        { blobId: missiv.fileBlobId!, fileName: missiv.fileName! },
+      );
       const files = await tx.find(ConsultationDocumentEntity, {
         where: { consultationId: consultation.id, version: LessThanOrEqual(consultation.documentsVersion) },
         order: { version: 'ASC', createdAt: 'ASC' },

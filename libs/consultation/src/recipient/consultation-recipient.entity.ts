@@ -34,6 +34,10 @@ import type { RecipientState } from './recipient-state.js';
   `state IN ('sent', 'registered', 'assigned', 'drafting', 'in_approval', 'decided', 'answered', 'declined')`,
 )
 @Check('chk_consultation_recipients_declined', `(state = 'declined') = (declined_at IS NOT NULL)`)
+@Check(
+  'chk_consultation_recipients_decline_decision',
+  '(declined_by_person_id IS NULL OR decline_decision_id IS NULL) AND (declined_by_person_id IS NULL) = (declined_by_name IS NULL)',
+)
 export class ConsultationRecipientEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -83,6 +87,25 @@ export class ConsultationRecipientEntity {
 
   @Column('text', { nullable: true })
   declineReason!: string | null;
+
+  /**
+   * Who decided to decline on the board's behalf (delegation), when the administration decided;
+   * with the name and title they had then, as the avstående prints them.
+   */
+  @Column('uuid', { nullable: true })
+  @ForeignKey('PersonEntity')
+  declinedByPersonId!: string | null;
+
+  @Column('text', { nullable: true })
+  declinedByName!: string | null;
+
+  @Column('text', { nullable: true })
+  declinedByTitle!: string | null;
+
+  /** The board's own decision to decline (its meeting and paragraph), when the board decided. */
+  @Column('uuid', { nullable: true })
+  @ForeignKey('BoardDecisionEntity')
+  declineDecisionId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -69,6 +69,14 @@ export class RecipientViews {
         answeredAt: r.answeredAt?.toISOString() ?? null,
         declinedAt: r.declinedAt?.toISOString() ?? null,
         declineReason: r.declineReason,
+        declineDecision: r.declineDecisionId
+          ? { by: 'board', decisionId: r.declineDecisionId }
+          : r.declinedByPersonId
+            ? {
+                by: 'administration',
+                person: { id: r.declinedByPersonId, name: r.declinedByName ?? '', title: r.declinedByTitle },
+              }
+            : null,
         pendingExtension: extension
           ? { id: extension.id, requestedDeadline: extension.requestedDeadline, reason: extension.reason }
           : null,

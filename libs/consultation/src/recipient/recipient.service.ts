@@ -1,4 +1,4 @@
-import { OrganisationService } from '@app/directory';
+import { OrganisationService, PersonService } from '@app/directory';
 import { DocumentKind, IssuanceService } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import {
@@ -13,6 +13,7 @@ import {
   Role,
   type Tx,
 } from '@app/platform';
+import { assertPrintable } from '@app/pdf';
 import { CaseService, type IncomingFile, RegisteredDocumentService, type SystemAttachment } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -27,6 +28,11 @@ import { ConsultationRecipientEntity } from './consultation-recipient.entity.js'
 import { ExtensionRequestEntity } from './extension-request.entity.js';
 import { canMove, FINAL_STATES, RECIPIENT_STATE_LABEL, RecipientState } from './recipient-state.js';
 import { RecipientViews } from './recipient-views.js';
+
+/** Who decided that a recipient declines, as recorded with the decline. */
+export type DeclineDecision =
+  | { readonly by: 'administration'; readonly personId: string; readonly name: string; readonly title: string | null }
+  | { readonly by: 'board'; readonly decisionId: string };
 
 export interface AnswerInput {
   readonly position: Position;
@@ -91,6 +97,7 @@ export class RecipientService {
     private readonly notifications: NotificationService,
     private readonly views: RecipientViews,
     private readonly issuance: IssuanceService,
+    private readonly people: PersonService,
   ) {}
 
   /** A recipient, to the sender and to the recipient itself. */
@@ -148,29 +155,58 @@ export class RecipientService {
   }
 
   /**
-   * The recipient declines (avstår): a decision of its own, registered as a short outgoing
-   * document in its case and as an incoming one in the sender's case.
+   * The recipient declines (avstår) by a decision of its administration on the board's behalf:
+   * the person who decided is recorded with their title. The signed avstående is registered as
+   * outgoing in the recipient's case and incoming in the sender's once it is made.
    */
-  async decline(actor: Actor, recipientId: string, reason: string): Promise<RecipientView> {
+  async decline(
+    actor: Actor,
+    recipientId: string,
+    input: { reason: string; decidedBy: string },
+  ): Promise<RecipientView> {
     requireRole(actor, Role.Registrar);
+    assertPrintable({ reason: input.reason });
     return this.db.transaction(async (tx) => {
       const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'recipient', true);
-      return this.declineIn(tx, actor, recipient.id, reason, consultation);
+      const person = await this.people.findById(input.decidedBy, tx);
+      const belongs =
+        person &&
+        !person.disabled &&
+        (person.organisationId === recipient.organisationId ||
+          person.roles.some((r) => r.organisationId === recipient.organisationId));
+      if (!belongs) {
+        throw consultationErrors.deciderUnknown();
+      }
+      return this.declineIn(
+        tx,
+        actor,
+        recipient.id,
+        input.reason,
+        { by: 'administration', personId: person.id, name: person.name, title: person.title },
+        consultation,
+      );
     });
   }
 
-  /** Declines inside the caller's transaction (the board's decision to decline). */
+  /** A recipient the actor's own organisation is (404 for anyone else, the sender included). */
+  async getOwn(actor: Actor, recipientId: string, tx?: Tx): Promise<RecipientView> {
+    const { recipient } = await this.#load(tx ?? this.db.reader, actor, recipientId, 'recipient');
+    return this.views.one(recipient, tx);
+  }
+
+  /**
+   * Declines inside the caller's transaction, by the decision given: the administration's on
+   * the board's behalf, or the board's own (recorded by the statement workflow).
+   */
   async declineIn(
     tx: Tx,
     actor: Actor,
     recipientId: string,
     reason: string,
+    decision: DeclineDecision,
     known?: ConsultationEntity,
   ): Promise<RecipientView> {
-    const recipient = (await tx.findOne(ConsultationRecipientEntity, {
-      where: { id: recipientId },
-      lock: { mode: 'pessimistic_write' },
-    }))!;
+    const { recipient } = await this.#load(tx, actor, recipientId, 'recipient', true);
     const consultation = known ?? (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
     if (!canMove(recipient.state, RecipientState.Declined)) {
       throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'avstå');
@@ -179,26 +215,20 @@ export class RecipientService {
       throw consultationErrors.notRegisteredYet();
     }
     const organisation = await this.organisations.findById(recipient.organisationId!, tx);
-    const sender = await this.organisations.findById(consultation.organisationId, tx);
     const now = this.clock.now();
     const text = `${organisation?.name ?? 'Remissinstansen'} avstår från att yttra sig över remissen ${consultation.title}. ${reason.trim()}`;
-    await this.documents.registerIn(tx, actor, recipient.caseId, {
-      direction: 'outgoing',
-      kind: 'beslut',
-      title: `Beslut att avstå från att yttra sig: ${consultation.title}`,
-      counterpart: sender?.name ?? null,
-      originKey: `consultation-declined:${recipient.id}:recipient`,
-    });
-    await this.documents.registerIn(tx, actor, consultation.caseId, {
-      direction: 'incoming',
-      kind: 'svar',
-      title: `${organisation?.name ?? 'Remissinstansen'} avstår från att yttra sig`,
-      counterpart: organisation?.name ?? null,
-      originKey: `consultation-declined:${recipient.id}:sender`,
-    });
     const before = { state: recipient.state };
-    Object.assign(recipient, { state: RecipientState.Declined, declinedAt: now, declineReason: reason.trim() });
+    Object.assign(recipient, {
+      state: RecipientState.Declined,
+      declinedAt: now,
+      declineReason: reason.trim(),
+      declinedByPersonId: decision.by === 'administration' ? decision.personId : null,
+      declinedByName: decision.by === 'administration' ? decision.name : null,
+      declinedByTitle: decision.by === 'administration' ? decision.title : null,
+      declineDecisionId: decision.by === 'board' ? decision.decisionId : null,
+    });
     await tx.save(recipient);
+    // The signed avstående is the record in both registries: registered as it is made.
     await this.issuance.request(tx, {
       kind: DocumentKind.DeclineLetter,
       subjectId: recipient.id,
@@ -215,15 +245,40 @@ export class RecipientService {
       body: text,
       link: { type: 'consultation', id: consultation.id },
     });
+    const view = await this.views.one(recipient, tx);
     await this.audit.record(tx, actor, {
       action: 'consultation.recipient_declined',
       entityType: 'consultation_recipient',
       entityId: recipient.id,
       before,
-      after: { state: RecipientState.Declined, reason: reason.trim() },
+      after: { state: RecipientState.Declined, reason: reason.trim(), decision: view.declineDecision },
       organisationIds: [consultation.organisationId, recipient.organisationId!],
     });
-    return this.views.one(recipient, tx);
+    return view;
+  }
+
+  /**
+   * The signed avstående reaches the sender: registered as incoming in the sender's case with
+   * the very file registered as outgoing at the recipient. Inside the caller's transaction;
+   * once per recipient.
+   */
+  async deliverDeclineIn(tx: Tx, actor: Actor, recipientId: string, attachment: SystemAttachment): Promise<void> {
+    const recipient = (await tx.findOneBy(ConsultationRecipientEntity, { id: recipientId }))!;
+    const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+    await this.documents.registerIn(
+      tx,
+      actor,
+      consultation.caseId,
+      {
+        direction: 'incoming',
+        kind: 'avstående',
+        title: `${organisation?.name ?? 'Remissinstansen'} avstår från att yttra sig: ${consultation.title}`,
+        counterpart: organisation?.name ?? null,
+        originKey: `consultation-declined:${recipient.id}:sender`,
+      },
+      attachment,
+    );
   }
 
   /** The recipient asks the sender for a later deadline (anstånd). */
@@ -358,6 +413,11 @@ export class RecipientService {
     file?: IncomingFile,
   ): Promise<RecipientView> {
     requireRole(actor, Role.Registrar);
+    // The answer is printed in the signed compilation.
+    assertPrintable({
+      comment: answer.comment,
+      ...Object.fromEntries((answer.sections ?? []).map((s, i) => [`sections[${i}].comment`, s.comment])),
+    });
     return this.db.transaction(async (tx) => {
       const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'sender', true);
       if (recipient.organisationId !== null) {

@@ -45,8 +45,9 @@ function toView(e: SigningCertificateEntity): CertificateView {
 }
 
 /**
- * The organisations' signing certificates. An administrator installs the organisation's PKCS#12;
- * where none is installed, a development certificate in the organisation's name is made once.
+ * The organisations' signing certificates: one per organisation, its e-seal. An administrator
+ * installs the organisation's PKCS#12; where none is installed, a development certificate in the
+ * name of the organisation's administration is made once.
  * Identities are parsed once per process and reused; private keys never leave this service.
  */
 @Injectable()
@@ -77,6 +78,16 @@ export class SigningCertificateService {
         .where('c.id = :id', { id })
         .getOneOrFail();
       identity = loadSigningIdentity(row.pkcs12, unseal(row.passphraseSealed, this.config.signing.keySecret.reveal()));
+      // A development certificate made in another name (the board's, before the seal became the
+      // administration's) would sign in a name the documents contradict: it is made anew.
+      if (row.kind === 'development' && identity.commonName !== (await this.#sealName(organisationId))) {
+        return this.#retireDevelopment(
+          organisationId,
+          id,
+          identity,
+          'utvecklingscertifikatet bar ett annat namn än förvaltningens; ett nytt görs',
+        );
+      }
       this.#identities.set(id, identity);
     }
     if (identity.validTo.getTime() <= this.clock.now().getTime()) {
@@ -100,18 +111,35 @@ export class SigningCertificateService {
           'En administratör behöver installera ett nytt innan något kan signeras.',
       );
     }
+    return this.#retireDevelopment(
+      organisationId,
+      id,
+      expired,
+      'utvecklingscertifikatet gick ut; ett nytt görs',
+      'expired',
+    );
+  }
+
+  /** Takes a development certificate out of use, audited, and makes the next one. */
+  async #retireDevelopment(
+    organisationId: string,
+    id: string,
+    retired: SigningIdentity,
+    reason: string,
+    why: 'expired' | 'renamed' = 'renamed',
+  ): Promise<SigningIdentity> {
     await this.db.transaction(async (tx) => {
-      const retired = await tx.query<unknown[]>(
+      const rows = await tx.query<unknown[]>(
         `UPDATE signing_certificates SET active = false WHERE id = $1 AND active RETURNING id`,
         [id],
       );
-      if (retired.length > 0) {
+      if (rows.length > 0) {
         await this.audit.record(tx, systemActor('signing'), {
-          action: 'signing_certificate.expired',
+          action: `signing_certificate.${why}`,
           entityType: 'signing_certificate',
           entityId: id,
-          before: { active: true, validTo: expired.validTo.toISOString() },
-          after: { active: false, reason: 'utvecklingscertifikatet gick ut; ett nytt görs' },
+          before: { active: true, commonName: retired.commonName, validTo: retired.validTo.toISOString() },
+          after: { active: false, reason },
           organisationIds: [organisationId],
         });
       }
@@ -187,6 +215,19 @@ export class SigningCertificateService {
     return row ? { organisationId: row.organisationId, kind: row.kind } : undefined;
   }
 
+  /**
+   * The name an organisation's e-seal signs in: its administration's. The administration issues
+   * and signs every document; the board's own decisions are told by what the documents print (its
+   * meeting and paragraph), not by a signature in the board's name.
+   */
+  async #sealName(organisationId: string): Promise<string> {
+    const organisation = await this.organisations.findById(organisationId);
+    if (!organisation) {
+      throw new Error(`no organisation ${organisationId}`);
+    }
+    return organisation.administrationName ?? organisation.name;
+  }
+
   /** The active certificate's id: read on every signing, so a newly installed one takes over at once. */
   async #activeId(organisationId: string): Promise<string | undefined> {
     const row = await this.db.reader.findOne(SigningCertificateEntity, {
@@ -197,14 +238,11 @@ export class SigningCertificateService {
   }
 
   async #createDevelopment(organisationId: string): Promise<void> {
-    const organisation = await this.organisations.findById(organisationId);
-    if (!organisation) {
-      throw new Error(`no organisation ${organisationId}`);
-    }
+    const administration = await this.#sealName(organisationId);
     const made = generateDevelopmentCertificate({
-      organisationName: organisation.name,
-      administrationName: organisation.administrationName,
-      parentOrganisationName: DEVELOPMENT_PARENT_ORGANISATION,
+      commonName: administration,
+      organisationalUnit: administration,
+      organisation: DEVELOPMENT_PARENT_ORGANISATION,
       validFrom: new Date(this.clock.now().getTime() - 24 * 3600 * 1000),
       years: 5,
     });

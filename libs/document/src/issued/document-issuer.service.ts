@@ -1,4 +1,4 @@
-import { ConsultationService } from '@app/consultation';
+import { ConsultationService, RecipientService } from '@app/consultation';
 import {
   DocumentKind,
   DOCUMENT_KIND_LABEL,
@@ -77,6 +77,7 @@ export class DocumentIssuerService {
     private readonly files: FileStoreService,
     private readonly decisions: DecisionService,
     private readonly consultations: ConsultationService,
+    private readonly recipients: RecipientService,
     private readonly renderer: RenderPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -162,14 +163,28 @@ export class DocumentIssuerService {
         // The adopted statement reaches the sender with its signed file.
         await this.decisions.queueDelivery(tx, row.subjectId);
       }
+      if (row.kind === DocumentKind.CoveringLetter) {
+        // The remiss reaches its recipients with the signed missiv.
+        await this.consultations.queueDistributionIn(tx, row.subjectId);
+      }
+      if (row.kind === DocumentKind.DeclineLetter) {
+        // So does the avstående: the sender's copy is the very file registered here.
+        await this.recipients.deliverDeclineIn(tx, worker, row.subjectId, {
+          blobId: registered.fileBlobId!,
+          fileName: signed.registration.fileName,
+        });
+      }
     });
   }
 
-  /** Renders and signs a document as the job would, without storing it. */
+  /**
+   * Renders and signs a document as the job would, without storing it. The file is made and
+   * signed now, in the name its certificate bears.
+   */
   async renderAndSign(document: IssuedDocumentView): Promise<SignedPdf> {
-    const prepared = await this.models.prepare(document);
     const identity = await this.certificates.identityFor(document.organisationId);
     const signedAt = this.clock.now();
+    const prepared = await this.models.prepare(document, { producedAt: signedAt, signer: identity.commonName });
     const produced = await this.renderer.signed(
       {
         template: prepared.template,
@@ -193,9 +208,16 @@ export class DocumentIssuerService {
     };
   }
 
-  /** Renders a document without a signature: the same revision always gives the same bytes. */
+  /**
+   * Renders a document without a signature, as made when it was signed (or now, when it is not
+   * signed yet): the same revision made at the same moment always gives the same bytes.
+   */
   async renderUnsigned(document: IssuedDocumentView): Promise<Buffer> {
-    const prepared = await this.models.prepare(document);
+    const identity = await this.certificates.identityFor(document.organisationId);
+    const prepared = await this.models.prepare(document, {
+      producedAt: document.signedAt ? new Date(document.signedAt) : this.clock.now(),
+      signer: identity.commonName,
+    });
     return this.renderer.unsigned(prepared.template);
   }
 

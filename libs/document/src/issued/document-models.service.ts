@@ -8,13 +8,19 @@ import {
 import { PersonService } from '@app/directory';
 import { DocumentKind, IssuanceService, type IssuedDocumentView } from '@app/issuance';
 import { parseMarkup, type RichText } from '@app/markup';
-import { localDate, systemActor, type Tx } from '@app/platform';
+import { DomainError, ErrorKind, localDate, systemActor, type Tx } from '@app/platform';
 import { CaseService } from '@app/registry';
-import { type FrozenStatement, FrozenStatementService } from '@app/statement';
+import { type DecisionView, type FrozenStatement, FrozenStatementService } from '@app/statement';
 import { Injectable } from '@nestjs/common';
 
 import { formatStockholmTime } from '../render/model-checks.js';
-import type { SectionPosition, SignaturePanelModel, StatementParts as PrintedParts } from '../render/models.js';
+import type {
+  CompiledPosition,
+  DeclineDecision,
+  SectionPosition,
+  SignaturePanelModel,
+  StatementParts as PrintedParts,
+} from '../render/models.js';
 import type { DocumentTemplate } from '../render/document-template.js';
 import { LetterheadService } from './letterhead.service.js';
 
@@ -35,6 +41,16 @@ export interface Registration {
   readonly fileName: string;
 }
 
+/**
+ * What a rendering knows of its own making: when the file is made (its creation date), and the
+ * name its signing certificate bears — the name the signature panel and the signature's `/Name`
+ * print, so that the three agree.
+ */
+export interface Making {
+  readonly producedAt: Date;
+  readonly signer: string | null;
+}
+
 /** A document ready to render: how to draw it, in whose name it is signed, and how it is registered. */
 export interface PreparedDocument {
   readonly template: DocumentTemplate;
@@ -47,6 +63,27 @@ export interface PreparedDocument {
 }
 
 const system = systemActor('worker:documents');
+
+/** Documents whose facts the system does not hold cannot be made: said so, once and for all. */
+const documentModelErrors = {
+  meetingMissing: () =>
+    new DomainError(
+      'document.meeting_missing',
+      ErrorKind.Unprocessable,
+      'Tjänsteutlåtandet är inte ställt till något sammanträde. En registrator ställer det till ett (POST /statements/:id/meeting).',
+    ),
+  declineDecisionMissing: () =>
+    new DomainError(
+      'document.decline_decision_missing',
+      ErrorKind.Unprocessable,
+      'Det finns inget registrerat beslut om att avstå (vem som beslutade), så avståendet kan inte skrivas.',
+    ),
+};
+
+/** The decision as the board adopted it: with amendments, the amended text alone. */
+function decisionAsAdopted(decision: DecisionView): string {
+  return decision.amendedText ?? decision.decisionText;
+}
 
 function text(markup: string): RichText {
   return parseMarkup(markup);
@@ -73,28 +110,31 @@ export class DocumentModelsService {
     private readonly issuance: IssuanceService,
   ) {}
 
-  async prepare(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
+  async prepare(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     switch (document.kind) {
       case DocumentKind.OfficialReport:
-        return this.#officialReport(document, tx);
+        return this.#officialReport(document, making, tx);
       case DocumentKind.CoveringLetter:
-        return this.#coveringLetter(document, tx);
+        return this.#coveringLetter(document, making, tx);
       case DocumentKind.BoardStatement:
-        return this.#boardStatement(document, tx);
+        return this.#boardStatement(document, making, tx);
       case DocumentKind.MinutesExtract:
-        return this.#minutesExtract(document, tx);
+        return this.#minutesExtract(document, making, tx);
       case DocumentKind.DeclineLetter:
-        return this.#declineLetter(document, tx);
+        return this.#declineLetter(document, making, tx);
       case DocumentKind.Compilation:
-        return this.#compilation(document, tx);
+        return this.#compilation(document, making, tx);
     }
   }
 
-  /** The deterministic identity of a rendering: the same revision renders to the same bytes. */
-  #identity(document: IssuedDocumentView, producedAt: Date): { documentId: string; producedAt: string } {
+  /**
+   * The identity of a rendering: the document and the moment the file is made. The same
+   * revision made at the same moment renders to the same bytes.
+   */
+  #identity(document: IssuedDocumentView, making: Making): { documentId: string; producedAt: string } {
     return {
-      documentId: `${document.kind}:${document.subjectId}:${document.revision}`,
-      producedAt: producedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      documentId: `${document.kind}:${document.subjectId}:${document.revision}${document.edition > 1 ? `:${document.edition}` : ''}`,
+      producedAt: making.producedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
   }
 
@@ -118,9 +158,10 @@ export class DocumentModelsService {
     };
   }
 
-  #panel(organisation: string, s: FrozenStatement): SignaturePanelModel {
+  #approvalPanel(signer: string, s: FrozenStatement): SignaturePanelModel {
     return {
-      organisation,
+      organisation: signer,
+      caption: 'Godkänt av',
       approvals: s.approvals.map((a) => ({
         name: a.name,
         title: a.title,
@@ -129,19 +170,35 @@ export class DocumentModelsService {
     };
   }
 
-  async #officialReport(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
-    const s = await this.frozen.frozen(document.subjectId, document.revision, tx);
+  /** A board's decision as the panel lists it: the board, the paragraph, the meeting's day. */
+  #decisionPanel(signer: string, boardName: string, decision: DecisionView): SignaturePanelModel {
+    return {
+      organisation: signer,
+      caption: 'Beslutat av',
+      approvals: [{ name: boardName, title: decision.paragraph, approvedAt: decision.meetingDate }],
+    };
+  }
+
+  async #officialReport(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
+    // The meeting as it was when this edition was asked for: moving the statement later issues another.
+    const snapshot = (await this.issuance.snapshotOf(document.id, tx)) as { meetingId?: string | null } | undefined;
+    const s = await this.frozen.frozen(document.subjectId, document.revision, tx, snapshot?.meetingId);
+    if (!s.meetingDate) {
+      throw documentModelErrors.meetingMissing();
+    }
     const { organisation, issuer } = await this.letterheads.letterhead(
       s.organisationId,
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
       tx,
     );
-    const panel = this.#panel(issuer.administration, s);
+    const signer = making.signer ?? issuer.administration;
+    const panel = this.#approvalPanel(signer, s);
+    const moved = document.edition > 1 ? ` (till sammanträdet ${s.meetingDate})` : '';
     return {
       template: {
         layout: 'official_report',
         model: {
-          pdf: this.#identity(document, s.approvedAt),
+          pdf: this.#identity(document, making),
           issuer,
           diaryNumber: s.diaryNumber,
           date: s.parts.documentDate,
@@ -155,23 +212,23 @@ export class DocumentModelsService {
           signaturePanel: panel,
         },
       },
-      signerName: issuer.administration,
+      signerName: signer,
       reason: `Tjänsteutlåtande ${s.diaryNumber}, godkänt i alla steg`,
       location: issuer.postalTown,
       contactInfo: issuer.email,
       registration: {
         direction: 'internal',
         kind: 'tjänsteutlåtande',
-        title: `Tjänsteutlåtande: ${s.parts.title}`,
+        title: `Tjänsteutlåtande: ${s.parts.title}${moved}`,
         counterpart: null,
         documentDate: s.parts.documentDate,
-        fileName: safeFileName(`Tjänsteutlåtande ${s.diaryNumber.replace('/', '-')} ${s.parts.title}.pdf`),
+        fileName: safeFileName(`Tjänsteutlåtande ${s.diaryNumber.replace('/', '-')} ${s.parts.title}${moved}.pdf`),
       },
       signatories: panel.approvals,
     };
   }
 
-  async #coveringLetter(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
+  async #coveringLetter(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     const c = (await this.consultations.findById(document.subjectId, tx))!;
     const officer = await this.people.findById(c.createdBy, tx);
     const { organisation, issuer } = await this.letterheads.letterhead(c.organisationId, null, tx);
@@ -181,7 +238,7 @@ export class DocumentModelsService {
       template: {
         layout: 'covering_letter',
         model: {
-          pdf: this.#identity(document, sentAt),
+          pdf: this.#identity(document, making),
           issuer,
           senderOrganisation: c.senderName,
           diaryNumber: c.senderDiaryNumber,
@@ -202,7 +259,7 @@ export class DocumentModelsService {
           documents: (await this.consultations.outgoingDocuments(c.id, document.revision, tx)).map((d) => d.title),
         },
       },
-      signerName: issuer.administration,
+      signerName: making.signer ?? issuer.administration,
       reason: `Remiss ${c.senderDiaryNumber}`,
       location: issuer.postalTown,
       contactInfo: issuer.email,
@@ -218,7 +275,7 @@ export class DocumentModelsService {
     };
   }
 
-  async #boardStatement(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
+  async #boardStatement(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, tx);
     const s = d.statement;
     const { issuer } = await this.letterheads.letterhead(
@@ -226,18 +283,15 @@ export class DocumentModelsService {
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
       tx,
     );
-    const decisionText = d.decision.amendedText
-      ? `${d.decision.decisionText}\n\n${d.decision.amendedText}`
-      : d.decision.decisionText;
-    const confirmedAt = d.decision.confirmed
-      ? new Date(`${d.decision.confirmationDate}T12:00:00Z`)
-      : new Date(d.decision.recordedAt);
-    const panel = this.#panel(issuer.administration, s);
+    const signer = making.signer ?? issuer.administration;
+    // The board's statement is what the board decided: its meeting and paragraph say so, not
+    // the administration's approvers of the report it was made from.
+    const panel = this.#decisionPanel(signer, d.boardName, d.decision);
     return {
       template: {
         layout: 'board_statement',
         model: {
-          pdf: this.#identity(document, confirmedAt),
+          pdf: this.#identity(document, making),
           issuer,
           board: d.boardName,
           diaryNumber: s.diaryNumber,
@@ -245,14 +299,19 @@ export class DocumentModelsService {
           addressee: s.senderName ?? '',
           title: s.parts.title,
           heading: s.parts.heading,
-          decision: { meetingDate: d.decision.meetingDate, paragraph: d.decision.paragraph, text: text(decisionText) },
-          parts: this.#printedParts(s),
-          signatories: s.signatories,
+          decision: {
+            meetingDate: d.decision.meetingDate,
+            paragraph: d.decision.paragraphNumber,
+            text: text(decisionAsAdopted(d.decision)),
+          },
+          // The board's decision takes the place of the administration's proposal.
+          parts: { ...this.#printedParts(s), proposedDecision: [] },
+          signatories: [],
           attachments: s.attachmentTitles,
           signaturePanel: panel,
         },
       },
-      signerName: issuer.administration,
+      signerName: signer,
       reason: `Yttrande ${s.diaryNumber}, ${d.boardName} ${d.decision.paragraph} ${d.decision.meetingDate}`,
       location: issuer.postalTown,
       contactInfo: issuer.email,
@@ -268,35 +327,45 @@ export class DocumentModelsService {
     };
   }
 
-  async #minutesExtract(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
+  async #minutesExtract(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, tx);
     const s = d.statement;
     const { issuer } = await this.letterheads.letterhead(s.organisationId, null, tx);
-    const decisionText = d.decision.amendedText
-      ? `${d.decision.decisionText}\n\n${d.decision.amendedText}`
-      : d.decision.decisionText;
-    const confirmedAt = new Date(`${d.decision.confirmationDate}T12:00:00Z`);
+    const signer = making.signer ?? issuer.administration;
+    // The extract is the registrar's certified copy of the minutes: the panel says who certified it.
+    const panel: SignaturePanelModel = {
+      organisation: signer,
+      caption: 'Rätt utdraget intygar',
+      approvals: [
+        {
+          name: d.registrar.name,
+          title: d.registrar.title,
+          approvedAt: formatStockholmTime(d.confirmedAt ?? d.recordedAt),
+        },
+      ],
+    };
     return {
       template: {
         layout: 'minutes_extract',
         model: {
-          pdf: this.#identity(document, confirmedAt),
+          pdf: this.#identity(document, making),
           issuer,
           board: d.boardName,
           meetingDate: d.decision.meetingDate,
-          paragraph: d.decision.paragraph.replace(/^§\s*/, ''),
+          paragraph: d.decision.paragraphNumber,
           title: s.parts.title,
           diaryNumber: s.diaryNumber,
-          decision: text(decisionText),
+          decision: text(decisionAsAdopted(d.decision)),
           reservations: d.decision.reservations ? text(d.decision.reservations) : null,
           specialStatements: d.decision.memberStatements ? text(d.decision.memberStatements) : null,
           adjustment: d.decision.confirmedImmediately
             ? { kind: 'immediate' }
             : { kind: 'adjusted', date: d.decision.confirmationDate },
           certifiedBy: d.registrar,
+          signaturePanel: panel,
         },
       },
-      signerName: d.boardName,
+      signerName: signer,
       reason: `Protokollsutdrag ${d.decision.paragraph} ${d.decision.meetingDate}`,
       location: issuer.postalTown,
       contactInfo: issuer.email,
@@ -310,11 +379,11 @@ export class DocumentModelsService {
           `Protokollsutdrag ${d.decision.meetingDate} ${d.decision.paragraph} ${s.diaryNumber.replace('/', '-')}.pdf`,
         ),
       },
-      signatories: [],
+      signatories: panel.approvals,
     };
   }
 
-  async #declineLetter(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
+  async #declineLetter(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     const context = (await this.recipients.contextFor(document.subjectId, tx))!;
     const r = context.recipient;
     const { organisation, issuer } = await this.letterheads.letterhead(r.organisationId!, null, tx);
@@ -322,11 +391,34 @@ export class DocumentModelsService {
     const senderCase = await this.cases.findById(context.senderCaseId, tx);
     const declinedAt = r.declinedAt ? new Date(r.declinedAt) : new Date(document.requestedAt);
     const date = localDate(declinedAt);
+    const signer = making.signer ?? issuer.administration;
+    const decided = r.declineDecision;
+    if (!decided) {
+      throw documentModelErrors.declineDecisionMissing();
+    }
+    const board = decided.by === 'board' ? await this.frozen.decision(decided.decisionId, tx) : undefined;
+    const decision: DeclineDecision = board
+      ? { by: 'board', meetingDate: board.decision.meetingDate, paragraph: board.decision.paragraphNumber }
+      : {
+          by: 'administration',
+          administration: issuer.administration,
+          name: decided.by === 'administration' ? decided.person.name : '',
+          title: (decided.by === 'administration' ? decided.person.title : null) ?? '',
+          date,
+        };
+    const panel: SignaturePanelModel =
+      decision.by === 'board'
+        ? this.#decisionPanel(signer, organisation.name, board!.decision)
+        : {
+            organisation: signer,
+            caption: 'Beslutat av',
+            approvals: [{ name: decision.name, title: decision.title, approvedAt: formatStockholmTime(declinedAt) }],
+          };
     return {
       template: {
         layout: 'decline_letter',
         model: {
-          pdf: this.#identity(document, declinedAt),
+          pdf: this.#identity(document, making),
           issuer,
           board: organisation.name,
           diaryNumber: own?.diaryNumber ?? '',
@@ -335,11 +427,15 @@ export class DocumentModelsService {
           addressee: context.senderName,
           remissTitle: context.consultationTitle,
           reason: text(r.declineReason ?? ''),
-          decisionDate: date,
-          signatories: [],
+          decision,
+          signatories:
+            decision.by === 'administration'
+              ? [{ name: decision.name, title: decision.title, organisation: issuer.administration }]
+              : [],
+          signaturePanel: panel,
         },
       },
-      signerName: issuer.administration,
+      signerName: signer,
       reason: `Avstående ${own?.diaryNumber ?? ''}`,
       location: issuer.postalTown,
       contactInfo: issuer.email,
@@ -353,46 +449,50 @@ export class DocumentModelsService {
           `Avstående ${(own?.diaryNumber ?? '').replace('/', '-')} ${context.consultationTitle}.pdf`,
         ),
       },
-      signatories: [],
+      signatories: panel.approvals,
     };
   }
 
-  async #compilation(document: IssuedDocumentView, tx?: Tx): Promise<PreparedDocument> {
+  async #compilation(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     // As it stood when asked for; a request from before snapshots were kept is compiled now.
     const c =
       ((await this.issuance.snapshotOf(document.id, tx)) as Compilation | undefined) ??
       (await this.compilations.compile(system, document.subjectId));
     const consultation = (await this.consultations.findById(document.subjectId, tx))!;
     const { issuer } = await this.letterheads.letterhead(consultation.organisationId, null, tx);
-    const requestedAt = new Date(document.requestedAt);
-    const date = localDate(requestedAt);
+    // Dated the day it was asked for: it compiles the answers as they stood then.
+    const date = localDate(new Date(document.requestedAt));
     const answersBySection = c.sections.map((x) => new Map(x.answers.map((a) => [a.recipientId, a])));
+    const printed = (a: { position: Position | null; comment: string }): CompiledPosition => ({
+      position: a.position ? PRINTED_POSITION[a.position] : null,
+      comment: a.comment ? text(a.comment) : null,
+    });
     return {
       template: {
         layout: 'compilation',
         model: {
-          pdf: this.#identity(document, requestedAt),
+          pdf: this.#identity(document, making),
           issuer,
           remissTitle: c.title,
           diaryNumber: c.senderDiaryNumber,
           date,
           responseDeadline: c.responseDeadline,
           sections: c.sections.map((x) => ({ title: x.title })),
+          // The same answers as the JSON: the position on the whole remiss, and a section only
+          // where the answer takes it up.
           responses: c.overall.map((o) => ({
             recipient: o.name,
+            overall: printed(o),
             sections: answersBySection.map((answers) => {
               const a = answers.get(o.recipientId);
-              return {
-                position: a?.position ? PRINTED_POSITION[a.position] : null,
-                comment: a?.comment ? text(a.comment) : null,
-              };
+              return a ? printed(a) : null;
             }),
           })),
           declined: c.declined.map((x) => ({ recipient: x.name, reason: x.reason })),
           notAnswered: c.notAnswered.map((x) => x.name),
         },
       },
-      signerName: issuer.administration,
+      signerName: making.signer ?? issuer.administration,
       reason: `Remissammanställning ${c.senderDiaryNumber}`,
       location: issuer.postalTown,
       contactInfo: issuer.email,

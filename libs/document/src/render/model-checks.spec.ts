@@ -1,4 +1,4 @@
-import { checkDate, checkTime, formatStockholmTime } from './model-checks.js';
+import { checkDate, checkDateOrTime, formatStockholmTime } from './model-checks.js';
 
 describe(formatStockholmTime.name, () => {
   it('prints an instant as Swedish local time, summer and winter', () => {
@@ -14,8 +14,9 @@ describe(checkDate.name, () => {
     expect(() => checkDate('23 oktober 2025', 'meetingDate')).toThrow(/meetingDate must be a date YYYY-MM-DD/);
   });
 
-  it('accepts approval times YYYY-MM-DD HH:MM', () => {
-    expect(checkTime('2025-09-25 09:14', 'approvedAt')).toBe('2025-09-25 09:14');
-    expect(() => checkTime('2025-09-25T09:14', 'approvedAt')).toThrow(RangeError);
+  it('accepts approval times YYYY-MM-DD HH:MM and meeting days YYYY-MM-DD', () => {
+    expect(checkDateOrTime('2025-09-25 09:14', 'approvedAt')).toBe('2025-09-25 09:14');
+    expect(checkDateOrTime('2025-10-23', 'approvedAt')).toBe('2025-10-23');
+    expect(() => checkDateOrTime('2025-09-25T09:14', 'approvedAt')).toThrow(RangeError);
   });
 });

@@ -12,10 +12,10 @@ export function checkDate(value: string, field: string): string {
   return value;
 }
 
-/** Checks that an approval time is `YYYY-MM-DD HH:MM`. */
-export function checkTime(value: string, field: string): string {
-  if (!TIME.test(value)) {
-    throw new RangeError(`${field} must be a time YYYY-MM-DD HH:MM, got "${value}"`);
+/** Checks that an approval time is `YYYY-MM-DD HH:MM`, or a meeting's day `YYYY-MM-DD`. */
+export function checkDateOrTime(value: string, field: string): string {
+  if (!TIME.test(value) && !DATE.test(value)) {
+    throw new RangeError(`${field} must be a time YYYY-MM-DD HH:MM or a date YYYY-MM-DD, got "${value}"`);
   }
   return value;
 }

@@ -38,18 +38,28 @@ export interface Signatory {
   readonly organisation: string;
 }
 
-/** One approval shown in the visible signature panel. */
+/** One entry of the visible signature panel: who approved or decided, and when. */
 export interface Approval {
+  /** A person, or a board: `Hägersten-Älvsjö stadsdelsnämnd`. */
   readonly name: string;
+  /** A person's title, or a board decision's paragraph: `§ 12`. */
   readonly title: string;
-  /** Swedish local time of the approval, `YYYY-MM-DD HH:MM` (see `formatStockholmTime`). */
+  /**
+   * Swedish local time of an approval, `YYYY-MM-DD HH:MM` (see `formatStockholmTime`), or the
+   * day of a board's meeting, `YYYY-MM-DD`.
+   */
   readonly approvedAt: string;
 }
 
-/** The visible signature panel: who approved the exact revision, and in whose name it is signed. */
+/**
+ * The visible signature panel: in whose name the PDF is signed (as its certificate says), and
+ * who approved or decided what it records.
+ */
 export interface SignaturePanelModel {
-  /** The organisation whose certificate signs the PDF: `Hägersten-Älvsjö stadsdelsförvaltning`. */
+  /** The signing certificate's name: `Hägersten-Älvsjö stadsdelsförvaltning`. */
   readonly organisation: string;
+  /** What the entries did, printed before each: `Godkänt av`, `Beslutat av`, `Rätt utdraget intygar`. */
+  readonly caption?: string | null;
   readonly approvals: readonly Approval[];
 }
 
@@ -94,8 +104,8 @@ export interface OfficialReportModel {
   readonly date: IsoDate;
   /** The case officer (handläggare). */
   readonly officer: { readonly name: string; readonly phone: string };
-  /** The board the report is put before, and the meeting (null while no meeting is set). */
-  readonly addressee: { readonly board: string; readonly meetingDate: IsoDate | null };
+  /** The board the report is put before, and its meeting: part of what was approved. */
+  readonly addressee: { readonly board: string; readonly meetingDate: IsoDate };
   /** The matter's title, printed large: `Handlingsplan för romsk inkludering`. */
   readonly title: string;
   /** The heading under the title: `Yttrande till kommunstyrelsen`. */
@@ -157,8 +167,8 @@ export interface BoardStatementModel {
   readonly addressee: string;
   readonly title: string;
   readonly heading?: string | null;
-  /** The board's decision: meeting, paragraph and decision text. */
-  readonly decision: { readonly meetingDate: IsoDate; readonly paragraph: string; readonly text: RichText };
+  /** The board's decision: meeting, paragraph number (12 prints `§ 12`) and the decision as adopted. */
+  readonly decision: { readonly meetingDate: IsoDate; readonly paragraph: number; readonly text: RichText };
   readonly parts: StatementParts;
   readonly signatories: readonly Signatory[];
   readonly attachments?: readonly string[];
@@ -175,7 +185,7 @@ export interface MinutesExtractModel {
   readonly board: string;
   readonly meetingDate: IsoDate;
   /** The paragraph number in the minutes, printed as `§ <n>`. */
-  readonly paragraph: string;
+  readonly paragraph: number;
   readonly title: string;
   readonly diaryNumber: string;
   readonly decision: RichText;
@@ -186,6 +196,21 @@ export interface MinutesExtractModel {
   readonly certifiedBy: { readonly name: string; readonly title: string };
   readonly signaturePanel?: SignaturePanelModel | null;
 }
+
+/**
+ * Who decided that the board declines: its administration on its behalf (delegation), with the
+ * person who decided; or the board itself at a meeting.
+ */
+export type DeclineDecision =
+  | {
+      readonly by: 'administration';
+      /** `Hägersten-Älvsjö stadsdelsförvaltning`. */
+      readonly administration: string;
+      readonly name: string;
+      readonly title: string;
+      readonly date: IsoDate;
+    }
+  | { readonly by: 'board'; readonly meetingDate: IsoDate; readonly paragraph: number };
 
 /** An avstående: the board's short letter declining to answer a remiss. */
 export interface DeclineLetterModel {
@@ -199,9 +224,15 @@ export interface DeclineLetterModel {
   readonly addressee: string;
   readonly remissTitle: string;
   readonly reason: RichText;
-  readonly decisionDate: IsoDate;
+  readonly decision: DeclineDecision;
   readonly signatories: readonly Signatory[];
   readonly signaturePanel?: SignaturePanelModel | null;
+}
+
+/** A position and comment, on the whole remiss or on one section. */
+export interface CompiledPosition {
+  readonly position?: SectionPosition | null;
+  readonly comment?: RichText | null;
 }
 
 /** One recipient's answer in a compilation. */
@@ -209,8 +240,13 @@ export interface CompilationResponse {
   readonly recipient: string;
   /** The recipient's own diary number, when known. */
   readonly diaryNumber?: string | null;
-  /** One entry per remiss section, in the order of `CompilationModel.sections`. */
-  readonly sections: readonly { readonly position?: SectionPosition | null; readonly comment?: RichText | null }[];
+  /** The position on the remiss as a whole, and its comment. */
+  readonly overall: CompiledPosition;
+  /**
+   * One entry per remiss section, in the order of `CompilationModel.sections`: null where the
+   * answer takes up no position or comment on that section.
+   */
+  readonly sections: readonly (CompiledPosition | null)[];
 }
 
 /** A remissammanställning: all answers to a remiss, for the sender. */

@@ -7,7 +7,7 @@ import type { BoardStatementModel } from './models.js';
 import { addSignatureBlock } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
 import { addAttachments, addStatementParts } from './statement-parts.js';
-import { PART_HEADINGS } from './swedish.js';
+import { paragraphLabel, PART_HEADINGS } from './swedish.js';
 
 const DOCUMENT_TYPE = 'Yttrande';
 
@@ -44,7 +44,7 @@ export function renderBoardStatement(model: BoardStatementModel): RenderedPdf {
   }
   flow.heading('Nämndens beslut', 'H2');
   flow.paragraph([
-    { text: `${model.board}, sammanträde ${meetingDate}, § ${model.decision.paragraph}`, face: 'italic' },
+    { text: `${model.board}, sammanträde ${meetingDate}, ${paragraphLabel(model.decision.paragraph)}`, face: 'italic' },
   ]);
   flow.richText(model.decision.text, { spaceBefore: 4 });
   addStatementParts(flow, model.parts);

@@ -16,23 +16,34 @@ const CITY_OFFICE: Issuer = {
   website: 'start.stockholm',
 };
 
-const POSITIONS: readonly (SectionPosition | null)[] = ['endorse', 'endorse_in_part', 'oppose', 'no_objection', null];
+const POSITIONS: readonly SectionPosition[] = ['endorse', 'endorse_in_part', 'oppose', 'no_objection'];
 
-/** 500 recipients, 3 sections: 430 answers, 40 declined, 30 not answered. */
+/**
+ * 500 recipients, 3 sections: 430 answers, 40 declined, 30 not answered. Every answer takes a
+ * position on the whole remiss; on each section four in five take one, the fifth leaves it out.
+ */
 function largeCompilation(): CompilationModel {
   const recipients = Array.from({ length: 500 }, (_, i) => `Remissinstans ${String(i + 1).padStart(3, '0')} – Älvsjö`);
   const responses: CompilationResponse[] = recipients.slice(0, 430).map((recipient, i) => ({
     recipient,
     diaryNumber: `R ${2025}/${i + 1}`,
-    sections: [0, 1, 2].map((s) => ({
-      position: POSITIONS[(i + s) % POSITIONS.length]!,
-      comment:
-        (i + s) % 3 === 0
-          ? parseMarkup(
-              `Synpunkt ${i + 1}.${s + 1}: förslaget är väl avvägt men kräver uppföljning av åtgärderna i närområdet.`,
-            )
-          : null,
-    })),
+    overall: {
+      position: POSITIONS[i % POSITIONS.length]!,
+      comment: i % 2 === 0 ? parseMarkup(`Helhetssyn ${i + 1}: förslaget bör genomföras stegvis.`) : null,
+    },
+    sections: [0, 1, 2].map((s) =>
+      (i + s) % 5 === 4
+        ? null
+        : {
+            position: POSITIONS[(i + s) % 5]!,
+            comment:
+              (i + s) % 3 === 0
+                ? parseMarkup(
+                    `Synpunkt ${i + 1}.${s + 1}: förslaget är väl avvägt men kräver uppföljning av åtgärderna i närområdet.`,
+                  )
+                : null,
+          },
+    ),
   }));
   return {
     pdf: { documentId: 'compilation-ks-2025-1234', producedAt: '2025-11-20T12:00:00+01:00' },
@@ -85,31 +96,36 @@ describe(renderCompilation.name, () => {
     }
   });
 
-  it('counts the positions per section', () => {
+  it('counts the positions on the whole remiss and per section', () => {
     const text = normalise(inspection.text);
     expect(text).toContain('Remissen sändes till 500 remissinstanser med svar senast 2025-11-15.');
     expect(text).toContain('430 har svarat, 40 har avstått och 30 har inte svarat.');
-    // 430 answers cycle through five positions (the fifth: none), shifted by one per section.
-    expect(text).toContain('Ställningstagande Kunskap och information Välfärd och service Delaktighet och inflytande');
+    // The whole remiss: 430 answers cycle through four positions. Each section: five steps, the
+    // fifth leaving the section out, shifted by one per section.
     for (const row of [
-      'Tillstyrker 86 86 86',
-      'Tillstyrker delvis 86 86 86',
-      'Avstyrker 86 86 86',
-      'Inget att invända 86 86 86',
-      'Svar utan ställningstagande 86 86 86',
-      'Avstår 40 40 40',
-      'Ej svarat 30 30 30',
+      'Tillstyrker 108 86 86 86',
+      'Tillstyrker delvis 108 86 86 86',
+      'Avstyrker 107 86 86 86',
+      'Inget att invända 107 86 86 86',
+      'Kommentar utan ställningstagande 0 0 0 0',
+      'Svarat, men inte om delen 0 86 86 86',
+      'Avstår 40 40 40 40',
+      'Ej svarat 30 30 30 30',
     ]) {
       expect(text).toContain(row);
     }
   });
 
-  it('lists every answer under every section, then who declined and who did not answer', () => {
+  it('lists the positions on the whole remiss first, then under each section only those who took it up', () => {
     const text = normalise(inspection.text);
     const needles = [
+      'Hela remissen',
+      'Remissinstans 001 – Älvsjö (dnr R 2025/1) Tillstyrker. Helhetssyn 1:',
+      'Remissinstans 002 – Älvsjö (dnr R 2025/2) Tillstyrker delvis.',
+      'Remissinstans 430 – Älvsjö (dnr R 2025/430)',
       'Kunskap och information',
       'Remissinstans 001 – Älvsjö (dnr R 2025/1) Tillstyrker. Synpunkt 1.1:',
-      'Remissinstans 430 – Älvsjö (dnr R 2025/430)',
+      'Remissinstans 429 – Älvsjö (dnr R 2025/429)',
       'Välfärd och service',
       'Remissinstans 001 – Älvsjö (dnr R 2025/1) Tillstyrker delvis.',
       'Delaktighet och inflytande',
@@ -125,5 +141,13 @@ describe(renderCompilation.name, () => {
     for (let i = 1; i <= 430; i += 37) {
       expect(text).toContain(`Remissinstans ${String(i).padStart(3, '0')} – Älvsjö (dnr R 2025/${i})`);
     }
+    // Remissinstans 005 leaves out the first section (4 + 0 ≡ 4): listed under the other two only.
+    const first = text.slice(
+      text.indexOf('Kunskap och information Remissinstans'),
+      text.indexOf('Välfärd och service Remissinstans'),
+    );
+    expect(first).not.toContain('Remissinstans 005 – Älvsjö');
+    expect(first).toContain('Remissinstans 006 – Älvsjö');
+    expect(text).not.toContain('Inget ställningstagande.');
   });
 });

@@ -4,7 +4,7 @@ import { addTable, type FlowBuilder, type RenderedPdf, spanPieces, type TableCol
 import { beginCityDocument, completeCityDocument } from './city-document.js';
 import { BODY_COLUMN, STYLES, TABLE_STYLES } from './city-styles.js';
 import { checkDate } from './model-checks.js';
-import type { CompilationModel, CompilationResponse, SectionPosition } from './models.js';
+import type { CompilationModel, CompilationResponse, CompiledPosition } from './models.js';
 import { hasText } from './statement-parts.js';
 import { POSITIONS, capitalised, positionLabel } from './swedish.js';
 
@@ -12,9 +12,11 @@ const DOCUMENT_TYPE = 'Remissammanställning';
 const LABEL_COLUMN_WIDTH = 150;
 
 /**
- * Renders a remissammanställning for the sender: the counts per position and section, then per
- * remiss section every answering recipient's position and comment, then who declined (with
- * their reasons) and who has not answered. Built for hundreds of recipients over many pages.
+ * Renders a remissammanställning for the sender: the counts per position on the whole remiss and
+ * on each section, then every answering recipient's position and comment on the whole remiss,
+ * then per remiss section the recipients who took a position on it or commented it, then who
+ * declined (with their reasons) and who has not answered. Built for hundreds of recipients over
+ * many pages.
  */
 export function renderCompilation(model: CompilationModel): RenderedPdf {
   const deadline = checkDate(model.responseDeadline, 'responseDeadline');
@@ -48,33 +50,47 @@ export function renderCompilation(model: CompilationModel): RenderedPdf {
     { spaceBefore: 12 },
   );
 
-  flow.heading('Ställningstaganden per del', 'H2');
-  // Positions down, sections across: position names never need breaking, section titles break
-  // between words.
-  const sectionWidth = (BODY_COLUMN.width - LABEL_COLUMN_WIDTH) / Math.max(1, model.sections.length);
+  flow.heading('Ställningstaganden', 'H2');
+  // Positions down, the whole remiss and each section across: position names never need
+  // breaking, section titles break between words.
+  const parts: { readonly title: string; readonly of: (r: CompilationResponse) => CompiledPosition | null }[] = [
+    { title: 'Hela remissen', of: (r) => r.overall },
+    ...model.sections.map((section, s) => ({
+      title: section.title,
+      of: (r: CompilationResponse) => r.sections[s] ?? null,
+    })),
+  ];
+  const partWidth = (BODY_COLUMN.width - LABEL_COLUMN_WIDTH) / parts.length;
   const columns: TableColumn[] = [
     { header: 'Ställningstagande', width: LABEL_COLUMN_WIDTH, align: 'left' },
-    ...model.sections.map((section) => ({ header: section.title, width: sectionWidth, align: 'right' as const })),
+    ...parts.map((part) => ({ header: part.title, width: partWidth, align: 'right' as const })),
   ];
-  const perSection = (count: (section: number) => number): string[] => model.sections.map((_, s) => String(count(s)));
-  const unstated = (s: number): number => model.responses.filter((r) => !r.sections[s]?.position).length;
+  const count = (test: (answer: CompiledPosition | null) => boolean): string[] =>
+    parts.map((part) => String(model.responses.filter((r) => test(part.of(r))).length));
   const rows = [
-    ...POSITIONS.map((p) => [
-      capitalised(positionLabel(p)),
-      ...perSection((s) => countPosition(model.responses, s, p)),
-    ]),
-    ...(model.sections.some((_, s) => unstated(s) > 0)
-      ? [['Svar utan ställningstagande', ...perSection(unstated)]]
-      : []),
-    ['Avstår', ...perSection(() => model.declined.length)],
-    ['Ej svarat', ...perSection(() => model.notAnswered.length)],
+    ...POSITIONS.map((p) => [capitalised(positionLabel(p)), ...count((a) => a?.position === p)]),
+    ['Kommentar utan ställningstagande', ...count((a) => a !== null && !a.position)],
+    ['Svarat, men inte om delen', ...count((a) => a === null)],
+    ['Avstår', ...parts.map(() => String(model.declined.length))],
+    ['Ej svarat', ...parts.map(() => String(model.notAnswered.length))],
   ];
   addTable(doc, flow, columns, rows, 8, TABLE_STYLES);
 
+  flow.heading('Hela remissen', 'H2', { spaceBefore: 20 });
+  if (model.responses.length === 0) {
+    flow.text('Ingen remissinstans har svarat än.');
+  }
+  model.responses.forEach((response, r) => {
+    addResponse(flow, response, response.overall, r === 0);
+  });
   model.sections.forEach((section, s) => {
     flow.heading(section.title, 'H2', { spaceBefore: 20 });
-    model.responses.forEach((response, r) => {
-      addResponse(flow, response, s, r === 0);
+    const answering = model.responses.filter((response) => response.sections[s]);
+    if (answering.length === 0) {
+      flow.text('Ingen remissinstans har tagit ställning till eller kommenterat denna del.');
+    }
+    answering.forEach((response, r) => {
+      addResponse(flow, response, response.sections[s]!, r === 0);
     });
   });
 
@@ -101,17 +117,12 @@ export function renderCompilation(model: CompilationModel): RenderedPdf {
   return completeCityDocument(document, { placement: null });
 }
 
-function countPosition(responses: readonly CompilationResponse[], section: number, position: SectionPosition): number {
-  return responses.filter((r) => r.sections[section]?.position === position).length;
-}
-
-/** One recipient on one section: name (and diary number), then position and comment. */
-function addResponse(flow: FlowBuilder, response: CompilationResponse, section: number, first: boolean): void {
-  const answer = response.sections[section];
+/** One recipient on the whole remiss or one section: name (and diary number), then position and comment. */
+function addResponse(flow: FlowBuilder, response: CompilationResponse, answer: CompiledPosition, first: boolean): void {
   const name = response.diaryNumber ? `${response.recipient} (dnr ${response.diaryNumber})` : response.recipient;
   flow.heading(name, 'H3', { spaceBefore: first ? 6 : 10 });
-  const position = answer?.position ? `${capitalised(positionLabel(answer.position))}.` : 'Inget ställningstagande.';
-  const comment: RichText = hasText(answer?.comment) ? answer.comment : [];
+  const position = answer.position ? `${capitalised(positionLabel(answer.position))}.` : 'Inget ställningstagande.';
+  const comment: RichText = hasText(answer.comment) ? answer.comment : [];
   const [head, ...rest] = comment;
   const style = STYLES.body;
   if (head?.kind === 'paragraph') {

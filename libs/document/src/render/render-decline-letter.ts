@@ -6,15 +6,26 @@ import { checkDate } from './model-checks.js';
 import type { DeclineLetterModel } from './models.js';
 import { addSignatureBlock } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
+import { paragraphLabel } from './swedish.js';
 
 const DOCUMENT_TYPE = 'Svar på remiss';
 
+/** Who decided, in the words the letter uses. */
+function decidedBy(model: DeclineLetterModel): string {
+  const d = model.decision;
+  return d.by === 'board'
+    ? `${model.board} beslutade vid sammanträde ${checkDate(d.meetingDate, 'decision.meetingDate')}, ${paragraphLabel(d.paragraph)}, att avstå från att yttra sig.`
+    : `${d.administration} beslutade ${checkDate(d.date, 'decision.date')} på nämndens vägnar att avstå från att yttra sig. ` +
+        `Beslutet fattades av ${d.name}, ${d.title}.`;
+}
+
 /**
  * Renders an avstående: the board's short, signed letter that it declines to answer a remiss,
- * with the reason, both diary numbers and the decision date.
+ * with the reason, both diary numbers, and who decided: the board at a meeting (its paragraph),
+ * or its administration on its behalf (the person who decided).
  */
 export function renderDeclineLetter(model: DeclineLetterModel): RenderedPdf {
-  const decisionDate = checkDate(model.decisionDate, 'decisionDate');
+  const decision = decidedBy(model);
   const issuer = model.issuer;
   const title = `${model.board} avstår från att yttra sig över remissen ${model.remissTitle}`;
   const document = beginCityDocument(
@@ -39,11 +50,9 @@ export function renderDeclineLetter(model: DeclineLetterModel): RenderedPdf {
   const { doc, flow } = document;
   flow.heading(title, 'H1', { style: STYLES.letterTitle, spaceBefore: 0 });
   flow.richText(model.reason, { spaceBefore: 10 });
-  flow.text(
-    `${model.board} beslutade ${decisionDate} att avstå från att yttra sig. ` +
-      `Vårt diarienummer är ${model.diaryNumber}, ert diarienummer ${model.senderDiaryNumber}.`,
-    { spaceBefore: 7 },
-  );
+  flow.text(`${decision} Vårt diarienummer är ${model.diaryNumber}, ert diarienummer ${model.senderDiaryNumber}.`, {
+    spaceBefore: 7,
+  });
   addSignatureBlock(doc, flow, model.signatories);
   const panel = addSignaturePanel(doc, flow, model.signaturePanel);
   return completeCityDocument(document, panel);

@@ -7,6 +7,7 @@ import type { MinutesExtractModel } from './models.js';
 import { addCertification } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
 import { addPart } from './statement-parts.js';
+import { paragraphLabel } from './swedish.js';
 
 const DOCUMENT_TYPE = 'Protokollsutdrag';
 
@@ -18,7 +19,7 @@ const DOCUMENT_TYPE = 'Protokollsutdrag';
 export function renderMinutesExtract(model: MinutesExtractModel): RenderedPdf {
   const meetingDate = checkDate(model.meetingDate, 'meetingDate');
   const issuer = model.issuer;
-  const paragraph = `§ ${model.paragraph}`;
+  const paragraph = paragraphLabel(model.paragraph);
   const document = beginCityDocument(
     {
       identity: model.pdf,

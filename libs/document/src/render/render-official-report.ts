@@ -17,9 +17,7 @@ const DOCUMENT_TYPE = 'Tjänsteutlåtande';
  * bold headings, the signature block, Bilagor and the visible signature panel.
  */
 export function renderOfficialReport(model: OfficialReportModel): RenderedPdf {
-  if (model.addressee.meetingDate !== null) {
-    checkDate(model.addressee.meetingDate, 'addressee.meetingDate');
-  }
+  const meetingDate = checkDate(model.addressee.meetingDate, 'addressee.meetingDate');
   const issuer = model.issuer;
   const document = beginCityDocument(
     {
@@ -36,13 +34,7 @@ export function renderOfficialReport(model: OfficialReportModel): RenderedPdf {
       diaryNumber: model.diaryNumber,
       date: model.date,
       left: { label: 'Handläggare', lines: [model.officer.name, `Telefon: ${model.officer.phone}`] },
-      right: {
-        label: 'Till',
-        lines:
-          model.addressee.meetingDate === null
-            ? [model.addressee.board]
-            : [model.addressee.board, model.addressee.meetingDate],
-      },
+      right: { label: 'Till', lines: [model.addressee.board, meetingDate] },
       issuer,
     },
   );

@@ -11,7 +11,7 @@ import {
   referenceReport,
 } from '@app/testing';
 
-import type { Issuer } from './index.js';
+import type { DeclineLetterModel, Issuer } from './index.js';
 import { renderBoardStatement } from './render-board-statement.js';
 import { renderCoveringLetter } from './render-covering-letter.js';
 import { renderDeclineLetter } from './render-decline-letter.js';
@@ -151,7 +151,7 @@ describe('the other document kinds', () => {
       addressee: 'Kommunstyrelsen',
       title: report.title,
       heading: 'Svar på remiss från kommunstyrelsen (dnr KS 2025/1234)',
-      decision: { meetingDate: r.meetingDate, paragraph: '12', text: parseMarkup(REFERENCE_CASE.decision.text) },
+      decision: { meetingDate: r.meetingDate, paragraph: 12, text: parseMarkup(REFERENCE_CASE.decision.text) },
       parts: {
         ...report.parts,
         proposedDecision: [],
@@ -187,6 +187,35 @@ describe('the other document kinds', () => {
     ).toEqual([]);
     expect(text).not.toContain('Förvaltningens förslag till beslut');
     expect(text).not.toContain('Delaktighet och inflytande Ställningstagande');
+    expect(text).not.toContain('§ §'); // the sign once, before the number
+  });
+
+  it('says in the panel what it records: who decided, or who certified the extract', async () => {
+    const decided = normalise(
+      (
+        await renderAndInspect(
+          renderDeclineLetter({
+            ...declineLetterModel(),
+            decision: { by: 'board', meetingDate: '2025-10-23', paragraph: 14 },
+            signatories: [],
+            signaturePanel: {
+              organisation: r.administration,
+              caption: 'Beslutat av',
+              approvals: [{ name: r.board, title: '§ 14', approvedAt: '2025-10-23' }],
+            },
+          }),
+        )
+      ).text,
+    );
+    expect(
+      missingInOrder(decided, [
+        `${r.board} beslutade vid sammanträde 2025-10-23, § 14, att avstå från att yttra sig.`,
+        `Elektroniskt signerad av ${r.administration} Beslutat av`,
+        `${r.board}, § 14`,
+        '2025-10-23',
+      ]),
+    ).toEqual([]);
+    expect(decided).not.toContain('på nämndens vägnar');
   });
 
   it('renders a protokollsutdrag with decision, reservation, justering and the certification', async () => {
@@ -196,7 +225,7 @@ describe('the other document kinds', () => {
         issuer: REFERENCE_ISSUER,
         board: r.board,
         meetingDate: r.meetingDate,
-        paragraph: '12',
+        paragraph: 12,
         title: REFERENCE_CASE.statement.title,
         diaryNumber: r.diaryNumber,
         decision: parseMarkup(REFERENCE_CASE.decision.text),
@@ -235,7 +264,7 @@ describe('the other document kinds', () => {
         issuer: REFERENCE_ISSUER,
         board: r.board,
         meetingDate: r.meetingDate,
-        paragraph: '13',
+        paragraph: 13,
         title: 'Ekonomisk uppföljning',
         diaryNumber: 'HÄ 2025/600',
         decision: parseMarkup('Nämnden godkänner uppföljningen.'),
@@ -249,22 +278,8 @@ describe('the other document kinds', () => {
     expect(text).toContain('Justering Omedelbart justerad');
   });
 
-  it('renders an avstående with the reason, both diary numbers and the decision date', async () => {
-    const report = referenceReport();
-    const sut = renderDeclineLetter({
-      pdf: { documentId: 'avstar-ha-2025-579', producedAt: '2025-10-24T10:00:00+02:00' },
-      issuer: REFERENCE_ISSUER,
-      board: r.board,
-      diaryNumber: 'HÄ 2025/579',
-      senderDiaryNumber: 'KS 2025/1300',
-      date: '2025-10-24',
-      addressee: 'Kommunstyrelsen',
-      remissTitle: 'Riktlinjer för öppna data',
-      reason: parseMarkup('Remissen berör inte nämndens verksamhet i någon större utsträckning.'),
-      decisionDate: '2025-10-23',
-      signatories: report.signatories.slice(0, 1),
-      signaturePanel: report.signaturePanel,
-    });
+  it('renders an avstående with the reason, both diary numbers and who decided on the board’s behalf', async () => {
+    const sut = renderDeclineLetter(declineLetterModel());
     expect(sut.signaturePanel?.page).toBe(0);
     const inspection = await renderAndInspect(sut);
     expect(pageCount(inspection)).toBe(1);
@@ -276,11 +291,16 @@ describe('the other document kinds', () => {
         'Till Kommunstyrelsen',
         'Hägersten-Älvsjö stadsdelsnämnd avstår från att yttra sig över remissen Riktlinjer för öppna data',
         'Remissen berör inte nämndens verksamhet i någon större utsträckning.',
-        'beslutade 2025-10-23 att avstå',
+        `${r.administration} beslutade 2025-10-23 på nämndens vägnar att avstå från att yttra sig.`,
+        'Beslutet fattades av Lee Orberson, stadsdelsdirektör.',
         'Vårt diarienummer är HÄ 2025/579, ert diarienummer KS 2025/1300.',
         'Lee Orberson',
+        `Elektroniskt signerad av ${r.administration} Beslutat av`,
+        'Lee Orberson, stadsdelsdirektör',
+        '2025-10-23 16:40',
       ]),
     ).toEqual([]);
+    expect(text).not.toMatch(/stadsdelsnämnd beslutade/);
   });
 
   it('refuses a malformed date rather than printing it on a public record', () => {
@@ -288,6 +308,34 @@ describe('the other document kinds', () => {
     expect(() => declineLetterWith({ producedAt: '2025-09-25' })).toThrow(/producedAt must be ISO 8601/);
   });
 });
+
+function declineLetterModel(): DeclineLetterModel {
+  const director = REFERENCE_CASE.signatories[0];
+  return {
+    pdf: { documentId: 'avstar-ha-2025-579', producedAt: '2025-10-24T10:00:00+02:00' },
+    issuer: REFERENCE_ISSUER,
+    board: r.board,
+    diaryNumber: 'HÄ 2025/579',
+    senderDiaryNumber: 'KS 2025/1300',
+    date: '2025-10-24',
+    addressee: 'Kommunstyrelsen',
+    remissTitle: 'Riktlinjer för öppna data',
+    reason: parseMarkup('Remissen berör inte nämndens verksamhet i någon större utsträckning.'),
+    decision: {
+      by: 'administration',
+      administration: r.administration,
+      name: director.name,
+      title: director.title,
+      date: '2025-10-23',
+    },
+    signatories: [director],
+    signaturePanel: {
+      organisation: r.administration,
+      caption: 'Beslutat av',
+      approvals: [{ name: director.name, title: director.title, approvedAt: '2025-10-23 16:40' }],
+    },
+  };
+}
 
 function declineLetterWith(change: { date?: string; producedAt?: string }): RenderedPdf {
   const report = referenceReport();
@@ -301,7 +349,7 @@ function declineLetterWith(change: { date?: string; producedAt?: string }): Rend
     addressee: 'Kommunstyrelsen',
     remissTitle: 'Riktlinjer',
     reason: [],
-    decisionDate: '2025-10-23',
+    decision: { by: 'board', meetingDate: '2025-10-23', paragraph: 3 },
     signatories: [],
   });
 }

@@ -9,7 +9,7 @@ import {
 } from '@app/pdf';
 
 import { BODY_COLUMN, STYLES } from './city-styles.js';
-import { checkTime } from './model-checks.js';
+import { checkDateOrTime } from './model-checks.js';
 import type { SignaturePanelModel } from './models.js';
 import { PAGE } from './page-geometry.js';
 
@@ -24,7 +24,7 @@ export interface PanelHolder {
 
 /**
  * The visible signature panel: a framed box, `Elektroniskt signerad av <organisation>`, then
- * each approver with name, title and approval time. It is the last box of a document, so it
+ * each approver (or deciding board), after the caption, with name, title (or paragraph) and time. It is the last box of a document, so it
  * stands on the last page; the holder receives its page and rectangle for the signing step.
  */
 export function addSignaturePanel(
@@ -38,11 +38,13 @@ export function addSignaturePanel(
   }
   const inner = BODY_COLUMN.width - 2 * PADDING;
   const heading = plainLines(doc, `Elektroniskt signerad av ${panel.organisation}`, STYLES.panelTitle, inner);
+  // The caption leads each entry, so that the panel takes no more lines than the entries do.
+  const caption = panel.caption ? `${panel.caption} ` : '';
   const approvals = panel.approvals.map((a, i) => ({
-    who: plainLines(doc, `${a.name}, ${a.title}`, STYLES.panel, inner - TIME_WIDTH),
+    who: plainLines(doc, `${caption}${a.name}, ${a.title}`, STYLES.panel, inner - TIME_WIDTH),
     when: plainLines(
       doc,
-      checkTime(a.approvedAt, `signaturePanel.approvals[${i}].approvedAt`),
+      checkDateOrTime(a.approvedAt, `signaturePanel.approvals[${i}].approvedAt`),
       STYLES.panel,
       TIME_WIDTH,
     ),

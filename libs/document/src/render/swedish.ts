@@ -5,6 +5,14 @@ export function pageLabel(page: number, pageCount: number): string {
   return `Sida ${page} (${pageCount})`;
 }
 
+/** A paragraph of the minutes as printed: `§ 12`, the sign once. */
+export function paragraphLabel(paragraph: number): string {
+  if (!Number.isInteger(paragraph) || paragraph < 1) {
+    throw new RangeError(`paragraph must be a positive whole number, got ${paragraph}`);
+  }
+  return `§ ${paragraph}`;
+}
+
 /** A position on a remiss section, in Swedish as printed in statements and compilations. */
 export function positionLabel(position: SectionPosition): string {
   switch (position) {

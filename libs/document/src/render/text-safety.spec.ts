@@ -1,5 +1,5 @@
 import { parseMarkup } from '@app/markup';
-import { finishPdf, printable } from '@app/pdf';
+import { assertPrintable, finishPdf, printable, unprintableCharacters } from '@app/pdf';
 import { inspectPdf, normalise, REFERENCE_ISSUER, referenceReport } from '@app/testing';
 
 import { renderDeclineLetter } from './render-decline-letter.js';
@@ -19,7 +19,7 @@ function declineLetter(
     addressee: 'Kommunstyrelsen',
     remissTitle,
     reason: parseMarkup(reason),
-    decisionDate: '2025-10-23',
+    decision: { by: 'board', meetingDate: '2025-10-23', paragraph: 7 },
     signatories: referenceReport().signatories,
   });
 }
@@ -39,11 +39,26 @@ describe('text in the PDF', () => {
     expect(inspection.info).toMatch(/^Title:\s+.*Kultur & fritid <2026> "utkast"$/m);
   });
 
-  it('drops control characters and prints characters the typeface lacks as ?', () => {
+  it('drops control characters, and refuses characters it cannot print rather than replace them', () => {
     expect(printable('a\u0000b\u0007c\td\r\ne\u00ADf\u200Bg')).toBe('abc d efg');
-    expect(printable('Glad 😀 sommar')).toBe('Glad ? sommar');
     expect(printable('A\u030Angström')).toBe('Ångström');
     expect(printable('10\u202F000\u00A0kr')).toBe('10\u00A0000\u00A0kr');
+    expect(printable('Ωmega – Жизнь § 12 €')).toBe('Ωmega – Жизнь § 12 €');
+    expect(() => printable('Glad 😀 sommar')).toThrow(/😀 \(U\+1F600\)/);
+    // Hebrew has glyphs in the typeface, but every line is set left to right: refused too.
+    expect(unprintableCharacters('Shalom שלום, marhaba مرحبا 😀😀')).toEqual([...'שלום', ...'مرحبا', '😀']);
+    expect(() => assertPrintable({ summary: 'Bra', views: 'Glad 😀' })).toThrow(
+      expect.objectContaining({
+        code: 'text.unprintable',
+        extensions: { fields: [{ field: 'views', characters: ['😀 (U+1F600)'] }] },
+      }),
+    );
+  });
+
+  it('fails a document with a text it cannot print, naming the characters, instead of printing ?', async () => {
+    await expect(async () =>
+      finishPdf(declineLetter('Sommar', 'Vi avstår 😀 i år.', 'safety-4').doc),
+    ).rejects.toMatchObject({ code: 'text.unprintable', detail: expect.stringContaining('😀 (U+1F600)') });
   });
 
   it('extracts O correctly after another document printed Ö (shared font objects)', async () => {

@@ -1,6 +1,7 @@
 import { OrganisationService } from '@app/directory';
 import { DOCUMENT_KIND_LABEL, IssuanceService, type IssuedDocumentView } from '@app/issuance';
 import { inspectPdfSignature, sha256, signatureSha256s } from '@app/pdf';
+import { DomainError, ErrorKind } from '@app/platform';
 import { CaseService, RegisteredDocumentService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -24,6 +25,27 @@ export type Verification =
   | { readonly verdict: 'altered'; readonly message: string; readonly document: IssuedDocumentFacts | null }
   | { readonly verdict: 'not_issued'; readonly message: string };
 
+const PDF_HEADER = Buffer.from('%PDF-', 'latin1');
+
+const verificationErrors = {
+  emptyFile: () =>
+    new DomainError(
+      'verification.empty_file',
+      ErrorKind.Unprocessable,
+      'Filen är tom. Skicka PDF-filen som ska kontrolleras.',
+      {
+        field: 'file',
+      },
+    ),
+  notPdf: () =>
+    new DomainError(
+      'verification.not_pdf',
+      ErrorKind.UnsupportedMediaType,
+      'Filen är inte en PDF. Bara PDF-filer kan vara dokument som systemet har utfärdat.',
+      { field: 'file' },
+    ),
+};
+
 /**
  * Answers "is this the document we issued?" for any PDF, judged by the bytes and the signature —
  * never by its name or metadata: issued by this system and unaltered, altered after signing, or
@@ -40,6 +62,10 @@ export class VerificationService {
   ) {}
 
   async verify(pdf: Buffer): Promise<Verification> {
+    // Only a PDF can be a document issued here: anything else is refused, not judged.
+    if (pdf.length === 0) {
+      throw verificationErrors.emptyFile();
+    }
     const inspection = inspectPdfSignature(pdf);
     const exact = await this.issuance.findBySha256(sha256(pdf));
     if (exact && inspection.status === 'signed' && inspection.intact) {
@@ -54,6 +80,11 @@ export class VerificationService {
     let claimed: IssuedDocumentView | undefined;
     for (const signature of signatureSha256s(pdf).reverse()) {
       claimed ??= await this.issuance.findBySignatureSha256(signature);
+    }
+    // A PDF's header stands within its first 1024 bytes (ISO 32000-2, 7.5.2). A file without one
+    // is no PDF, unless it carries a signature of ours: then it is one of ours, damaged.
+    if (!claimed && !pdf.subarray(0, 1024).includes(PDF_HEADER)) {
+      throw verificationErrors.notPdf();
     }
     if (claimed || exact) {
       return {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+import { textErrors } from './text-errors.js';
+
 /** The four faces of the document typeface. */
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -77,35 +79,79 @@ export function emphasised(face: FontFace): FontFace {
   return face === 'bold' || face === 'boldItalic' ? 'boldItalic' : 'italic';
 }
 
-const REPLACEMENT = '?';
 // Breaking whitespace; the no-break space (U+00A0) stays as it is.
 const SPACES = /[\t\n\r \u1680\u2000-\u200A\u2028\u2029\u205F\u3000]+/g;
 // Control characters (as the statement markup drops them) and invisible format characters.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// Scripts written right to left, and the controls that steer the direction of text: every line
+// is set left to right, so such text would print in the wrong order even where a glyph exists.
+const RIGHT_TO_LEFT =
+  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const coverage = new Map<number, boolean>();
 
-/**
- * Text as it can be printed: Unicode NFC (so å is one glyph and extracts as one character),
- * runs of whitespace as one space, control and invisible format characters dropped,
- * and characters the typeface lacks as `?`. A missing glyph would print as nothing, lose the
- * character in text extraction and break PDF/A, which forbids references to the .notdef glyph.
- */
-export function printable(text: string): string {
-  const fonts = documentFonts();
-  let out = '';
-  for (const ch of text
+/** Text as it is set: Unicode NFC, invisible characters dropped, runs of whitespace as one space. */
+function normalised(text: string): string {
+  return text
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(/\u202F/g, '\u00A0')
-    .replace(SPACES, ' ')) {
-    const codePoint = ch.codePointAt(0)!;
-    let known = coverage.get(codePoint);
-    if (known === undefined) {
-      known = FONT_FACES.every((face) => fonts.get(face)!.hasGlyphForCodePoint(codePoint));
-      coverage.set(codePoint, known);
-    }
-    out += known ? ch : REPLACEMENT;
+    .replace(SPACES, ' ');
+}
+
+/** Whether every face has a glyph for the character and it is set left to right. */
+function canPrint(ch: string): boolean {
+  const codePoint = ch.codePointAt(0)!;
+  let known = coverage.get(codePoint);
+  if (known === undefined) {
+    const fonts = documentFonts();
+    known = !RIGHT_TO_LEFT.test(ch) && FONT_FACES.every((face) => fonts.get(face)!.hasGlyphForCodePoint(codePoint));
+    coverage.set(codePoint, known);
   }
-  return out;
+  return known;
+}
+
+/**
+ * The characters of a text that cannot be printed, each once, in the order they first appear:
+ * those the typeface lacks, and right-to-left script, which would print in the wrong order.
+ */
+export function unprintableCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (const ch of normalised(text)) {
+    if (!canPrint(ch)) {
+      found.add(ch);
+    }
+  }
+  return [...found];
+}
+
+/**
+ * Text as it can be printed: Unicode NFC (so å is one glyph and extracts as one character),
+ * runs of whitespace as one space, control and invisible format characters dropped. A character
+ * that cannot be printed is refused (`text.unprintable`), never replaced: a missing glyph would
+ * print as nothing, lose the character in text extraction and break PDF/A, and a stand-in would
+ * put words in a signed document that its author did not write.
+ */
+export function printable(text: string): string {
+  const normal = normalised(text);
+  for (const ch of normal) {
+    if (!canPrint(ch)) {
+      throw textErrors.unprintable([{ field: null, characters: unprintableCharacters(normal) }]);
+    }
+  }
+  return normal;
+}
+
+/**
+ * Refuses texts that would go into a signed document with characters it cannot print, naming
+ * each field and its characters. Keys are the fields' names as the caller's input spells them.
+ */
+export function assertPrintable(fields: Readonly<Record<string, string | null | undefined>>): void {
+  const found = Object.entries(fields).flatMap(([field, text]) => {
+    const characters = text ? unprintableCharacters(text) : [];
+    return characters.length > 0 ? [{ field, characters }] : [];
+  });
+  if (found.length > 0) {
+    throw textErrors.unprintable(found);
+  }
 }

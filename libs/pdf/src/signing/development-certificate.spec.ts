@@ -17,9 +17,9 @@ function openssl(args: readonly string[]): string {
 describe(generateDevelopmentCertificate.name, () => {
   const validFrom = new Date('2025-01-01T00:00:00Z');
   const sut = generateDevelopmentCertificate({
-    organisationName: 'Hägersten-Älvsjö stadsdelsnämnd',
-    administrationName: 'Hägersten-Älvsjö stadsdelsförvaltning',
-    parentOrganisationName: 'Stockholms stad',
+    commonName: 'Hägersten-Älvsjö stadsdelsnämnd',
+    organisationalUnit: 'Hägersten-Älvsjö stadsdelsförvaltning',
+    organisation: 'Stockholms stad',
     validFrom,
     years: 2,
   });
@@ -52,8 +52,8 @@ describe(generateDevelopmentCertificate.name, () => {
 
   it('leaves out the administration and the parent organisation when there are none', () => {
     const withoutAdministration = generateDevelopmentCertificate({
-      organisationName: 'Kulturnämnden',
-      parentOrganisationName: 'Stockholms stad',
+      commonName: 'Kulturnämnden',
+      organisation: 'Stockholms stad',
       validFrom,
     });
     expect(new X509Certificate(withoutAdministration.certificatePem).subject.split('\n')).toEqual([
@@ -62,7 +62,7 @@ describe(generateDevelopmentCertificate.name, () => {
       'OU=Utvecklingscertifikat – inte för skarp användning',
       'CN=Kulturnämnden',
     ]);
-    const alone = generateDevelopmentCertificate({ organisationName: 'Kulturnämnden', validFrom });
+    const alone = generateDevelopmentCertificate({ commonName: 'Kulturnämnden', validFrom });
     expect(new X509Certificate(alone.certificatePem).subject.split('\n')).toEqual([
       'C=SE',
       'OU=Utvecklingscertifikat – inte för skarp användning',
@@ -104,7 +104,7 @@ describe(generateDevelopmentCertificate.name, () => {
   });
 
   it('uses a new key, serial number and passphrase every time', () => {
-    const other = generateDevelopmentCertificate({ organisationName: 'Hägersten-Älvsjö stadsdelsnämnd', validFrom });
+    const other = generateDevelopmentCertificate({ commonName: 'Hägersten-Älvsjö stadsdelsnämnd', validFrom });
     expect(other.fingerprintSha256).not.toBe(sut.fingerprintSha256);
     expect(other.passphrase).not.toBe(sut.passphrase);
     expect(new X509Certificate(other.certificatePem).serialNumber).not.toBe(

@@ -2,14 +2,14 @@ import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 
 import forge from 'node-forge';
 
-/** What a development certificate is made for. */
+/** What a development certificate is made for: the subject of the seal. */
 export interface DevelopmentCertificateInput {
-  /** The signing organisation, e.g. "Hägersten-Älvsjö stadsdelsnämnd"; becomes the CN. */
-  readonly organisationName: string;
-  /** The administration that signs for it, e.g. "Hägersten-Älvsjö stadsdelsförvaltning"; an extra OU. */
-  readonly administrationName?: string | null;
-  /** The body the organisation is part of, e.g. "Stockholms stad"; becomes the O. */
-  readonly parentOrganisationName?: string | null;
+  /** The name the seal signs in, as readers see it (the CN), e.g. "Hägersten-Älvsjö stadsdelsförvaltning". */
+  readonly commonName: string;
+  /** The unit within the organisation that holds the seal (an extra OU), e.g. "Hägersten-Älvsjö stadsdelsförvaltning". */
+  readonly organisationalUnit?: string | null;
+  /** The organisation (the O), e.g. "Stockholms stad". */
+  readonly organisation?: string | null;
   readonly validFrom: Date;
   /** Validity in years; 3 when left out. */
   readonly years?: number;
@@ -52,12 +52,10 @@ export function generateDevelopmentCertificate(input: DevelopmentCertificateInpu
   const utf8 = forge.asn1.Type.UTF8 as number as forge.asn1.Class;
   const subject: forge.pki.CertificateField[] = [
     { shortName: 'C', value: 'SE' },
-    ...(input.parentOrganisationName
-      ? [{ shortName: 'O', value: input.parentOrganisationName, valueTagClass: utf8 }]
-      : []),
-    ...(input.administrationName ? [{ shortName: 'OU', value: input.administrationName, valueTagClass: utf8 }] : []),
+    ...(input.organisation ? [{ shortName: 'O', value: input.organisation, valueTagClass: utf8 }] : []),
+    ...(input.organisationalUnit ? [{ shortName: 'OU', value: input.organisationalUnit, valueTagClass: utf8 }] : []),
     { shortName: 'OU', value: DEVELOPMENT_NOTICE, valueTagClass: utf8 },
-    { shortName: 'CN', value: input.organisationName, valueTagClass: utf8 },
+    { shortName: 'CN', value: input.commonName, valueTagClass: utf8 },
   ];
   certificate.setSubject(subject);
   certificate.setIssuer(subject);
@@ -75,7 +73,7 @@ export function generateDevelopmentCertificate(input: DevelopmentCertificateInpu
   const passphrase = randomBytes(18).toString('base64url');
   const p12 = forge.pkcs12.toPkcs12Asn1(forgePrivateKey, [certificate], passphrase, {
     algorithm: 'aes256',
-    friendlyName: input.organisationName,
+    friendlyName: input.commonName,
     generateLocalKeyId: true,
   });
   const certificateDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary');

@@ -30,8 +30,8 @@ import { addSignaturePlaceholder } from './signature-placeholder.js';
 import { loadSigningIdentity, type SigningIdentity } from './signing-identity.js';
 import type { Timestamper } from './timestamper.js';
 
-function devIdentity(organisationName: string): SigningIdentity {
-  const certificate = generateDevelopmentCertificate({ organisationName, validFrom: new Date('2025-01-01Z') });
+function devIdentity(commonName: string): SigningIdentity {
+  const certificate = generateDevelopmentCertificate({ commonName, validFrom: new Date('2025-01-01Z') });
   return loadSigningIdentity(certificate.p12, certificate.passphrase);
 }
 

@@ -68,8 +68,8 @@ function extractCms(pdf: Buffer): Buffer {
 
 describe(PadesSigner.name, () => {
   const certificate = generateDevelopmentCertificate({
-    organisationName: 'Hägersten-Älvsjö stadsdelsnämnd',
-    administrationName: 'Hägersten-Älvsjö stadsdelsförvaltning',
+    commonName: 'Hägersten-Älvsjö stadsdelsnämnd',
+    organisationalUnit: 'Hägersten-Älvsjö stadsdelsförvaltning',
     validFrom: new Date('2025-01-01T00:00:00Z'),
   });
   const identity = loadSigningIdentity(certificate.p12, certificate.passphrase);

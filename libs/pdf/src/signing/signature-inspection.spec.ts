@@ -35,10 +35,10 @@ async function renderPdf(withPlaceholder = true): Promise<Buffer> {
   return ended;
 }
 
-function identityFor(organisationName: string): { identity: SigningIdentity; fingerprint: string } {
+function identityFor(commonName: string): { identity: SigningIdentity; fingerprint: string } {
   const certificate = generateDevelopmentCertificate({
-    organisationName,
-    parentOrganisationName: 'Stockholms stad',
+    commonName,
+    organisation: 'Stockholms stad',
     validFrom: new Date('2025-01-01Z'),
   });
   return {

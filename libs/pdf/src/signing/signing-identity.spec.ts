@@ -41,8 +41,8 @@ async function signedSamplePdf(identity: SigningIdentity): Promise<Buffer> {
 
 describe(loadSigningIdentity.name, () => {
   const development = generateDevelopmentCertificate({
-    organisationName: 'Hägersten-Älvsjö stadsdelsnämnd',
-    parentOrganisationName: 'Stockholms stad',
+    commonName: 'Hägersten-Älvsjö stadsdelsnämnd',
+    organisation: 'Stockholms stad',
     validFrom: new Date('2025-01-01T00:00:00Z'),
   });
   let directory: string;

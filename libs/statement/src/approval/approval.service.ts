@@ -16,6 +16,7 @@ import {
 } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
+import { AgendaService } from '../meeting/agenda.service.js';
 import { StatementRevisionEntity } from '../statement/statement-revision.entity.js';
 import { STATEMENT_STATUS_LABEL, StatementStatus } from '../statement/statement-status.js';
 import { StatementStore } from '../statement/statement-store.js';
@@ -53,6 +54,7 @@ export class ApprovalService {
     private readonly people: PersonService,
     private readonly notifications: NotificationService,
     private readonly issuance: IssuanceService,
+    private readonly agenda: AgendaService,
   ) {}
 
   async submit(actor: Actor, id: string, revisionNumber: number): Promise<StatementView> {
@@ -73,6 +75,7 @@ export class ApprovalService {
         throw statementErrors.alreadyApproved(revisionNumber);
       }
       const { row } = await this.store.revision(tx, id, revisionNumber);
+      await this.agenda.assertSubmittable(tx, statement, row.meetingId);
       const chain = await this.chains.chainFor(statement.organisationId, tx);
       const authors = await this.#authorsSinceLastApproval(tx, statement, revisionNumber);
       const submission = await tx.save(
@@ -209,7 +212,7 @@ export class ApprovalService {
         if (decision === 'changes_requested') {
           await this.#returnToDrafting(tx, actor, statement, submission, waiting, comment, row.title, row.officerId);
         } else if (waiting.step === submission.chain[submission.chain.length - 1]!.step) {
-          await this.#freeze(tx, actor, statement, submission, row.officerId, row.title);
+          await this.#freeze(tx, actor, statement, submission, row);
         } else {
           const next = submission.chain.find((s) => s.step === waiting.step + 1)!;
           await this.#tellNextStep(tx, statement, next, row.title, submission.id);
@@ -244,9 +247,9 @@ export class ApprovalService {
     actor: Actor,
     statement: StatementEntity,
     submission: SubmissionEntity,
-    officerId: string,
-    title: string,
+    revision: StatementRevisionEntity,
   ): Promise<void> {
+    const { officerId, title } = revision;
     const approvals = await tx.findBy(ApprovalEntity, { submissionId: submission.id, decision: 'approved' });
     // Defensive: every approval must be bound to the very content being frozen.
     if (
@@ -258,6 +261,8 @@ export class ApprovalService {
     await tx.update(SubmissionEntity, { id: submission.id }, { status: 'approved', closedAt: this.clock.now() });
     statement.status = StatementStatus.Approved;
     statement.approvedRevision = submission.revisionNumber;
+    // It goes before the meeting it was approved for (a registrar may move it later).
+    statement.meetingId = revision.meetingId;
     await tx.save(statement);
     // The frozen revision's tjänsteutlåtande is rendered and signed by the worker.
     await this.issuance.request(tx, {
@@ -266,6 +271,7 @@ export class ApprovalService {
       revision: submission.revisionNumber,
       organisationId: statement.organisationId,
       caseId: statement.caseId,
+      snapshot: { meetingId: revision.meetingId },
     });
     await this.notifications.post(tx, {
       sourceKey: `statement-approved:${submission.id}`,

@@ -1,4 +1,4 @@
-import { Position, RecipientService, RecipientState } from '@app/consultation';
+import { Position, RecipientService, RecipientState, type RecipientView } from '@app/consultation';
 import { OrganisationService } from '@app/directory';
 import { DocumentKind, IssuanceService, IssueStatus } from '@app/issuance';
 import { parseMarkup, toPlainText } from '@app/markup';
@@ -10,32 +10,38 @@ import {
   Db,
   isIsoDate,
   JobName,
+  localDate,
   OutboxService,
   requireRole,
   Role,
   systemActor,
   type Tx,
 } from '@app/platform';
+import { assertPrintable } from '@app/pdf';
 import { RegisteredDocumentService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
+import { AgendaService } from '../meeting/agenda.service.js';
+import { MeetingService } from '../meeting/meeting.service.js';
 import { StatementStatus } from '../statement/statement-status.js';
 import { StatementStore } from '../statement/statement-store.js';
-import { StatementViews, toDecisionView } from '../statement/statement-views.js';
+import { paragraphLabel, StatementViews, toDecisionView } from '../statement/statement-views.js';
 import { StatementEntity } from '../statement/statement.entity.js';
 import { statementErrors } from '../statement.errors.js';
-import type { DecisionView, StatementView } from '../statement.views.js';
-import { BoardDecisionEntity } from './board-decision.entity.js';
+import type { DecisionView, MeetingView, StatementView } from '../statement.views.js';
+import { BoardDecisionEntity, type DecisionOutcome } from './board-decision.entity.js';
 
-export type DecisionOutcome = 'adopted' | 'adopted_with_amendments' | 'referred_back';
+export type { DecisionOutcome } from './board-decision.entity.js';
 
 export interface DecisionInput {
-  readonly meetingDate: string;
-  /** `§ 12` or `12` */
+  /** The meeting of the board's calendar the decision was made at. */
+  readonly meetingId: string;
+  /** The paragraph of the minutes: `12` or `§ 12`. */
   readonly paragraph: string;
   /** Pre-filled from the proposed decision when left out. */
   readonly decisionText?: string;
-  readonly outcome: DecisionOutcome;
+  readonly outcome: Exclude<DecisionOutcome, 'declined'>;
+  /** The decision as adopted, when the board changed the proposal. */
   readonly amendedText?: string;
   readonly reservations?: string;
   readonly memberStatements?: string;
@@ -43,12 +49,34 @@ export interface DecisionInput {
   readonly confirmation: { readonly immediate: true } | { readonly on: string };
 }
 
+/** The board's own decision to decline a remiss, taken at a meeting and confirmed in the minutes. */
+export interface DeclineDecisionInput {
+  readonly meetingId: string;
+  readonly paragraph: string;
+  readonly reason: string;
+  /** Justering: at the meeting, or on a day since. */
+  readonly confirmation: { readonly immediate: true } | { readonly on: string };
+}
+
 const worker = systemActor('worker:statements');
 
+const PARAGRAPH = /^\s*(?:§\s*)?(\d{1,4})\s*$/;
+
+/** The number of a paragraph of the minutes, from `12` or `§ 12`. */
+function paragraphNumber(given: string): number {
+  const match = PARAGRAPH.exec(given);
+  const number = match ? Number(match[1]) : 0;
+  if (number < 1) {
+    throw statementErrors.paragraphInvalid(given);
+  }
+  return number;
+}
+
 /**
- * The board's decision on the frozen revision, recorded by a registrar from the minutes. An
- * adopted statement is delivered to the sender once the minutes are confirmed: registered as
- * outgoing in the recipient's case and incoming in the sender's, with its positions recorded.
+ * The board's decisions, recorded by a registrar from the minutes: on the frozen revision at the
+ * meeting it went before, or to decline a remiss. An adopted statement is delivered to the
+ * sender once the minutes are confirmed: registered as outgoing in the recipient's case and
+ * incoming in the sender's, with its positions recorded.
  */
 @Injectable()
 export class DecisionService {
@@ -64,6 +92,8 @@ export class DecisionService {
     private readonly organisations: OrganisationService,
     private readonly notifications: NotificationService,
     private readonly issuance: IssuanceService,
+    private readonly meetings: MeetingService,
+    private readonly agenda: AgendaService,
   ) {}
 
   async record(actor: Actor, statementId: string, input: DecisionInput): Promise<StatementView> {
@@ -71,21 +101,28 @@ export class DecisionService {
     if (actor.kind !== 'person') {
       throw new Error('a registrar records a decision');
     }
-    if (!isIsoDate(input.meetingDate)) {
-      throw statementErrors.dateInvalid('meetingDate');
-    }
-    const confirmationDate = 'immediate' in input.confirmation ? input.meetingDate : input.confirmation.on;
-    if (!isIsoDate(confirmationDate) || confirmationDate < input.meetingDate) {
-      throw statementErrors.dateInvalid('confirmation.on (samma dag som sammanträdet eller senare)');
-    }
+    const paragraph = paragraphNumber(input.paragraph);
     if (input.outcome === 'adopted_with_amendments' && !input.amendedText?.trim()) {
-      throw statementErrors.chainInvalid('Ett beslut med ändringar behöver den ändrade texten (amendedText).');
+      throw statementErrors.amendedTextRequired();
     }
+    assertPrintable({
+      decisionText: input.decisionText,
+      amendedText: input.amendedText,
+      reservations: input.reservations,
+      memberStatements: input.memberStatements,
+    });
     return this.db.transaction(async (tx) => {
       const statement = await this.store.load(tx, actor, statementId, true);
+      if (statement.status === StatementStatus.Adopted || statement.status === StatementStatus.Answered) {
+        const earlier = (await this.views.build(tx, statement)).decision!;
+        throw statementErrors.alreadyDecided(earlier.paragraph, earlier.meetingDate);
+      }
       if (statement.status !== StatementStatus.Approved || statement.approvedRevision === null) {
         throw statementErrors.notApproved();
       }
+      const meeting = await this.agenda.decidableAt(tx, statement, input.meetingId);
+      const confirmationDate = this.#confirmationDate(meeting, input.confirmation, false);
+      await this.#assertParagraphFree(tx, meeting, paragraph);
       const { parts } = await this.store.revision(tx, statementId, statement.approvedRevision);
       const immediate = 'immediate' in input.confirmation;
       const now = this.clock.now();
@@ -93,8 +130,9 @@ export class DecisionService {
         tx.create(BoardDecisionEntity, {
           statementId,
           revisionNumber: statement.approvedRevision,
-          meetingDate: input.meetingDate,
-          paragraph: /^§/.test(input.paragraph.trim()) ? input.paragraph.trim() : `§ ${input.paragraph.trim()}`,
+          recipientId: null,
+          meetingId: meeting.id,
+          paragraphNumber: paragraph,
           decisionText:
             input.decisionText?.trim() || parts.proposedDecision.map((p) => toPlainText(parseMarkup(p))).join('\n'),
           outcome: input.outcome,
@@ -108,10 +146,12 @@ export class DecisionService {
           recordedAt: now,
         }),
       );
+      const view = toDecisionView(decision, meeting);
       if (input.outcome === 'referred_back') {
         // Återremiss: back to the administration; the next submission starts a new round.
         statement.status = StatementStatus.Drafting;
         statement.approvedRevision = null;
+        statement.meetingId = null;
         await tx.save(statement);
         if (statement.recipientId) {
           await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Drafting);
@@ -134,8 +174,8 @@ export class DecisionService {
         title: input.outcome === 'referred_back' ? `Återremitterat: ${parts.title}` : `Beslutat: ${parts.title}`,
         body:
           input.outcome === 'referred_back'
-            ? `Nämnden återremitterade ärendet ${decision.paragraph} den ${input.meetingDate}. Tjänsteutlåtandet kan arbetas om.`
-            : `Nämnden fattade beslut ${decision.paragraph} den ${input.meetingDate}.${immediate ? ' Paragrafen justerades omedelbart.' : ` Protokollet justeras ${confirmationDate}.`}`,
+            ? `Nämnden återremitterade ärendet ${view.paragraph} den ${meeting.meetingDate}. Tjänsteutlåtandet kan arbetas om.`
+            : `Nämnden fattade beslut ${view.paragraph} den ${meeting.meetingDate}.${immediate ? ' Paragrafen justerades omedelbart.' : ` Protokollet justeras ${confirmationDate}.`}`,
         link: { type: 'statement', id: statement.id },
       });
       await this.audit.record(tx, actor, {
@@ -143,10 +183,66 @@ export class DecisionService {
         entityType: 'statement',
         entityId: statementId,
         before: { status: StatementStatus.Approved },
-        after: { status: statement.status, decision: toDecisionView(decision) },
+        after: { status: statement.status, decision: view },
         organisationIds: [statement.organisationId],
       });
       return this.views.build(tx, statement);
+    });
+  }
+
+  /**
+   * The board itself decided at a meeting to decline a remiss: recorded as its decision (the
+   * paragraph taken in the minutes), and the recipient declines with it (see RecipientService).
+   */
+  async recordDecline(actor: Actor, recipientId: string, input: DeclineDecisionInput): Promise<RecipientView> {
+    requireRole(actor, Role.Registrar);
+    if (actor.kind !== 'person') {
+      throw new Error('a registrar records a decision');
+    }
+    const paragraph = paragraphNumber(input.paragraph);
+    assertPrintable({ reason: input.reason });
+    return this.db.transaction(async (tx) => {
+      // The remiss must be the actor's own (404 otherwise) before anything else is looked at.
+      await this.recipients.getOwn(actor, recipientId, tx);
+      const meeting = await this.meetings.lockOwn(tx, actor.organisationId, input.meetingId);
+      if (meeting.cancelled) {
+        throw statementErrors.meetingCancelled(meeting.meetingDate);
+      }
+      this.agenda.assertHeld(meeting);
+      const confirmationDate = this.#confirmationDate(meeting, input.confirmation, true);
+      await this.#assertParagraphFree(tx, meeting, paragraph);
+      const now = this.clock.now();
+      const decision = await tx.save(
+        tx.create(BoardDecisionEntity, {
+          statementId: null,
+          revisionNumber: null,
+          recipientId,
+          meetingId: meeting.id,
+          paragraphNumber: paragraph,
+          decisionText: input.reason.trim(),
+          outcome: 'declined',
+          amendedText: null,
+          reservations: '',
+          memberStatements: '',
+          confirmedImmediately: 'immediate' in input.confirmation,
+          confirmationDate,
+          confirmedAt: now,
+          recordedBy: actor.personId,
+          recordedAt: now,
+        }),
+      );
+      const view = await this.recipients.declineIn(tx, actor, recipientId, input.reason, {
+        by: 'board',
+        decisionId: decision.id,
+      });
+      await this.audit.record(tx, actor, {
+        action: 'statement.decline_decision_recorded',
+        entityType: 'board_decision',
+        entityId: decision.id,
+        after: toDecisionView(decision, meeting),
+        organisationIds: [actor.organisationId],
+      });
+      return view;
     });
   }
 
@@ -161,7 +257,7 @@ export class DecisionService {
         where: { id: decisionId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!decision) {
+      if (!decision?.statementId) {
         throw statementErrors.decisionNotFound();
       }
       const statement = await this.store.load(tx, actor, decision.statementId, true).catch(() => {
@@ -173,9 +269,8 @@ export class DecisionService {
       if (decision.outcome === 'referred_back' || statement.status !== StatementStatus.Adopted) {
         throw statementErrors.notApproved();
       }
-      if (confirmedOn < decision.meetingDate) {
-        throw statementErrors.dateInvalid('confirmedOn (samma dag som sammanträdet eller senare)');
-      }
+      const meeting = (await this.meetings.findById(decision.meetingId, tx))!;
+      this.#confirmationDate(meeting, { on: confirmedOn }, true, 'confirmedOn');
       decision.confirmedAt = this.clock.now();
       decision.confirmationDate = confirmedOn;
       await tx.save(decision);
@@ -188,8 +283,40 @@ export class DecisionService {
         after: { confirmed: true, confirmationDate: confirmedOn },
         organisationIds: [statement.organisationId],
       });
-      return toDecisionView(decision);
+      return toDecisionView(decision, meeting);
     });
+  }
+
+  /**
+   * The day the minutes are confirmed: the meeting's own when confirmed at once; otherwise a day
+   * from the meeting on, and not after today when it must already have happened.
+   */
+  #confirmationDate(
+    meeting: MeetingView,
+    confirmation: { readonly immediate: true } | { readonly on: string },
+    happened: boolean,
+    field = 'confirmation.on',
+  ): string {
+    if ('immediate' in confirmation) {
+      return meeting.meetingDate;
+    }
+    const today = localDate(this.clock.now());
+    if (confirmation.on < meeting.meetingDate || (happened && confirmation.on > today)) {
+      throw statementErrors.confirmationDateInvalid(
+        field,
+        confirmation.on,
+        meeting.meetingDate,
+        happened ? today : null,
+      );
+    }
+    return confirmation.on;
+  }
+
+  /** A paragraph number stands once in a meeting's minutes (the meeting row is locked by now). */
+  async #assertParagraphFree(tx: Tx, meeting: MeetingView, paragraph: number): Promise<void> {
+    if (await tx.existsBy(BoardDecisionEntity, { meetingId: meeting.id, paragraphNumber: paragraph })) {
+      throw statementErrors.paragraphTaken(paragraphLabel(paragraph), meeting.meetingDate);
+    }
   }
 
   /**
@@ -199,7 +326,7 @@ export class DecisionService {
   async deliver(decisionId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const decision = await tx.findOneBy(BoardDecisionEntity, { id: decisionId });
-      if (!decision?.confirmedAt || decision.outcome === 'referred_back') {
+      if (!decision?.confirmedAt || !decision.statementId || decision.outcome === 'referred_back') {
         return;
       }
       const statement = await tx.findOne(StatementEntity, {
@@ -209,10 +336,12 @@ export class DecisionService {
       if (!statement || statement.status !== StatementStatus.Adopted) {
         return; // already answered by an earlier run
       }
-      const { parts } = await this.store.revision(tx, statement.id, decision.revisionNumber);
+      const revision = decision.revisionNumber!;
+      const { parts } = await this.store.revision(tx, statement.id, revision);
+      const meeting = (await this.meetings.findById(decision.meetingId, tx))!;
       const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
       const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
-      const signed = await this.issuance.find(DocumentKind.BoardStatement, decision.id, decision.revisionNumber, tx);
+      const signed = await this.issuance.find(DocumentKind.BoardStatement, decision.id, revision, tx);
       if (signed?.status !== IssueStatus.Signed) {
         throw new Error(`the yttrande of decision ${decision.id} is not signed yet`);
       }
@@ -233,7 +362,7 @@ export class DecisionService {
             sections: parts.sections.map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment })),
           },
           {
-            title: `Yttrande från ${organisation.name}: ${parts.title} (${decision.paragraph}, ${decision.meetingDate})`,
+            title: `Yttrande från ${organisation.name}: ${parts.title} (${paragraphLabel(decision.paragraphNumber)}, ${meeting.meetingDate})`,
             // The sender receives the signed yttrande itself, the same file as in the recipient's case.
             attachment: { blobId: signed.fileBlobId!, fileName: signed.fileName! },
           },
@@ -261,7 +390,7 @@ export class DecisionService {
       await this.issuance.request(tx, {
         kind,
         subjectId: decision.id,
-        revision: decision.revisionNumber,
+        revision: decision.revisionNumber!,
         organisationId: statement.organisationId,
         caseId: statement.caseId,
       });

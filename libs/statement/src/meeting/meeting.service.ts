@@ -56,8 +56,13 @@ export class MeetingService {
     if (actor.kind !== 'person') {
       throw new Error('a meeting belongs to the organisation a person acts for');
     }
-    if (!isIsoDate(input.meetingDate) || !isIsoDate(input.agendaDeadline) || input.agendaDeadline > input.meetingDate) {
-      throw statementErrors.dateInvalid('agendaDeadline (senast meetingDate)');
+    for (const field of ['meetingDate', 'agendaDeadline'] as const) {
+      if (!isIsoDate(input[field])) {
+        throw statementErrors.dateInvalid(field);
+      }
+    }
+    if (input.agendaDeadline > input.meetingDate) {
+      throw statementErrors.agendaDeadlineAfterMeeting(input.agendaDeadline, input.meetingDate);
     }
     return this.db.transaction(async (tx) => {
       try {
@@ -101,6 +106,19 @@ export class MeetingService {
       });
       return toMeetingView(row);
     });
+  }
+
+  /**
+   * One of the organisation's own meetings, locked for the caller's transaction: decisions at a
+   * meeting, and moves to it, queue up behind each other (paragraph numbers, cancellation).
+   * Another organisation's meeting, or none, is refused as unknown.
+   */
+  async lockOwn(tx: Tx, organisationId: string, id: string): Promise<MeetingView> {
+    const row = await tx.findOne(BoardMeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (row?.organisationId !== organisationId) {
+      throw statementErrors.meetingUnknown();
+    }
+    return toMeetingView(row);
   }
 
   async findById(id: string, tx?: Tx): Promise<MeetingView | undefined> {

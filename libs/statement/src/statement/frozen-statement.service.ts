@@ -5,6 +5,7 @@ import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
+import { BoardMeetingEntity } from '../meeting/board-meeting.entity.js';
 import { statementErrors } from '../statement.errors.js';
 import type { DecisionView, StatementParts } from '../statement.views.js';
 import { StatementStore } from './statement-store.js';
@@ -42,11 +43,18 @@ export interface FrozenStatement {
   readonly approvedAt: Date;
 }
 
-export interface DecidedStatement {
+/** A decision of the board with what its documents print about it. */
+export interface BoardDecisionFacts {
   readonly decision: DecisionView;
-  readonly statement: FrozenStatement;
   readonly boardName: string;
+  /** The registrar who recorded it from the minutes. */
   readonly registrar: { readonly name: string; readonly title: string };
+  readonly recordedAt: Date;
+  readonly confirmedAt: Date | null;
+}
+
+export interface DecidedStatement extends BoardDecisionFacts {
+  readonly statement: FrozenStatement;
 }
 
 /** The frozen revision's place in this library's tables, as the look-up in `frozen` reads it. */
@@ -74,7 +82,11 @@ export class FrozenStatementService {
     private readonly organisations: OrganisationService,
   ) {}
 
-  async frozen(statementId: string, revision: number, tx?: Tx): Promise<FrozenStatement> {
+  /**
+   * A frozen revision as printed. The meeting is the one named, when the statement was moved to
+   * another meeting after approval; the one the revision was approved for otherwise.
+   */
+  async frozen(statementId: string, revision: number, tx?: Tx, meetingId?: string | null): Promise<FrozenStatement> {
     const manager = tx ?? this.db.reader;
     // The statement, revision, approved submission, approvals and meeting in one statement (the
     // worker runs this for every document); the directory and the registry answer for their own.
@@ -90,9 +102,9 @@ export class FrozenStatementService {
        LEFT JOIN statement_revisions r ON r.statement_id = s.id AND r.number = $2
        LEFT JOIN statement_submissions sub
               ON sub.statement_id = s.id AND sub.revision_number = $2 AND sub.status = 'approved'
-       LEFT JOIN board_meetings m ON m.id = r.meeting_id
+       LEFT JOIN board_meetings m ON m.id = COALESCE($3::uuid, r.meeting_id)
        WHERE s.id = $1`,
-      [statementId, revision],
+      [statementId, revision, meetingId ?? null],
     );
     if (!row) {
       throw statementErrors.notFound();
@@ -145,19 +157,29 @@ export class FrozenStatementService {
   }
 
   async decided(decisionId: string, tx?: Tx): Promise<DecidedStatement> {
+    const facts = await this.decision(decisionId, tx);
+    if (!facts.decision.statementId) {
+      throw statementErrors.decisionNotFound();
+    }
+    return { ...facts, statement: await this.frozen(facts.decision.statementId, facts.decision.revisionNumber!, tx) };
+  }
+
+  /** A decision of the board as printed: with its meeting, the board, and the registrar who recorded it. */
+  async decision(decisionId: string, tx?: Tx): Promise<BoardDecisionFacts> {
     const manager = tx ?? this.db.reader;
     const decision = await manager.findOneBy(BoardDecisionEntity, { id: decisionId });
     if (!decision) {
       throw statementErrors.decisionNotFound();
     }
-    const statement = await this.frozen(decision.statementId, decision.revisionNumber, tx);
-    const organisation = await this.organisations.findById(statement.organisationId, tx);
+    const meeting = (await manager.findOneBy(BoardMeetingEntity, { id: decision.meetingId }))!;
+    const organisation = await this.organisations.findById(meeting.organisationId, tx);
     const registrar = await this.people.findById(decision.recordedBy, tx);
     return {
-      decision: toDecisionView(decision),
-      statement,
+      decision: toDecisionView(decision, meeting),
       boardName: organisation?.name ?? '',
       registrar: { name: registrar?.name ?? '', title: registrar?.title ?? 'registrator' },
+      recordedAt: decision.recordedAt,
+      confirmedAt: decision.confirmedAt,
     };
   }
 }

@@ -21,6 +21,10 @@ export class RevisionSectionEntity {
   @ForeignKey('ConsultationSectionEntity')
   sectionId!: string;
 
+  /** Where the entry stands in the revision: the order of the remiss's sections. */
+  @Column('integer')
+  ordinal!: number;
+
   @Column('text', { nullable: true })
   position!: Position | null;
 

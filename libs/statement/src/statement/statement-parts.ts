@@ -14,15 +14,23 @@ export function assertPartsValid(parts: StatementParts): void {
   if (!parts.title.trim()) {
     throw invalid('Rubriken (title) får inte vara tom.');
   }
-  if (parts.title.length > LIMITS.title || parts.heading.length > LIMITS.heading) {
-    throw invalid('Rubriken är för lång.');
+  if (parts.title.length > LIMITS.title) {
+    throw invalid(`Rubriken (title) får vara högst ${LIMITS.title} tecken.`);
+  }
+  if (parts.heading.length > LIMITS.heading) {
+    throw invalid(`Underrubriken (heading) får vara högst ${LIMITS.heading} tecken.`);
   }
   if (parts.proposedDecision.length === 0 || parts.proposedDecision.length > LIMITS.points) {
-    throw invalid(`Förslaget till beslut behöver 1–${LIMITS.points} beslutspunkter.`);
+    throw invalid(`Förslaget till beslut (proposedDecision) behöver 1–${LIMITS.points} beslutspunkter.`);
   }
-  if (parts.proposedDecision.some((p) => !p.trim() || p.length > LIMITS.point)) {
-    throw invalid('En beslutspunkt är tom eller för lång.');
-  }
+  parts.proposedDecision.forEach((p, i) => {
+    if (!p.trim()) {
+      throw invalid(`Beslutspunkt ${i + 1} (proposedDecision[${i}]) är tom.`);
+    }
+    if (p.length > LIMITS.point) {
+      throw invalid(`Beslutspunkt ${i + 1} (proposedDecision[${i}]) får vara högst ${LIMITS.point} tecken.`);
+    }
+  });
   for (const [name, text] of [
     ['summary', parts.summary],
     ['background', parts.background],
@@ -40,16 +48,40 @@ export function assertPartsValid(parts: StatementParts): void {
   if (parts.preparation.unionsInformedOn !== null && !isIsoDate(parts.preparation.unionsInformedOn)) {
     throw invalid('unionsInformedOn måste vara ett datum (ÅÅÅÅ-MM-DD).');
   }
-  if (parts.attachments.length > LIMITS.attachments || parts.attachments.some((a) => !a.title.trim())) {
-    throw invalid('En bilaga saknar titel, eller så är bilagorna för många.');
+  if (parts.attachments.length > LIMITS.attachments) {
+    throw invalid(`Bilagorna (attachments) får vara högst ${LIMITS.attachments}.`);
+  }
+  const untitled = parts.attachments.findIndex((a) => !a.title.trim());
+  if (untitled >= 0) {
+    throw invalid(`Bilaga ${untitled + 1} (attachments[${untitled}].title) saknar titel.`);
   }
   const sections = parts.sections.map((s) => s.sectionId);
   if (new Set(sections).size !== sections.length) {
-    throw invalid('En del av remissen har fått ställningstagande två gånger.');
+    throw invalid('En del av remissen har fått ställningstagande två gånger (sections).');
   }
 }
 
-/** Normalises parts so that equal content gives equal hashes (trimmed text, sorted department ids). */
+/** Every text of the parts that a signed document prints, keyed by its name in the input. */
+export function printedTexts(parts: StatementParts): Record<string, string | null> {
+  return {
+    title: parts.title,
+    heading: parts.heading,
+    ...Object.fromEntries(parts.proposedDecision.map((p, i) => [`proposedDecision[${i}]`, p])),
+    summary: parts.summary,
+    background: parts.background,
+    matter: parts.matter,
+    'preparation.text': parts.preparation.text,
+    'preparation.unionForum': parts.preparation.unionForum,
+    views: parts.views,
+    ...Object.fromEntries(parts.sections.map((s, i) => [`sections[${i}].comment`, s.comment])),
+    ...Object.fromEntries(parts.attachments.map((a, i) => [`attachments[${i}].title`, a.title])),
+  };
+}
+
+/**
+ * Normalises parts so that equal content gives equal hashes (trimmed text, sorted department
+ * ids). Sections keep their order: the remiss's, as the statement service arranges them.
+ */
 export function normaliseParts(parts: StatementParts): StatementParts {
   return {
     title: parts.title.trim(),
@@ -66,9 +98,7 @@ export function normaliseParts(parts: StatementParts): StatementParts {
     },
     views: parts.views.trim(),
     position: parts.position,
-    sections: [...parts.sections]
-      .map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment.trim() }))
-      .sort((a, b) => a.sectionId.localeCompare(b.sectionId)),
+    sections: parts.sections.map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment.trim() })),
     attachments: parts.attachments.map((a) => ({
       title: a.title.trim(),
       registeredDocumentId: a.registeredDocumentId,
@@ -79,10 +109,16 @@ export function normaliseParts(parts: StatementParts): StatementParts {
   };
 }
 
-/** The SHA-256 an approval is bound to: any change to any part changes it. */
+/**
+ * The SHA-256 an approval is bound to: any change to any part changes it. Sections are hashed in
+ * the order of their ids, as they always have been, so the order they are shown in is no part of
+ * the content and the hashes approvals were bound to stay valid.
+ */
 export function contentHash(parts: StatementParts): string {
+  const normal = normaliseParts(parts);
+  const sections = [...normal.sections].sort((a, b) => a.sectionId.localeCompare(b.sectionId));
   return createHash('sha256')
-    .update(canonicalJson(normaliseParts(parts)))
+    .update(canonicalJson({ ...normal, sections }))
     .digest('hex');
 }
 

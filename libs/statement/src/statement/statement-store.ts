@@ -2,6 +2,7 @@ import { type Actor, systemActor, type Tx } from '@app/platform';
 import { CaseService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
+import { SubmissionEntity } from '../approval/submission.entity.js';
 import { statementErrors } from '../statement.errors.js';
 import type { StatementParts } from '../statement.views.js';
 import { RevisionAttachmentEntity } from './revision-attachment.entity.js';
@@ -51,7 +52,10 @@ export class StatementStore {
       throw statementErrors.revisionNotFound(number);
     }
     // One query at a time: the manager may be a transaction's, which runs one query at once.
-    const sections = await manager.find(RevisionSectionEntity, { where: { revisionId: row.id } });
+    const sections = await manager.find(RevisionSectionEntity, {
+      where: { revisionId: row.id },
+      order: { ordinal: 'ASC' },
+    });
     const attachments = await manager.find(RevisionAttachmentEntity, {
       where: { revisionId: row.id },
       order: { position: 'ASC' },
@@ -92,6 +96,16 @@ export class StatementStore {
     };
   }
 
+  /** When the revision was approved in its last step: its approved submission's close. */
+  async approvedAt(manager: Tx, statementId: string, revision: number): Promise<Date> {
+    const submission = await manager.findOneByOrFail(SubmissionEntity, {
+      statementId,
+      revisionNumber: revision,
+      status: 'approved',
+    });
+    return submission.closedAt!;
+  }
+
   async insertRevision(
     tx: Tx,
     statementId: string,
@@ -128,7 +142,13 @@ export class StatementStore {
     if (sections.length > 0) {
       await tx.insert(
         RevisionSectionEntity,
-        sections.map((s) => ({ revisionId: row.id, sectionId: s.sectionId, position: s.position, comment: s.comment })),
+        sections.map((s, i) => ({
+          revisionId: row.id,
+          sectionId: s.sectionId,
+          ordinal: i + 1,
+          position: s.position,
+          comment: s.comment,
+        })),
       );
     }
     if (parts.attachments.length > 0) {

@@ -16,13 +16,22 @@ import { STATEMENT_STATUS_LABEL } from './statement-status.js';
 import { StatementStore } from './statement-store.js';
 import type { StatementEntity } from './statement.entity.js';
 
-export function toDecisionView(d: BoardDecisionEntity): DecisionView {
+/** A paragraph of the minutes as it is written: `§ 12`. */
+export function paragraphLabel(paragraphNumber: number): string {
+  return `§ ${paragraphNumber}`;
+}
+
+/** A decision as shown, with the date of the meeting it was made at. */
+export function toDecisionView(d: BoardDecisionEntity, meeting: { readonly meetingDate: string }): DecisionView {
   return {
     id: d.id,
     statementId: d.statementId,
     revisionNumber: d.revisionNumber,
-    meetingDate: d.meetingDate,
-    paragraph: d.paragraph,
+    recipientId: d.recipientId,
+    meetingId: d.meetingId,
+    meetingDate: meeting.meetingDate,
+    paragraphNumber: d.paragraphNumber,
+    paragraph: paragraphLabel(d.paragraphNumber),
     decisionText: d.decisionText,
     outcome: d.outcome,
     amendedText: d.amendedText,
@@ -78,6 +87,9 @@ export class StatementViews {
       where: { statementId: statement.id },
       order: { recordedAt: 'DESC' },
     });
+    const decisionMeeting = decision ? await this.meetings.findById(decision.meetingId, manager) : undefined;
+    const meetingId = statement.meetingId ?? parts.meetingId;
+    const meeting = meetingId ? ((await this.meetings.findById(meetingId, manager)) ?? null) : null;
     const consulted = await this.consulted(manager, statement.id, parts.preparation.consultedDepartmentIds);
     const organisation = await this.organisations.findById(statement.organisationId, manager);
     const administration = organisation?.administrationName ?? organisation?.name ?? '';
@@ -107,7 +119,8 @@ export class StatementViews {
       schedule: context
         ? await this.meetings.schedule(statement.organisationId, context.recipient.responseDeadline, manager)
         : null,
-      decision: decision ? toDecisionView(decision) : null,
+      meeting,
+      decision: decision && decisionMeeting ? toDecisionView(decision, decisionMeeting) : null,
       consultedDepartments: consulted,
     };
   }

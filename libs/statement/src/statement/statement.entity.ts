@@ -50,6 +50,14 @@ export class StatementEntity {
   @Column('integer', { nullable: true })
   approvedRevision!: number | null;
 
+  /**
+   * The meeting the approved revision goes before: the one it was approved for, or the one a
+   * registrar moved it to since. None while the text is drafted (the revision names its meeting).
+   */
+  @Column('uuid', { nullable: true })
+  @ForeignKey('BoardMeetingEntity')
+  meetingId!: string | null;
+
   @Column('uuid')
   @ForeignKey('PersonEntity')
   createdBy!: string;

@@ -1,6 +1,7 @@
 import { RecipientService, RecipientState } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import { type Actor, AuditService, Clock, Db, localDate, requireRole, Role, type Tx } from '@app/platform';
+import { type Actor, addDays, AuditService, Clock, Db, localDate, requireRole, Role, type Tx } from '@app/platform';
+import { assertPrintable } from '@app/pdf';
 import { CaseService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -9,11 +10,14 @@ import { BoardMeetingEntity } from '../meeting/board-meeting.entity.js';
 import { MeetingService } from '../meeting/meeting.service.js';
 import { statementErrors } from '../statement.errors.js';
 import type { PartChange, RevisionView, StatementParts, StatementView } from '../statement.views.js';
-import { assertPartsValid, compareParts, contentHash, normaliseParts } from './statement-parts.js';
+import { assertPartsValid, compareParts, contentHash, normaliseParts, printedTexts } from './statement-parts.js';
 import { FROZEN, STATEMENT_STATUS_LABEL, StatementStatus } from './statement-status.js';
 import { StatementStore } from './statement-store.js';
 import { StatementViews } from './statement-views.js';
 import { StatementEntity } from './statement.entity.js';
+
+/** A tjänsteutlåtande may be dated ahead for a meeting to come, but not beyond this. */
+const DOCUMENT_DATE_MAX_DAYS_AHEAD = 90;
 
 /** Lower-cases the first letter, as a body's name reads in running Swedish text ("till kommunstyrelsen"). */
 function inRunningText(name: string): string {
@@ -45,7 +49,8 @@ export class StatementService {
   /**
    * Creates the statement of a case, pre-filled: from the remiss (title, heading addressed to the
    * sender, the proposed decision, one entry per remiss section, the remissunderlag as
-   * attachment) and from the case (officer, board, the next meeting the deadline allows).
+   * attachment) and from the case (officer, board, the meeting the deadline allows or else the
+   * board's next usable one).
    */
   async create(actor: Actor, caseId: string): Promise<StatementView> {
     requireRole(actor, Role.CaseOfficer);
@@ -67,9 +72,13 @@ export class StatementService {
       const context = await this.recipients.contextForCase(caseId, tx);
       const organisation = (await this.organisations.findById(actor.organisationId, tx))!;
       const today = localDate(this.clock.now());
-      const schedule = context
-        ? await this.meetings.schedule(actor.organisationId, context.recipient.responseDeadline, tx)
-        : null;
+      // The meeting is part of what is approved: offered from the start, the latest the deadline
+      // allows or else the board's next usable one.
+      const schedule = await this.meetings.schedule(
+        actor.organisationId,
+        context?.recipient.responseDeadline ?? null,
+        tx,
+      );
       // Read as the officer, who sees the case's documents as the registry shows them to her.
       const remissunderlag = context
         ? (await this.documents.listForCase(actor, caseId, tx)).filter(
@@ -97,7 +106,7 @@ export class StatementService {
           registeredDocumentId: d.id,
         })),
         officerId: owner.responsiblePersonId ?? actor.personId,
-        meetingId: schedule?.meetingWithinDeadline?.id ?? schedule?.nextUsableMeeting?.id ?? null,
+        meetingId: schedule.meetingWithinDeadline?.id ?? schedule.nextUsableMeeting?.id ?? null,
         documentDate: today,
       };
       const statement = await tx.save(
@@ -149,7 +158,8 @@ export class StatementService {
       throw new Error('a person saves a statement');
     }
     assertPartsValid(input);
-    const parts = normaliseParts(input);
+    // What cannot be printed in the signed tjänsteutlåtande is refused now, not found at signing.
+    assertPrintable(printedTexts(input));
     return this.db.transaction(async (tx) => {
       // The row lock serialises saves with each other and with submitting and approving: each
       // sees the status and revision the one before it committed.
@@ -160,7 +170,7 @@ export class StatementService {
       if (current.currentRevision !== baseRevision) {
         throw statementErrors.stale(current.currentRevision);
       }
-      await this.#assertReferences(tx, current, parts);
+      const parts = await this.#checked(tx, current, normaliseParts(input));
       const wasInApproval = current.status === StatementStatus.InApproval;
       await tx.query(
         `UPDATE statements SET current_revision = current_revision + 1, status = 'drafting', updated_at = now() WHERE id = $1`,
@@ -249,14 +259,23 @@ export class StatementService {
     }
   }
 
-  /** Every id a revision names must be the organisation's own (or, for sections, the remiss's). */
-  async #assertReferences(tx: Tx, statement: StatementEntity, parts: StatementParts): Promise<void> {
+  /**
+   * Checks what a revision names against the world: every id must be the organisation's own (or,
+   * for sections, the remiss's), and the document date plausible for the case. Returns the parts
+   * with the sections in the remiss's order.
+   */
+  async #checked(tx: Tx, statement: StatementEntity, parts: StatementParts): Promise<StatementParts> {
     const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
-    const known = new Set((context?.sections ?? []).map((s) => s.id));
+    const order = new Map((context?.sections ?? []).map((s) => [s.id, s.position]));
     for (const s of parts.sections) {
-      if (!known.has(s.sectionId)) {
+      if (!order.has(s.sectionId)) {
         throw statementErrors.sectionUnknown(s.sectionId);
       }
+    }
+    const owner = (await this.cases.findById(statement.caseId, tx))!;
+    const latest = addDays(localDate(this.clock.now()), DOCUMENT_DATE_MAX_DAYS_AHEAD);
+    if (parts.documentDate < owner.registeredOn || parts.documentDate > latest) {
+      throw statementErrors.documentDateImplausible(parts.documentDate, owner.registeredOn, latest);
     }
     const officer = await this.people.findById(parts.officerId, tx);
     const belongs =
@@ -287,5 +306,9 @@ export class StatementService {
         }
       }
     }
+    return {
+      ...parts,
+      sections: [...parts.sections].sort((a, b) => order.get(a.sectionId)! - order.get(b.sectionId)!),
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { RecipientService, RecipientState } from '@app/consultation';
 import { PersonService } from '@app/directory';
-import { type Actor, Clock, Db, hasRole, Role } from '@app/platform';
+import { type Actor, Clock, Db, hasRole, localDate, Role } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
@@ -9,9 +9,11 @@ import { ApprovalChainService } from '../approval/approval-chain.service.js';
 import { ApprovalEntity } from '../approval/approval.entity.js';
 import { SubmissionEntity } from '../approval/submission.entity.js';
 import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
+import { MeetingService } from '../meeting/meeting.service.js';
 import { PreparationRequestEntity } from '../preparation/preparation-request.entity.js';
 import { StatementStatus } from '../statement/statement-status.js';
 import { StatementStore } from '../statement/statement-store.js';
+import { paragraphLabel } from '../statement/statement-views.js';
 import { StatementEntity } from '../statement/statement.entity.js';
 import type { WorkItem } from '../statement.views.js';
 
@@ -30,6 +32,7 @@ export class WorkInboxService {
     private readonly recipients: RecipientService,
     private readonly cases: CaseService,
     private readonly people: PersonService,
+    private readonly meetings: MeetingService,
   ) {}
 
   async forActor(actor: Actor): Promise<WorkItem[]> {
@@ -70,13 +73,31 @@ export class WorkInboxService {
       }
       for (const s of statements.filter((x) => x.status === StatementStatus.Approved)) {
         const { parts } = await this.store.revision(this.db.reader, s.id, s.approvedRevision!);
-        items.push({
-          kind: 'record_decision',
-          title: `Registrera nämndens beslut: ${parts.title}`,
-          diaryNumber: await numberOf(s.caseId),
-          deadline: deadlineOf(s.caseId),
-          link: { type: 'statement', id: s.id },
-        });
+        const meeting = s.meetingId ? await this.meetings.findById(s.meetingId) : undefined;
+        // A statement whose meeting was cancelled, or held before the text was approved, waits
+        // for the registrar to move it to another.
+        const approvedOn = localDate(await this.store.approvedAt(this.db.reader, s.id, s.approvedRevision!));
+        items.push(
+          !meeting || meeting.cancelled || meeting.meetingDate < approvedOn
+            ? {
+                kind: 'move_to_meeting',
+                title: !meeting
+                  ? `Ställ tjänsteutlåtandet till ett sammanträde: ${parts.title}`
+                  : meeting.cancelled
+                    ? `Sammanträdet ${meeting.meetingDate} är inställt: flytta tjänsteutlåtandet till ett annat sammanträde: ${parts.title}`
+                    : `Sammanträdet ${meeting.meetingDate} hölls innan tjänsteutlåtandet godkändes: flytta det till ett annat sammanträde: ${parts.title}`,
+                diaryNumber: await numberOf(s.caseId),
+                deadline: deadlineOf(s.caseId),
+                link: { type: 'statement', id: s.id },
+              }
+            : {
+                kind: 'record_decision',
+                title: `Registrera nämndens beslut (sammanträde ${meeting.meetingDate}): ${parts.title}`,
+                diaryNumber: await numberOf(s.caseId),
+                deadline: deadlineOf(s.caseId),
+                link: { type: 'statement', id: s.id },
+              },
+        );
       }
       const adopted = statements.filter((x) => x.status === StatementStatus.Adopted).map((s) => s.id);
       if (adopted.length > 0) {
@@ -86,9 +107,10 @@ export class WorkInboxService {
         });
         for (const d of waiting) {
           const s = statements.find((x) => x.id === d.statementId)!;
+          const meeting = (await this.meetings.findById(d.meetingId))!;
           items.push({
             kind: 'confirm_minutes',
-            title: `Justera protokollet ${d.paragraph} (${d.meetingDate})`,
+            title: `Justera protokollet ${paragraphLabel(d.paragraphNumber)} (${meeting.meetingDate})`,
             diaryNumber: await numberOf(s.caseId),
             deadline: d.confirmationDate,
             link: { type: 'board_decision', id: d.id },
