@@ -147,7 +147,7 @@ describe('the OpenAPI document', () => {
     expect(values('RecipientState')).toEqual(Object.values(RecipientState));
     expect(values('Position')).toEqual(Object.values(Position));
     expect(values('Role')).toEqual(Object.values(Role));
-    expect(values('DecisionOutcome')).toEqual(['adopted', 'adopted_with_amendments', 'referred_back']);
+    expect(values('DecisionOutcome')).toEqual(['adopted', 'adopted_with_amendments', 'referred_back', 'declined']);
   });
 
   it('states the limits the validation enforces', () => {

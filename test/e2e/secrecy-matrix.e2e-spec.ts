@@ -565,6 +565,9 @@ describe('the secrecy matrix', () => {
     'POST /api/v1/cases/:id/assign': { sameViewAs: 'GET /api/v1/cases/:id' },
     'POST /api/v1/cases/:id/close': { sameViewAs: 'GET /api/v1/cases/:id' },
     'POST /api/v1/cases/:id/reopen': { sameViewAs: 'GET /api/v1/cases/:id' },
+    'GET /api/v1/cases/:id/co-workers': 'the case’s co-workers: names and e-mail addresses of staff',
+    'PUT /api/v1/cases/:id/co-workers/:personId': 'the case’s co-workers: names and e-mail addresses of staff',
+    'DELETE /api/v1/cases/:id/co-workers/:personId': 'nothing',
     'POST /api/v1/cases/:id/documents': { sameViewAs: 'GET /api/v1/documents/:id' },
     'POST /api/v1/documents/:id/annul': { sameViewAs: 'GET /api/v1/documents/:id' },
     'PUT /api/v1/documents/:id/secrecy': { sameViewAs: 'GET /api/v1/documents/:id' },
@@ -591,6 +594,7 @@ describe('the secrecy matrix', () => {
     'POST /api/v1/statements/:id/approve': { sameViewAs: 'GET /api/v1/statements/:id' },
     'POST /api/v1/statements/:id/request-changes': { sameViewAs: 'GET /api/v1/statements/:id' },
     'POST /api/v1/statements/:id/decision': { sameViewAs: 'GET /api/v1/statements/:id' },
+    'POST /api/v1/statements/:id/meeting': { sameViewAs: 'GET /api/v1/statements/:id' },
     'POST /api/v1/statements/:id/preliminary-answer': { sameViewAs: 'GET /api/v1/statements/:id' },
     'POST /api/v1/statements/:id/preparation-requests': {
       sameViewAs: 'GET /api/v1/statements/:id/preparation-requests',

@@ -1,10 +1,11 @@
 import { OrganisationKind } from '@app/directory';
-import { Role } from '@app/platform';
+import { addDays, localDate, Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 
 import { randomUUID } from 'node:crypto';
 
 import { samplePdf } from './files.js';
+import { addMeeting, afterMeeting } from './statement-world.js';
 import type { TestContext } from './test-context.js';
 
 /** Everyone of one organisation, in every role the secrecy rule tells apart. */
@@ -295,6 +296,9 @@ export async function adoptStatement(
   district: SecrecyOrganisation,
   caseId: string,
 ): Promise<{ statementId: string; decisionId: string; prefill: string }> {
+  // The board meets in two weeks: the statement is pre-filled with that meeting and decided there.
+  const meetingDate = addDays(localDate(ctx.clock.now()), 14);
+  const meetingId = await addMeeting(ctx, district.registrar, meetingDate);
   const officer = await ctx.as(district.responsibleOfficer);
   const created = await ctx.http().post('/api/v1/statements').set(officer).send({ caseId }).expect(201);
   const statement = created.body as { id: string };
@@ -308,21 +312,12 @@ export async function adoptStatement(
       .expect(200);
   }
   await ctx.drain();
-  const registrar = await ctx.as(district.registrar);
-  const meetings = await ctx.http().get('/api/v1/meetings').set(registrar).expect(200);
-  if (!(meetings.body as { meetingDate: string }[]).some((m) => m.meetingDate === '2099-05-20')) {
-    await ctx
-      .http()
-      .post('/api/v1/meetings')
-      .set(registrar)
-      .send({ meetingDate: '2099-05-20', agendaDeadline: '2099-05-06' })
-      .expect(201);
-  }
+  afterMeeting(ctx, meetingDate);
   const decided = await ctx
     .http()
     .post(`/api/v1/statements/${statement.id}/decision`)
-    .set(registrar)
-    .send({ meetingDate: '2099-05-20', paragraph: '§ 7', outcome: 'adopted', confirmation: { immediate: true } })
+    .set(await ctx.as(district.registrar))
+    .send({ meetingId, paragraph: '§ 7', outcome: 'adopted', confirmation: { immediate: true } })
     .expect(200);
   await ctx.drain();
   return {

@@ -66,7 +66,7 @@ export class RecipientsController {
   @HttpCode(200)
   @Roles(Role.Registrar)
   @ApiOkResponse({ type: RecipientResponse, description: 'Remissinstansen, som avstår.' })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 404, 409, 422)
   decline(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

@@ -61,7 +61,7 @@ export class PeopleController {
   @HttpCode(200)
   @Roles(Role.Administrator)
   @ApiOkResponse({ type: PersonResponse, description: 'Personen, avstängd.' })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 409)
   disable(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<PersonView> {
     return this.people.setDisabled(actor, id, true);
   }

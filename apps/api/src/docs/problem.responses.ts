@@ -1,3 +1,4 @@
+import type { UnprintableText } from '@app/pdf';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import type { FieldProblem } from '../http/validation.js';
@@ -11,6 +12,21 @@ export class FieldProblemResponse {
 
   @ApiProperty({ type: [String], example: ['måste vara ett giltigt datum (ÅÅÅÅ-MM-DD)'] })
   readonly problems!: readonly string[];
+}
+
+/** A field whose text holds characters a signed document cannot print, and which characters. */
+@Describes<UnprintableText>()
+export class UnprintableTextResponse {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'summary',
+    description: 'Fältet, eller null för texten som sätts.',
+  })
+  readonly field!: string | null;
+
+  @ApiProperty({ type: [String], example: ['😀 (U+1F600)'] })
+  readonly characters!: readonly string[];
 }
 
 /**
@@ -100,4 +116,50 @@ export class ProblemResponse {
 
   @ApiPropertyOptional({ type: 'integer', description: 'Dokumentets antal sidor (signing.page_out_of_range).' })
   readonly pageCount?: number;
+
+  @ApiPropertyOptional({ description: 'Fältet felet gäller, när det är ett enda (till exempel meetingId).' })
+  readonly field?: string;
+
+  @ApiPropertyOptional({
+    type: [UnprintableTextResponse],
+    description: 'Tecken som inte kan skrivas ut, fält för fält (text.unprintable).',
+  })
+  readonly fields?: readonly UnprintableTextResponse[];
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Största tillåtna storlek i byte (request.file_too_large).' })
+  readonly maxBytes?: number;
+
+  @ApiPropertyOptional({ description: 'Titeln filen redan har i remissunderlaget (consultation.document_duplicate).' })
+  readonly existingTitle?: string;
+
+  @ApiPropertyOptional({
+    description: 'Paragrafen i protokollet (statement.already_decided, statement.paragraph_taken).',
+  })
+  readonly paragraph?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Sammanträdets datum (statement.meeting_*).' })
+  readonly meetingDate?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Sammanträdet tjänsteutlåtandet är ställt till (statement.meeting_mismatch).',
+  })
+  readonly scheduledMeetingDate?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Dagens datum i Stockholm (statement.meeting_passed).' })
+  readonly today?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Dagen tjänsteutlåtandet godkändes (statement.meeting_before_approval).',
+  })
+  readonly approvedOn?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Det tidigaste tillåtna datumet.' })
+  readonly earliest?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Det senaste tillåtna datumet.' })
+  readonly latest?: string | null;
 }

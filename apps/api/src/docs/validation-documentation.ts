@@ -5,6 +5,8 @@ import { ModulesContainer } from '@nestjs/core';
 import { ApiParam, DECORATORS } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 
+import { IntParamPipe } from '../http/params.js';
+
 type Class = abstract new (...args: never[]) => unknown;
 type PropertyMetadata = Record<string, unknown>;
 type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
@@ -112,7 +114,7 @@ function documentPathParameters(app: INestApplication): void {
       const pipes = arg.pipes ?? [];
       const schema = pipes.some((pipe) => pipe instanceof ParseUUIDPipe)
         ? { type: String, format: 'uuid' }
-        : pipes.some((pipe) => pipe === ParseIntPipe || pipe instanceof ParseIntPipe)
+        : pipes.some((pipe) => pipe === ParseIntPipe || pipe instanceof ParseIntPipe || pipe instanceof IntParamPipe)
           ? { type: 'integer' as const }
           : undefined;
       if (schema) {

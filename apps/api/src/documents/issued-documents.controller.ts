@@ -136,7 +136,7 @@ export class IssuedDocumentsController {
     schema: VERIFICATION_SCHEMA,
     description: 'Domen: utfärdat och oförändrat, ändrat, eller inte utfärdat här.',
   })
-  @ApiProblems(400, 413, 415)
+  @ApiProblems(400, 413, 415, 422)
   async verify(@Req() request: FastifyRequest): Promise<Verification> {
     if (!request.isMultipart()) {
       throw new DomainError(

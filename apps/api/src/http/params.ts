@@ -16,19 +16,23 @@ export function uuidParam(name = 'id'): ParseUUIDPipe {
 }
 
 /** Validates a path segment as a whole number PostgreSQL's integer holds (a revision, a year), answering in Swedish. */
-export function intParam(name: string): PipeTransform<string, number> {
-  return {
-    transform: (value: string): number => {
-      const number = /^-?\d{1,10}$/.test(value) ? Number(value) : NaN;
-      if (!Number.isInteger(number)) {
-        throw invalidFields([{ field: name, problems: ['måste vara ett heltal'] }]);
-      }
-      if (Math.abs(number) > INT32_MAX) {
-        throw invalidFields([{ field: name, problems: [`är för stort (högst ${INT32_MAX})`] }]);
-      }
-      return number;
-    },
-  };
+export class IntParamPipe implements PipeTransform<string, number> {
+  constructor(readonly name: string) {}
+
+  transform(value: string): number {
+    const number = /^-?\d{1,10}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(number)) {
+      throw invalidFields([{ field: this.name, problems: ['måste vara ett heltal'] }]);
+    }
+    if (Math.abs(number) > INT32_MAX) {
+      throw invalidFields([{ field: this.name, problems: [`är för stort (högst ${INT32_MAX})`] }]);
+    }
+    return number;
+  }
+}
+
+export function intParam(name: string): IntParamPipe {
+  return new IntParamPipe(name);
 }
 
 /** Query-string booleans: `true`/`false` (and 1/0) become booleans; anything else stays as is and fails validation. */
