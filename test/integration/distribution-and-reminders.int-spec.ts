@@ -75,7 +75,8 @@ describe('distribution and reminders across worker processes', () => {
       [consultationId],
     );
     expect(documents!.n).toBe(40);
-  });
+    // Two worker processes start and 40 boards register: on a loaded machine that takes more than a minute.
+  }, 180_000);
 
   it('sends each reminder once per recipient and threshold with two workers scanning', async () => {
     const today = localDate(new Date());
