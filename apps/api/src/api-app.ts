@@ -11,13 +11,16 @@ import type { Logger as PinoLogger } from 'pino';
 import { ApiModule } from './api.module.js';
 import { OPERATORS, PUBLIC } from './auth/access-rule.js';
 import { installAccessHook } from './auth/access.hook.js';
+import { SessionCookies } from './auth/session-cookies.js';
 import { TokenService } from './auth/token.service.js';
 import { buildOpenApiDocument, DOCS_PATH, setUpOpenApi } from './docs/openapi.js';
 import { ProblemExceptionFilter } from './http/exception.filter.js';
 import { installInputGuard } from './http/input-guard.js';
 import { recordRoutes, type RouteEntry } from './http/route-table.js';
+import { HELMET_OPTIONS, relaxPolicyFor } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.js';
+import { mountWebApp } from './web/web-app.js';
 
 export const API_PREFIX = 'api/v1';
 const PREFIX_OPTIONS = { exclude: ['health'] };
@@ -74,7 +77,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     { prefix: DOCS_PATH, access: PUBLIC },
     { prefix: QUEUE_DASHBOARD_PATH, access: OPERATORS },
   ]);
-  installAccessHook(fastify, app.get(TokenService), app.get(OrganisationService));
+  installAccessHook(fastify, app.get(TokenService), app.get(SessionCookies), app.get(OrganisationService));
   installInputGuard(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -85,24 +88,17 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  relaxPolicyFor(fastify, [DOCS_PATH, QUEUE_DASHBOARD_PATH]);
+  await app.register(helmet, HELMET_OPTIONS);
   await app.register(multipart, { limits: { fileSize: config.files.maxBytes, files: 1, fields: 20 } });
 
   app.setGlobalPrefix(API_PREFIX, PREFIX_OPTIONS);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemExceptionFilter());
 
-  setUpOpenApi(app);
+  setUpOpenApi(app, app.get(SessionCookies).name);
   await mountQueueDashboard(fastify, app.get(QueueRegistry));
+  await mountWebApp(fastify, config.web.root, logger);
   await app.init();
   await fastify.ready();
   return { app, routes, logger };
@@ -120,7 +116,7 @@ export async function createApiDocument(config: AppConfig): Promise<OpenAPIObjec
   });
   try {
     app.setGlobalPrefix(API_PREFIX, PREFIX_OPTIONS);
-    return buildOpenApiDocument(app);
+    return buildOpenApiDocument(app, new SessionCookies(config).name);
   } finally {
     await app.close();
   }

@@ -82,6 +82,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SessionController_start'];
+    delete: operations['SessionController_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/session/organisation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['SessionController_switchOrganisation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organisations': {
     parameters: {
       query?: never;
@@ -1436,6 +1468,13 @@ export interface components {
       person: components['schemas']['SignedInPersonResponse'] | null;
       organisation: components['schemas']['NamedReferenceResponse'] | null;
       roles: components['schemas']['Role'][];
+      /** @description Organisationerna personen kan agera för (den aktuella också), i namnordning. */
+      organisations: components['schemas']['NamedReferenceResponse'][];
+      /**
+       * Format: date-time
+       * @description När inloggningen går ut.
+       */
+      expiresAt: string;
       /** @description Skicka som Authorization: Bearer …. */
       accessToken: string;
       /** @enum {string} */
@@ -1450,10 +1489,38 @@ export interface components {
       person: components['schemas']['SignedInPersonResponse'] | null;
       organisation: components['schemas']['NamedReferenceResponse'] | null;
       roles: components['schemas']['Role'][];
+      /** @description Organisationerna personen kan agera för (den aktuella också), i namnordning. */
+      organisations: components['schemas']['NamedReferenceResponse'][];
+      /**
+       * Format: date-time
+       * @description När inloggningen går ut.
+       */
+      expiresAt: string;
     };
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    SessionResponse: {
+      person: components['schemas']['SignedInPersonResponse'] | null;
+      organisation: components['schemas']['NamedReferenceResponse'] | null;
+      roles: components['schemas']['Role'][];
+      /** @description Organisationerna personen kan agera för (den aktuella också), i namnordning. */
+      organisations: components['schemas']['NamedReferenceResponse'][];
+      /**
+       * Format: date-time
+       * @description När inloggningen går ut.
+       */
+      expiresAt: string;
+      /** @description Skicka med som X-CSRF-Token i POST, PUT, PATCH och DELETE under sessionen. */
+      csrfToken: string;
+    };
+    SwitchOrganisationDto: {
+      /**
+       * Format: uuid
+       * @description En av organisationerna i organisations (GET /auth/me).
+       */
+      organisationId: string;
     };
     /** @enum {string} */
     OrganisationKind: 'city' | 'executive_board' | 'district_board' | 'specialist_board' | 'company_board';
@@ -2977,19 +3044,6 @@ export interface components {
        */
       problems: string[];
     };
-    UnprintableTextResponse: {
-      /**
-       * @description Fältet, eller null för texten som sätts.
-       * @example summary
-       */
-      field: string | null;
-      /**
-       * @example [
-       *       "😀 (U+1F600)"
-       *     ]
-       */
-      characters: string[];
-    };
     ProblemResponse: {
       /** @example urn:remiss:problem:statement.stale_revision */
       type: string;
@@ -3045,46 +3099,6 @@ export interface components {
       page?: number;
       /** @description Dokumentets antal sidor (signing.page_out_of_range). */
       pageCount?: number;
-      /** @description Fältet felet gäller, när det är ett enda (till exempel meetingId). */
-      field?: string;
-      /** @description Tecken som inte kan skrivas ut, fält för fält (text.unprintable). */
-      fields?: components['schemas']['UnprintableTextResponse'][];
-      /** @description Största tillåtna storlek i byte (request.file_too_large). */
-      maxBytes?: number;
-      /** @description Titeln filen redan har i remissunderlaget (consultation.document_duplicate). */
-      existingTitle?: string;
-      /** @description Paragrafen i protokollet (statement.already_decided, statement.paragraph_taken). */
-      paragraph?: string;
-      /**
-       * Format: date
-       * @description Sammanträdets datum (statement.meeting_*).
-       */
-      meetingDate?: string;
-      /**
-       * Format: date
-       * @description Sammanträdet tjänsteutlåtandet är ställt till (statement.meeting_mismatch).
-       */
-      scheduledMeetingDate?: string | null;
-      /**
-       * Format: date
-       * @description Dagens datum i Stockholm (statement.meeting_passed).
-       */
-      today?: string;
-      /**
-       * Format: date
-       * @description Dagen tjänsteutlåtandet godkändes (statement.meeting_before_approval).
-       */
-      approvedOn?: string;
-      /**
-       * Format: date
-       * @description Det tidigaste tillåtna datumet.
-       */
-      earliest?: string;
-      /**
-       * Format: date
-       * @description Det senaste tillåtna datumet.
-       */
-      latest?: string | null;
     };
   };
   responses: never;
@@ -3211,7 +3225,7 @@ export interface operations {
           'application/json': components['schemas']['WhoAmIResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3238,8 +3252,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3281,7 +3304,7 @@ export interface operations {
       /**
        * @description Fel nuvarande lösenord.
        *
-       *     Ingen, ogiltig eller utgången token.
+       *     Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut).
        */
       401: {
         headers: {
@@ -3291,7 +3314,181 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
       /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  SessionController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      /** @description Inloggad: sessionscookie och CSRF-cookie är satta. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Fel e-postadress eller lösenord. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Du har roller i flera organisationer: ange organisationId (se organisations). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description För många försök. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Tjänsten är inte tillgänglig just nu; försök igen. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  SessionController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Utloggad: sessionen gäller inte längre och kakorna är borttagna. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  SessionController_switchOrganisation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwitchOrganisationDto'];
+      };
+    };
+    responses: {
+      /** @description Sessionen för den valda organisationen. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Du har ingen roll i den organisationen, eller begäran saknar giltig CSRF-token. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Bara en webbläsarsession kan byta organisation; logga in på nytt med organisationId. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3332,7 +3529,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3374,7 +3571,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3383,7 +3580,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3450,7 +3647,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3503,7 +3700,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3512,7 +3709,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3568,7 +3765,7 @@ export interface operations {
           'application/json': components['schemas']['DepartmentResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3610,7 +3807,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3619,7 +3816,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3677,7 +3874,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3730,7 +3927,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3739,7 +3936,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3799,7 +3996,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3841,7 +4038,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3850,7 +4047,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3917,7 +4114,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3970,7 +4167,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3979,7 +4176,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4046,7 +4243,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4055,7 +4252,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4066,15 +4263,6 @@ export interface operations {
       };
       /** @description Finns inte, eller tillhör en annan organisation. */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemResponse'];
-        };
-      };
-      /** @description Går inte i det läge saken är i nu. */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4113,7 +4301,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4122,7 +4310,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4173,7 +4361,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4182,7 +4370,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4244,7 +4432,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4253,7 +4441,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4301,7 +4489,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4310,7 +4498,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4370,7 +4558,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4408,8 +4596,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4446,8 +4643,17 @@ export interface operations {
           'application/json': components['schemas']['MarkedReadResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4475,7 +4681,7 @@ export interface operations {
           'application/json': components['schemas']['ChainVerificationResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4525,7 +4731,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4574,7 +4780,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4627,7 +4833,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4636,7 +4842,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4683,7 +4889,7 @@ export interface operations {
           'application/json': components['schemas']['RecordsPlanEntryResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4725,7 +4931,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4734,7 +4940,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, administrator. */
+      /** @description Kräver någon av rollerna: registrar, administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4787,7 +4993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4796,7 +5002,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, administrator. */
+      /** @description Kräver någon av rollerna: registrar, administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4853,7 +5059,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4895,7 +5101,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4904,7 +5110,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4953,7 +5159,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5006,7 +5212,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5015,7 +5221,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5086,7 +5292,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5095,7 +5301,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5162,7 +5368,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5212,7 +5418,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5221,7 +5427,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5277,7 +5483,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5286,7 +5492,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5335,7 +5541,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5344,7 +5550,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5402,7 +5608,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5411,7 +5617,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5469,7 +5675,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5523,7 +5729,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5532,7 +5738,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5625,7 +5831,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5665,7 +5871,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5716,7 +5922,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5778,7 +5984,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5787,7 +5993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5849,7 +6055,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5858,7 +6064,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5920,7 +6126,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5929,7 +6135,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5987,7 +6193,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6029,7 +6235,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6038,7 +6244,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6105,7 +6311,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6158,7 +6364,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6167,7 +6373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6238,7 +6444,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6247,7 +6453,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6333,7 +6539,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6342,7 +6548,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6403,7 +6609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6461,7 +6667,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6470,7 +6676,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6541,7 +6747,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6550,7 +6756,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6640,7 +6846,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6705,7 +6911,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6763,7 +6969,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6816,7 +7022,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6825,7 +7031,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6896,7 +7102,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6905,7 +7111,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6925,15 +7131,6 @@ export interface operations {
       };
       /** @description Går inte i det läge saken är i nu. */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemResponse'];
-        };
-      };
-      /** @description Begäran är välformad men bryter mot en regel. */
-      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6972,7 +7169,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7025,7 +7222,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7034,7 +7231,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7103,7 +7300,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7175,7 +7372,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7184,7 +7381,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7273,7 +7470,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7282,7 +7479,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7342,7 +7539,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7351,7 +7548,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer. */
+      /** @description Kräver någon av rollerna: case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7418,7 +7615,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7467,7 +7664,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7520,7 +7717,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7532,7 +7729,7 @@ export interface operations {
       /**
        * @description Du saknar behörighet till detta.
        *
-       *     Kräver någon av rollerna: case_officer, head_of_department, director.
+       *     Kräver någon av rollerna: case_officer, head_of_department, director. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid).
        */
       403: {
         headers: {
@@ -7600,7 +7797,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7650,7 +7847,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7702,7 +7899,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7755,7 +7952,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7767,7 +7964,7 @@ export interface operations {
       /**
        * @description Du saknar behörighet till detta.
        *
-       *     Kräver någon av rollerna: case_officer.
+       *     Kräver någon av rollerna: case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid).
        */
       403: {
         headers: {
@@ -7839,7 +8036,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7848,7 +8045,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. */
+      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7919,7 +8116,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7928,7 +8125,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. */
+      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7981,7 +8178,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Tjänsteutlåtandet, ställt till det nya sammanträdet. */
+      /** @description Tjänsteutlåtandet, flyttat till det nya sammanträdet. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7999,7 +8196,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8008,7 +8205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8079,7 +8276,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8088,7 +8285,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8155,7 +8352,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8164,7 +8361,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8231,7 +8428,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8284,7 +8481,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8293,7 +8490,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer. */
+      /** @description Kräver någon av rollerna: case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8349,7 +8546,7 @@ export interface operations {
           'application/json': components['schemas']['WorkItemResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8378,7 +8575,7 @@ export interface operations {
           'application/json': components['schemas']['ChainStepResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8420,7 +8617,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8429,7 +8626,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8467,7 +8664,7 @@ export interface operations {
           'application/json': components['schemas']['SubstituteResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8509,7 +8706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8518,7 +8715,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Du saknar behörighet till detta. */
+      /** @description Du saknar behörighet till detta. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8583,8 +8780,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8641,7 +8847,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8683,7 +8889,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8692,7 +8898,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8750,7 +8956,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8759,7 +8965,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8821,7 +9027,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8830,7 +9036,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8901,7 +9107,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8910,7 +9116,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Du saknar behörighet till detta. */
+      /** @description Du saknar behörighet till detta. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8968,7 +9174,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9028,7 +9234,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9087,7 +9293,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9127,7 +9333,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9176,7 +9382,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9185,7 +9391,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9245,7 +9451,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9314,7 +9520,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9381,7 +9587,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9390,7 +9596,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9453,8 +9659,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9473,15 +9688,6 @@ export interface operations {
       };
       /** @description Innehållstypen stöds inte här. */
       415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemResponse'];
-        };
-      };
-      /** @description Begäran är välformad men bryter mot en regel. */
-      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -9509,7 +9715,7 @@ export interface operations {
           'application/json': components['schemas']['CertificateResponse'] | null;
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9560,7 +9766,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9569,7 +9775,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;

@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { developmentSecret } from './development-secrets.js';
 import { EnvSchema } from './env.schema.js';
@@ -25,6 +27,8 @@ export interface AppConfig {
   readonly auth: {
     readonly tokenSecret: Secret;
     readonly tokenTtlSeconds: number;
+    /** The browser session's cookies go over HTTPS only (and the session cookie takes the `__Host-` prefix). */
+    readonly sessionCookieSecure: boolean;
     readonly loginMaxAttempts: number;
     readonly loginWindowSeconds: number;
   };
@@ -36,6 +40,8 @@ export interface AppConfig {
   readonly signing: { readonly tsaUrl?: string; readonly keySecret: Secret };
   /** Threads that render and sign PDFs beside the thread that runs the jobs; 0 renders in the job's own thread. */
   readonly documents: { readonly renderThreads: number };
+  /** The directory of the built web application (index.html and its assets) the API serves at `/`. */
+  readonly web: { readonly root: string };
 }
 
 export class ConfigError extends Error {
@@ -47,6 +53,22 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
+}
+
+/**
+ * The directory of the installation: the nearest one holding package.json above this file, the
+ * same from the sources (tests) and from the build in dist/ (processes, containers).
+ */
+function installationRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) {
+      return process.cwd();
+    }
+    dir = parent;
+  }
+  return dir;
 }
 
 /**
@@ -78,6 +100,10 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     auth: {
       tokenSecret: new Secret(parsed.AUTH_TOKEN_SECRET ?? developmentSecret('AUTH_TOKEN_SECRET')),
       tokenTtlSeconds: parsed.AUTH_TOKEN_TTL_SECONDS,
+      sessionCookieSecure:
+        parsed.SESSION_COOKIE_SECURE === 'auto'
+          ? parsed.NODE_ENV === 'production'
+          : parsed.SESSION_COOKIE_SECURE === 'true',
       loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS,
       loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
     },
@@ -93,6 +119,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       keySecret: new Secret(parsed.SIGNING_KEY_SECRET ?? developmentSecret('SIGNING_KEY_SECRET')),
     },
     documents: { renderThreads: parsed.RENDER_THREADS },
+    web: { root: resolve(parsed.WEB_ROOT ?? join(installationRoot(), 'dist', 'web')) },
   });
 }
 

@@ -117,6 +117,10 @@ export class EnvSchema {
   @Max(7 * 24 * 3600)
   AUTH_TOKEN_TTL_SECONDS = 8 * 3600;
 
+  /** Whether the browser session's cookies are marked Secure (sent over HTTPS only); auto: in production. */
+  @IsIn(['auto', 'true', 'false'])
+  SESSION_COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -152,6 +156,12 @@ export class EnvSchema {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;
+
+  /** The built web application the API serves at `/`; unset, `dist/web` of the installation. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  WEB_ROOT?: string;
 
   @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUDIT_KEY !== undefined)
   @IsString({ message: 'is required in production' })
