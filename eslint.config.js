@@ -1,18 +1,49 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
-const LIBS = [
-  'platform',
-  'directory',
-  'notification',
-  'schema',
-  'testing',
-  'registry',
-  'consultation',
-  'statement',
-  'document',
-  'pdf',
+/**
+ * The domain libraries from the top layer down (README, Architecture). A library may import the
+ * libraries of the layers below its own, never one beside or above it.
+ */
+export const LAYERS = [
+  ['document'],
+  ['statement'],
+  ['consultation'],
+  ['registry', 'notification'],
+  ['issuance', 'directory'],
+  ['pdf'],
+  ['markup'],
+  ['platform'],
+];
+const DOMAIN_LIBS = LAYERS.flat();
+/** `schema` gathers every library's entities; `testing` serves tests, benchmarks and scripts. */
+const LIBS = [...DOMAIN_LIBS, 'schema', 'testing'];
+const APPS = ['api', 'worker'];
+
+/** Who may import whom: every import of another part of the code base must be allowed here. */
+const dependencyPolicies = [
+  ...LAYERS.flatMap((layer, depth) =>
+    layer.map((lib) => ({
+      from: { element: { type: lib } },
+      allow: { to: { element: { types: { anyOf: LAYERS.slice(depth + 1).flat() } } } },
+    })),
+  ),
+  {
+    from: { element: { type: 'schema' } },
+    allow: { to: { element: { types: { anyOf: [...DOMAIN_LIBS, 'migrations'] } } } },
+  },
+  { from: { element: { type: 'testing' } }, allow: { to: { element: { types: { anyOf: DOMAIN_LIBS } } } } },
+  { from: { element: { type: 'app' } }, allow: { to: { element: { types: { anyOf: [...DOMAIN_LIBS, 'schema'] } } } } },
+  { from: { element: { type: 'migrations' } }, allow: { to: { element: { type: 'platform' } } } },
+  // Tests, benchmarks and scripts compose everything, the applications included.
+  {
+    from: { element: { types: { anyOf: ['test', 'bench', 'scripts'] } } },
+    allow: { to: { element: { types: { anyOf: [...LIBS, 'app', 'test', 'bench', 'scripts'] } } } },
+  },
+  // A library's own tests may use the test helpers.
+  { from: { file: { categories: 'test' } }, allow: { to: { element: { type: 'testing' } } } },
 ];
 
 export default tseslint.config(
@@ -32,10 +63,21 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'boundaries/elements': [
+        ...LIBS.map((lib) => ({ type: lib, pattern: `libs/${lib}`, partialMatch: false })),
+        ...APPS.map((app) => ({ type: 'app', pattern: `apps/${app}`, partialMatch: false })),
+        ...['test', 'bench', 'scripts', 'migrations'].map((dir) => ({ type: dir, pattern: dir, partialMatch: false })),
+      ],
+      'boundaries/files': [{ category: 'test', pattern: '**/*.{spec,int-spec,e2e-spec}.ts' }],
+    },
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: dependencyPolicies }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
