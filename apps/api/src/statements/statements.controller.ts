@@ -189,11 +189,7 @@ export class StatementsController {
   @Post(':id/meeting')
   @HttpCode(200)
   @Roles(Role.Registrar)
-<<<<<<< HEAD
-  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet, ställt till det nya sammanträdet.' })
-=======
   @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet, flyttat till det nya sammanträdet.' })
->>>>>>> web-server
   @ApiProblems(400, 404, 409, 422)
   move(
     @CurrentActor() actor: Actor,

@@ -3044,6 +3044,19 @@ export interface components {
        */
       problems: string[];
     };
+    UnprintableTextResponse: {
+      /**
+       * @description Fältet, eller null för texten som sätts.
+       * @example summary
+       */
+      field: string | null;
+      /**
+       * @example [
+       *       "😀 (U+1F600)"
+       *     ]
+       */
+      characters: string[];
+    };
     ProblemResponse: {
       /** @example urn:remiss:problem:statement.stale_revision */
       type: string;
@@ -3099,6 +3112,46 @@ export interface components {
       page?: number;
       /** @description Dokumentets antal sidor (signing.page_out_of_range). */
       pageCount?: number;
+      /** @description Fältet felet gäller, när det är ett enda (till exempel meetingId). */
+      field?: string;
+      /** @description Tecken som inte kan skrivas ut, fält för fält (text.unprintable). */
+      fields?: components['schemas']['UnprintableTextResponse'][];
+      /** @description Största tillåtna storlek i byte (request.file_too_large). */
+      maxBytes?: number;
+      /** @description Titeln filen redan har i remissunderlaget (consultation.document_duplicate). */
+      existingTitle?: string;
+      /** @description Paragrafen i protokollet (statement.already_decided, statement.paragraph_taken). */
+      paragraph?: string;
+      /**
+       * Format: date
+       * @description Sammanträdets datum (statement.meeting_*).
+       */
+      meetingDate?: string;
+      /**
+       * Format: date
+       * @description Sammanträdet tjänsteutlåtandet är ställt till (statement.meeting_mismatch).
+       */
+      scheduledMeetingDate?: string | null;
+      /**
+       * Format: date
+       * @description Dagens datum i Stockholm (statement.meeting_passed).
+       */
+      today?: string;
+      /**
+       * Format: date
+       * @description Dagen tjänsteutlåtandet godkändes (statement.meeting_before_approval).
+       */
+      approvedOn?: string;
+      /**
+       * Format: date
+       * @description Det tidigaste tillåtna datumet.
+       */
+      earliest?: string;
+      /**
+       * Format: date
+       * @description Det senaste tillåtna datumet.
+       */
+      latest?: string | null;
     };
   };
   responses: never;
@@ -4263,6 +4316,15 @@ export interface operations {
       };
       /** @description Finns inte, eller tillhör en annan organisation. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Går inte i det läge saken är i nu. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7138,6 +7200,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
+      /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
     };
   };
   RecipientsController_extensionRequests: {
@@ -9688,6 +9759,15 @@ export interface operations {
       };
       /** @description Innehållstypen stöds inte här. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
