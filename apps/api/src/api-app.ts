@@ -16,8 +16,10 @@ import { buildOpenApiDocument, DOCS_PATH, setUpOpenApi } from './docs/openapi.js
 import { ProblemExceptionFilter } from './http/exception.filter.js';
 import { installInputGuard } from './http/input-guard.js';
 import { recordRoutes, type RouteEntry } from './http/route-table.js';
+import { HELMET_OPTIONS, relaxPolicyFor } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.js';
+import { mountWebApp } from './web/web-app.js';
 
 export const API_PREFIX = 'api/v1';
 const PREFIX_OPTIONS = { exclude: ['health'] };
@@ -85,16 +87,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  relaxPolicyFor(fastify, [DOCS_PATH, QUEUE_DASHBOARD_PATH]);
+  await app.register(helmet, HELMET_OPTIONS);
   await app.register(multipart, { limits: { fileSize: config.files.maxBytes, files: 1, fields: 20 } });
 
   app.setGlobalPrefix(API_PREFIX, PREFIX_OPTIONS);
@@ -103,6 +97,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
 
   setUpOpenApi(app);
   await mountQueueDashboard(fastify, app.get(QueueRegistry));
+  await mountWebApp(fastify, config.web.root, logger);
   await app.init();
   await fastify.ready();
   return { app, routes, logger };

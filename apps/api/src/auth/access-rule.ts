@@ -23,3 +23,10 @@ export function rolesRule(...roles: Role[]): AccessRule {
 export interface AccessConfig {
   readonly access?: AccessRule;
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's access rule (see AccessRule). */
+    access?: AccessRule;
+  }
+}

@@ -25,12 +25,12 @@ export function recordRoutes(fastify: FastifyInstance, pluginRules: readonly Plu
     if (!config.access) {
       const rule = pluginRules.find((r) => route.url === r.prefix || route.url.startsWith(`${r.prefix}/`));
       if (rule) {
-        route.config = { ...config, access: rule.access } as typeof route.config;
+        route.config = { ...config, access: rule.access };
       }
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      table.push({ method, url: route.url, access: (route.config as AccessConfig | undefined)?.access });
+      table.push({ method, url: route.url, access: route.config?.access });
     }
   });
   return table;

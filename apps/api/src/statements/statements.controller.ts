@@ -189,6 +189,8 @@ export class StatementsController {
   @Post(':id/meeting')
   @HttpCode(200)
   @Roles(Role.Registrar)
+  @ApiOkResponse({ type: StatementResponse, description: 'Tjänsteutlåtandet, flyttat till det nya sammanträdet.' })
+  @ApiProblems(400, 404, 409, 422)
   move(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

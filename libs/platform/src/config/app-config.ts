@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { developmentSecret } from './development-secrets.js';
 import { EnvSchema } from './env.schema.js';
@@ -36,6 +38,8 @@ export interface AppConfig {
   readonly signing: { readonly tsaUrl?: string; readonly keySecret: Secret };
   /** Threads that render and sign PDFs beside the thread that runs the jobs; 0 renders in the job's own thread. */
   readonly documents: { readonly renderThreads: number };
+  /** The directory of the built web application (index.html and its assets) the API serves at `/`. */
+  readonly web: { readonly root: string };
 }
 
 export class ConfigError extends Error {
@@ -47,6 +51,22 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
+}
+
+/**
+ * The directory of the installation: the nearest one holding package.json above this file, the
+ * same from the sources (tests) and from the build in dist/ (processes, containers).
+ */
+function installationRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) {
+      return process.cwd();
+    }
+    dir = parent;
+  }
+  return dir;
 }
 
 /**
@@ -93,6 +113,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       keySecret: new Secret(parsed.SIGNING_KEY_SECRET ?? developmentSecret('SIGNING_KEY_SECRET')),
     },
     documents: { renderThreads: parsed.RENDER_THREADS },
+    web: { root: resolve(parsed.WEB_ROOT ?? join(installationRoot(), 'dist', 'web')) },
   });
 }
 

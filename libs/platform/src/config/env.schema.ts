@@ -153,6 +153,12 @@ export class EnvSchema {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;
 
+  /** The built web application the API serves at `/`; unset, `dist/web` of the installation. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  WEB_ROOT?: string;
+
   @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUDIT_KEY !== undefined)
   @IsString({ message: 'is required in production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
