@@ -10,7 +10,7 @@ export interface SummaryItem {
 
 /**
  * The problems of a form at its top, as one list. It takes focus when it appears (and when its
- * problems change) so that a screen reader reads them at once; each problem links to its field.
+ * problems are new) so that a screen reader reads them at once; each problem links to its field.
  */
 export function ErrorSummary({
   items,
@@ -20,12 +20,12 @@ export function ErrorSummary({
   heading?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const key = items.map((i) => i.message).join('\n');
+  // A new list (each failed submit makes one) takes focus again, even with the same problems.
   useEffect(() => {
-    if (key) {
+    if (items.length > 0) {
       box.current?.focus();
     }
-  }, [key]);
+  }, [items]);
   if (items.length === 0) {
     return null;
   }

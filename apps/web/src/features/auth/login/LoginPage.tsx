@@ -5,7 +5,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/problem';
 import { safeReturnPath } from '../../../app/session';
 import { Button } from '../../../ui/Button';
-import { ErrorSummary, type SummaryItem } from '../../../ui/ErrorSummary';
+import { ErrorSummary } from '../../../ui/ErrorSummary';
+import { type FormProblems, formProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { formatTime } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { problemText } from '../../../ui/QueryState';
@@ -13,11 +14,11 @@ import { TextField } from '../../../ui/TextField';
 import { useLogin } from './login-mutation';
 import { loginMessages as t } from './messages';
 
-const FIELD_IDS: Readonly<Record<string, string>> = {
-  email: 'login-email',
-  password: 'login-password',
-  organisationId: 'login-organisation',
-};
+const FIELDS = {
+  email: { id: 'login-email', label: t.email },
+  password: { id: 'login-password', label: t.password },
+  organisationId: { id: 'login-organisation', label: t.organisation },
+} as const;
 
 interface Organisation {
   readonly id: string;
@@ -37,10 +38,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [organisations, setOrganisations] = useState<readonly Organisation[]>([]);
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [problems, setProblems] = useState<{ summary: SummaryItem[]; fields: ReadonlyMap<string, readonly string[]> }>({
-    summary: [],
-    fields: new Map(),
-  });
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const returnTo = safeReturnPath(params.get('tillbaka'));
   const choice = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -54,7 +52,7 @@ export function LoginPage() {
     event.preventDefault();
     if (organisations.length > 0 && !organisationId) {
       setProblems({
-        summary: [{ message: t.chooseOrganisation, fieldId: FIELD_IDS.organisationId }],
+        summary: [{ message: t.chooseOrganisation, fieldId: FIELDS.organisationId.id }],
         fields: new Map([['organisationId', [t.chooseOrganisation]]]),
       });
       return;
@@ -86,7 +84,7 @@ export function LoginPage() {
       <p>{t.intro}</p>
       <form className="form" onSubmit={submit} noValidate>
         <TextField
-          id={FIELD_IDS.email}
+          id={FIELDS.email.id}
           label={t.email}
           type="email"
           name="email"
@@ -98,7 +96,7 @@ export function LoginPage() {
           isRequired
         />
         <TextField
-          id={FIELD_IDS.password}
+          id={FIELDS.password.id}
           label={t.password}
           type="password"
           name="password"
@@ -128,7 +126,7 @@ export function LoginPage() {
               </Text>
             ) : null}
             {organisations.map((o, i) => (
-              <Radio key={o.id} value={o.id} className="radio" id={i === 0 ? FIELD_IDS.organisationId : undefined}>
+              <Radio key={o.id} value={o.id} className="radio" id={i === 0 ? FIELDS.organisationId.id : undefined}>
                 {o.name}
               </Radio>
             ))}
@@ -142,26 +140,13 @@ export function LoginPage() {
   );
 }
 
-function problemsOf(error: unknown): { summary: SummaryItem[]; fields: ReadonlyMap<string, readonly string[]> } {
-  if (!(error instanceof ApiError)) {
-    return { summary: [{ message: problemText(error) }], fields: new Map() };
+function problemsOf(error: unknown): FormProblems {
+  if (error instanceof ApiError && error.code === 'auth.organisation_required') {
+    return NO_PROBLEMS;
   }
-  const fields = error.fieldErrors;
-  if (fields.size > 0) {
-    return {
-      summary: [...fields].flatMap(([field, messages]) =>
-        messages.map((message) => ({ message, fieldId: FIELD_IDS[field] })),
-      ),
-      fields,
-    };
-  }
-  const detail = problemText(error);
-  if (error.status === 429 && error.retryAfterSeconds) {
+  if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
     const at = formatTime(new Date(Date.now() + error.retryAfterSeconds * 1000).toISOString());
-    return { summary: [{ message: `${detail} ${t.tryAgainAt(at)}` }], fields: new Map() };
+    return { summary: [{ message: `${problemText(error)} ${t.tryAgainAt(at)}` }], fields: new Map() };
   }
-  if (error.code === 'auth.organisation_required') {
-    return { summary: [], fields: new Map() };
-  }
-  return { summary: [{ message: detail }], fields: new Map() };
+  return formProblems(error, FIELDS);
 }
