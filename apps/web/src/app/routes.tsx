@@ -1,11 +1,26 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 
 import { LoginPage } from '../features/auth/login/LoginPage';
+import { CasePage } from '../features/cases/case/CasePage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { StatementPage } from '../features/statements/overview/StatementPage';
+import { uiMessages } from '../ui/messages';
 import { NotFoundPage } from './NotFoundPage';
 import { PublicLayout } from './PublicLayout';
 import { SessionRoute } from './SessionRoute';
+
+/** The editor brings the text editor with it: a chunk of its own, loaded when opened. */
+const EditorPage = lazy(() => import('../features/statements/editor/EditorPage'));
+
+function Loading() {
+  return (
+    <p className="muted" role="status">
+      {uiMessages.loading}
+    </p>
+  );
+}
 
 /** Every screen, by its Swedish address. */
 export function createRouter() {
@@ -19,6 +34,16 @@ export function createRouter() {
       children: [
         { index: true, element: <MyWorkPage /> },
         { path: 'notiser', element: <NotificationsPage /> },
+        { path: 'arenden/:caseId', element: <CasePage /> },
+        { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
+        {
+          path: 'tjansteutlatanden/:statementId/redigera',
+          element: (
+            <Suspense fallback={<Loading />}>
+              <EditorPage />
+            </Suspense>
+          ),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -8,11 +8,22 @@ let firstPage = true;
  * A screen: its title says where the person is (in the tab too), and after moving within the
  * app the focus goes to it, so a screen reader starts reading the new page from the top.
  */
-export function Page({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
+export function Page({
+  title,
+  caption,
+  children,
+  aside,
+}: {
+  title: string;
+  /** What kind of thing the page shows, above its title: "Ärende HÄ 2026/12". */
+  caption?: string;
+  children: ReactNode;
+  aside?: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} – ${uiMessages.appName}`;
-  }, [title]);
+    document.title = `${caption ? `${title} (${caption})` : title} – ${uiMessages.appName}`;
+  }, [title, caption]);
   useEffect(() => {
     if (firstPage) {
       firstPage = false;
@@ -23,9 +34,12 @@ export function Page({ title, children, aside }: { title: string; children: Reac
   return (
     <>
       <div className="page-heading">
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
+        <div>
+          {caption ? <p className="caption">{caption}</p> : null}
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+        </div>
         {aside}
       </div>
       {children}

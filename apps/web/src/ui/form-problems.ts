@@ -34,7 +34,7 @@ export function formProblems(error: unknown, form: Readonly<Record<string, FormF
       const message = field ? `${field.label} ${problem}` : `${name} ${problem}`;
       summary.push(field ? { message, fieldId: field.id } : { message });
       if (field) {
-        const key = form[name] ? name : nearestKnown(form, name)!;
+        const key = nearestKnown(form, name)!;
         fields.set(key, [...(fields.get(key) ?? []), message]);
       }
     }
@@ -42,14 +42,16 @@ export function formProblems(error: unknown, form: Readonly<Record<string, FormF
   return { summary, fields };
 }
 
-/** `parts.sections[1].comment` belongs to the form's `parts.sections[1].comment`, else to `parts.sections`. */
+/**
+ * The form's field for a name the API gives: `parts.sections.1.comment` is the form's
+ * `parts.sections.1.comment` when it has one, else `parts.sections.1`, else `parts.sections`.
+ */
 function nearestKnown(form: Readonly<Record<string, FormField>>, name: string): string | undefined {
-  for (let path = name; path; path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+  const segments = name.split('.');
+  for (let n = segments.length; n > 0; n--) {
+    const path = segments.slice(0, n).join('.');
     if (form[path]) {
       return path;
-    }
-    if (!/(\.[^.[\]]+|\[\d+\])$/.test(path)) {
-      break;
     }
   }
   return undefined;
