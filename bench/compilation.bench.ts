@@ -238,7 +238,7 @@ const ok = await withBenchEnvironment(async (env) => {
     try {
       await api.app.listen({ port: 0, host: '127.0.0.1' });
       const address = api.app.getHttpServer().address() as AddressInfo;
-      const token = await api.app.get(TokenService).issue(
+      const { token } = await api.app.get(TokenService).issue(
         await api.app.get(AuthenticationService).authenticate({
           email: 'sara.ekstrom@stockholm.se',
           password: DEMO_PASSWORD,

@@ -11,6 +11,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { ApiModule } from './api.module.js';
 import { OPERATORS, PUBLIC } from './auth/access-rule.js';
 import { installAccessHook } from './auth/access.hook.js';
+import { SessionCookies } from './auth/session-cookies.js';
 import { TokenService } from './auth/token.service.js';
 import { buildOpenApiDocument, DOCS_PATH, setUpOpenApi } from './docs/openapi.js';
 import { ProblemExceptionFilter } from './http/exception.filter.js';
@@ -76,7 +77,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     { prefix: DOCS_PATH, access: PUBLIC },
     { prefix: QUEUE_DASHBOARD_PATH, access: OPERATORS },
   ]);
-  installAccessHook(fastify, app.get(TokenService), app.get(OrganisationService));
+  installAccessHook(fastify, app.get(TokenService), app.get(SessionCookies), app.get(OrganisationService));
   installInputGuard(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -95,7 +96,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemExceptionFilter());
 
-  setUpOpenApi(app);
+  setUpOpenApi(app, app.get(SessionCookies).name);
   await mountQueueDashboard(fastify, app.get(QueueRegistry));
   await mountWebApp(fastify, config.web.root, logger);
   await app.init();
@@ -115,7 +116,7 @@ export async function createApiDocument(config: AppConfig): Promise<OpenAPIObjec
   });
   try {
     app.setGlobalPrefix(API_PREFIX, PREFIX_OPTIONS);
-    return buildOpenApiDocument(app);
+    return buildOpenApiDocument(app, new SessionCookies(config).name);
   } finally {
     await app.close();
   }

@@ -13,7 +13,10 @@ import { AuthController } from './auth/auth.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
 import { ExtensionRequestsController, RecipientsController } from './consultations/recipients.controller.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
+import { SessionCookies } from './auth/session-cookies.js';
+import { SessionController } from './auth/session.controller.js';
 import { TokenService } from './auth/token.service.js';
+import { WhoAmIService } from './auth/who-am-i.service.js';
 import { DepartmentsController } from './directory/departments.controller.js';
 import { OrganisationsController } from './directory/organisations.controller.js';
 import { IssuedDocumentsController } from './documents/issued-documents.controller.js';
@@ -47,6 +50,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        SessionController,
         OrganisationsController,
         DepartmentsController,
         PeopleController,
@@ -62,7 +66,7 @@ export class ApiModule {
         WorkController,
         IssuedDocumentsController,
       ],
-      providers: [TokenService, LoginRateLimiter, HealthProbe],
+      providers: [TokenService, LoginRateLimiter, HealthProbe, SessionCookies, WhoAmIService],
     };
   }
 }

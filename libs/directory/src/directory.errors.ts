@@ -16,6 +16,7 @@ export type DirectoryErrorCode =
   | 'directory.diary_prefix_in_use'
   | 'auth.invalid_credentials'
   | 'auth.organisation_required'
+  | 'auth.organisation_not_available'
   | 'auth.session_invalid';
 
 export class DirectoryError extends DomainError<DirectoryErrorCode> {}
@@ -105,6 +106,12 @@ export const directoryErrors = {
       'auth.session_invalid',
       ErrorKind.Unauthenticated,
       'Din inloggning gäller inte längre. Logga in igen.',
+    ),
+  organisationNotAvailable: () =>
+    new DirectoryError(
+      'auth.organisation_not_available',
+      ErrorKind.Forbidden,
+      'Du har ingen roll i den organisationen och kan inte byta till den. Välj en av dina organisationer.',
     ),
   organisationRequired: (organisations: readonly { id: string; name: string }[]) =>
     new DirectoryError(

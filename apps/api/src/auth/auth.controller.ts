@@ -1,16 +1,19 @@
-import { AuthenticationService, OrganisationService, PersonService, type Session } from '@app/directory';
-import { type Actor, DomainError, ErrorKind, type Role } from '@app/platform';
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { AuthenticationService, PersonService, type Session } from '@app/directory';
+import { type Actor, DomainError, ErrorKind } from '@app/platform';
+import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 
 import { ApiProblem, ApiProblems } from '../docs/api-problems.decorator.js';
 
 import { Authenticated, Public } from './access.decorator.js';
 import { ChangePasswordDto, LoginDto } from './auth.dto.js';
 import { LoginResponse, WhoAmIResponse } from './auth.responses.js';
-import { CurrentActor, CurrentSession } from './current-actor.decorator.js';
+import { type Credential, CurrentActor, CurrentCredential, CurrentSession } from './current-actor.decorator.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
+import { SessionCookies } from './session-cookies.js';
 import { TokenService } from './token.service.js';
+import { WhoAmIService } from './who-am-i.service.js';
 
 @ApiTags('inloggning')
 @Controller({ path: 'auth' })
@@ -20,10 +23,14 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly limiter: LoginRateLimiter,
     private readonly people: PersonService,
-    private readonly organisations: OrganisationService,
+    private readonly whoAmI: WhoAmIService,
+    private readonly cookies: SessionCookies,
   ) {}
 
-  /** Logs in with e-mail and password and returns a bearer token for one organisation. */
+  /**
+   * Logs in with e-mail and password and returns a bearer token for one organisation (machine
+   * clients; the browser uses POST /auth/session).
+   */
   @Post('login')
   @HttpCode(200)
   @Public()
@@ -35,32 +42,40 @@ export class AuthController {
     await this.limiter.attempt(body.email, ip);
     const who = await this.authentication.authenticate(body);
     await this.limiter.succeeded(body.email, ip);
-    const token = await this.tokens.issue(who);
-    return { ...token, ...(await this.#whoami(who.personId, who.organisationId, who.roles)) };
+    const { token, session } = await this.tokens.issue(who);
+    return { ...token, ...(await this.whoAmI.describe(who, session)) };
   }
 
-  /** Who the token belongs to, the organisation it acts for and the roles held there. */
+  /** Who the token or session belongs to, the organisation it acts for, the roles held there and the other organisations to switch to. */
   @Get('me')
   @Authenticated()
   @ApiOkResponse({ type: WhoAmIResponse, description: 'Personen, organisationen och rollerna.' })
-  async me(@CurrentActor() actor: Actor): Promise<WhoAmIResponse> {
+  async me(@CurrentActor() actor: Actor, @CurrentSession() session: Session): Promise<WhoAmIResponse> {
     if (actor.kind !== 'person') {
       throw new DomainError('auth.required', ErrorKind.Unauthenticated, 'Logga in som en person.');
     }
-    return this.#whoami(actor.personId, actor.organisationId, [...actor.roles]);
+    return this.whoAmI.describe(actor, session);
   }
 
   /**
-   * Ends the token this request carries, at once; the person's tokens elsewhere live on. The
-   * token is refused from now until it would have expired.
+   * Ends the token (or browser session) this request carries, at once; the person's tokens
+   * elsewhere live on. The token is refused from now until it would have expired.
    */
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
   @ApiNoContentResponse({ description: 'Utloggad: token gäller inte längre.' })
-  async logout(@CurrentActor() actor: Actor, @CurrentSession() session: Session): Promise<void> {
+  async logout(
+    @CurrentActor() actor: Actor,
+    @CurrentSession() session: Session,
+    @CurrentCredential() credential: Credential,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     if (actor.kind === 'person') {
       await this.tokens.revoke(actor, session);
+    }
+    if (credential === 'cookie') {
+      this.cookies.clear(reply);
     }
   }
 
@@ -73,17 +88,5 @@ export class AuthController {
   @ApiProblem(401, 'Fel nuvarande lösenord.')
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.people.changeOwnPassword(actor, body.currentPassword, body.newPassword);
-  }
-
-  async #whoami(personId: string, organisationId: string, roles: readonly Role[]): Promise<WhoAmIResponse> {
-    const [person, organisation] = await Promise.all([
-      this.people.findById(personId),
-      this.organisations.findById(organisationId),
-    ]);
-    return {
-      person: person ? { id: person.id, name: person.name, title: person.title, email: person.email } : null,
-      organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
-      roles: [...roles].sort(),
-    };
   }
 }

@@ -31,3 +31,9 @@ export class ChangePasswordDto {
   @MaxLength(200)
   newPassword!: string;
 }
+
+export class SwitchOrganisationDto {
+  @ApiProperty({ description: 'En av organisationerna i organisations (GET /auth/me).', format: 'uuid' })
+  @IsUUID()
+  organisationId!: string;
+}

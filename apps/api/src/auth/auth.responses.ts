@@ -19,7 +19,10 @@ export class SignedInPersonResponse {
   readonly email!: string;
 }
 
-/** Who a token belongs to: the person, the organisation they act for and the roles they hold there. */
+/**
+ * Who a token or session belongs to: the person, the organisation they act for and the roles
+ * they hold there, the organisations they may switch to, and when the login ends.
+ */
 export class WhoAmIResponse {
   @ApiProperty({ type: SignedInPersonResponse, nullable: true })
   readonly person!: SignedInPersonResponse | null;
@@ -29,6 +32,21 @@ export class WhoAmIResponse {
 
   @ApiProperty({ enum: Role, enumName: 'Role', isArray: true })
   readonly roles!: readonly Role[];
+
+  @ApiProperty({
+    type: [NamedReferenceResponse],
+    description: 'Organisationerna personen kan agera för (den aktuella också), i namnordning.',
+  })
+  readonly organisations!: readonly NamedReferenceResponse[];
+
+  @ApiProperty({ format: 'date-time', description: 'När inloggningen går ut.' })
+  readonly expiresAt!: string;
+}
+
+/** A browser session just started: who is logged in, and the CSRF token (also in the remiss_csrf cookie). */
+export class SessionResponse extends WhoAmIResponse {
+  @ApiProperty({ description: 'Skicka med som X-CSRF-Token i POST, PUT, PATCH och DELETE under sessionen.' })
+  readonly csrfToken!: string;
 }
 
 @Describes<IssuedToken & WhoAmIResponse>()

@@ -6,7 +6,7 @@ import { ProblemResponse } from './problem.responses.js';
 /** What each error status means, as the API documentation says it. */
 const PROBLEM_DESCRIPTION = {
   400: 'Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors).',
-  401: 'Ingen, ogiltig eller utgången token.',
+  401: 'Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut).',
   403: 'Du saknar behörighet till detta.',
   404: 'Finns inte, eller tillhör en annan organisation.',
   409: 'Går inte i det läge saken är i nu.',

@@ -82,6 +82,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SessionController_start'];
+    delete: operations['SessionController_end'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/session/organisation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['SessionController_switchOrganisation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organisations': {
     parameters: {
       query?: never;
@@ -1436,6 +1468,13 @@ export interface components {
       person: components['schemas']['SignedInPersonResponse'] | null;
       organisation: components['schemas']['NamedReferenceResponse'] | null;
       roles: components['schemas']['Role'][];
+      /** @description Organisationerna personen kan agera för (den aktuella också), i namnordning. */
+      organisations: components['schemas']['NamedReferenceResponse'][];
+      /**
+       * Format: date-time
+       * @description När inloggningen går ut.
+       */
+      expiresAt: string;
       /** @description Skicka som Authorization: Bearer …. */
       accessToken: string;
       /** @enum {string} */
@@ -1450,10 +1489,38 @@ export interface components {
       person: components['schemas']['SignedInPersonResponse'] | null;
       organisation: components['schemas']['NamedReferenceResponse'] | null;
       roles: components['schemas']['Role'][];
+      /** @description Organisationerna personen kan agera för (den aktuella också), i namnordning. */
+      organisations: components['schemas']['NamedReferenceResponse'][];
+      /**
+       * Format: date-time
+       * @description När inloggningen går ut.
+       */
+      expiresAt: string;
     };
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    SessionResponse: {
+      person: components['schemas']['SignedInPersonResponse'] | null;
+      organisation: components['schemas']['NamedReferenceResponse'] | null;
+      roles: components['schemas']['Role'][];
+      /** @description Organisationerna personen kan agera för (den aktuella också), i namnordning. */
+      organisations: components['schemas']['NamedReferenceResponse'][];
+      /**
+       * Format: date-time
+       * @description När inloggningen går ut.
+       */
+      expiresAt: string;
+      /** @description Skicka med som X-CSRF-Token i POST, PUT, PATCH och DELETE under sessionen. */
+      csrfToken: string;
+    };
+    SwitchOrganisationDto: {
+      /**
+       * Format: uuid
+       * @description En av organisationerna i organisations (GET /auth/me).
+       */
+      organisationId: string;
     };
     /** @enum {string} */
     OrganisationKind: 'city' | 'executive_board' | 'district_board' | 'specialist_board' | 'company_board';
@@ -3158,7 +3225,7 @@ export interface operations {
           'application/json': components['schemas']['WhoAmIResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3185,8 +3252,17 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3228,7 +3304,7 @@ export interface operations {
       /**
        * @description Fel nuvarande lösenord.
        *
-       *     Ingen, ogiltig eller utgången token.
+       *     Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut).
        */
       401: {
         headers: {
@@ -3238,7 +3314,181 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
       /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  SessionController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      /** @description Inloggad: sessionscookie och CSRF-cookie är satta. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Fel e-postadress eller lösenord. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Du har roller i flera organisationer: ange organisationId (se organisations). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description För många försök. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Tjänsten är inte tillgänglig just nu; försök igen. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  SessionController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Utloggad: sessionen gäller inte längre och kakorna är borttagna. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  SessionController_switchOrganisation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SwitchOrganisationDto'];
+      };
+    };
+    responses: {
+      /** @description Sessionen för den valda organisationen. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Du har ingen roll i den organisationen, eller begäran saknar giltig CSRF-token. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Bara en webbläsarsession kan byta organisation; logga in på nytt med organisationId. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3279,7 +3529,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3321,7 +3571,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3330,7 +3580,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3397,7 +3647,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3450,7 +3700,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3459,7 +3709,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3515,7 +3765,7 @@ export interface operations {
           'application/json': components['schemas']['DepartmentResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3557,7 +3807,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3566,7 +3816,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3624,7 +3874,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3677,7 +3927,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3686,7 +3936,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3746,7 +3996,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3788,7 +4038,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3797,7 +4047,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3864,7 +4114,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3917,7 +4167,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3926,7 +4176,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3993,7 +4243,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4002,7 +4252,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4051,7 +4301,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4060,7 +4310,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4111,7 +4361,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4120,7 +4370,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4182,7 +4432,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4191,7 +4441,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4239,7 +4489,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4248,7 +4498,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4308,7 +4558,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4346,8 +4596,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4384,8 +4643,17 @@ export interface operations {
           'application/json': components['schemas']['MarkedReadResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4413,7 +4681,7 @@ export interface operations {
           'application/json': components['schemas']['ChainVerificationResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4463,7 +4731,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4512,7 +4780,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4565,7 +4833,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4574,7 +4842,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4621,7 +4889,7 @@ export interface operations {
           'application/json': components['schemas']['RecordsPlanEntryResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4663,7 +4931,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4672,7 +4940,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, administrator. */
+      /** @description Kräver någon av rollerna: registrar, administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4725,7 +4993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4734,7 +5002,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, administrator. */
+      /** @description Kräver någon av rollerna: registrar, administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4791,7 +5059,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4833,7 +5101,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4842,7 +5110,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4891,7 +5159,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4944,7 +5212,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4953,7 +5221,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5024,7 +5292,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5033,7 +5301,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5100,7 +5368,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5150,7 +5418,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5159,7 +5427,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5215,7 +5483,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5224,7 +5492,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5273,7 +5541,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5282,7 +5550,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5340,7 +5608,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5349,7 +5617,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5407,7 +5675,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5461,7 +5729,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5470,7 +5738,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5563,7 +5831,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5603,7 +5871,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5654,7 +5922,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5716,7 +5984,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5725,7 +5993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5787,7 +6055,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5796,7 +6064,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5858,7 +6126,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5867,7 +6135,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5925,7 +6193,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5967,7 +6235,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5976,7 +6244,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6043,7 +6311,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6096,7 +6364,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6105,7 +6373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6176,7 +6444,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6185,7 +6453,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6271,7 +6539,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6280,7 +6548,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6341,7 +6609,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6399,7 +6667,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6408,7 +6676,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6479,7 +6747,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6488,7 +6756,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6578,7 +6846,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6643,7 +6911,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6701,7 +6969,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6754,7 +7022,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6763,7 +7031,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6834,7 +7102,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6843,7 +7111,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6901,7 +7169,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6954,7 +7222,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6963,7 +7231,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7032,7 +7300,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7104,7 +7372,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7113,7 +7381,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7202,7 +7470,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7211,7 +7479,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7271,7 +7539,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7280,7 +7548,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer. */
+      /** @description Kräver någon av rollerna: case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7347,7 +7615,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7396,7 +7664,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7449,7 +7717,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7461,7 +7729,7 @@ export interface operations {
       /**
        * @description Du saknar behörighet till detta.
        *
-       *     Kräver någon av rollerna: case_officer, head_of_department, director.
+       *     Kräver någon av rollerna: case_officer, head_of_department, director. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid).
        */
       403: {
         headers: {
@@ -7529,7 +7797,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7579,7 +7847,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7631,7 +7899,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7684,7 +7952,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7696,7 +7964,7 @@ export interface operations {
       /**
        * @description Du saknar behörighet till detta.
        *
-       *     Kräver någon av rollerna: case_officer.
+       *     Kräver någon av rollerna: case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid).
        */
       403: {
         headers: {
@@ -7768,7 +8036,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7777,7 +8045,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. */
+      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7848,7 +8116,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7857,7 +8125,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. */
+      /** @description Kräver någon av rollerna: head_of_department, director, registrar, administrator, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7928,7 +8196,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7937,7 +8205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8008,7 +8276,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8017,7 +8285,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8084,7 +8352,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8093,7 +8361,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar, case_officer. */
+      /** @description Kräver någon av rollerna: registrar, case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8160,7 +8428,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8213,7 +8481,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8222,7 +8490,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer. */
+      /** @description Kräver någon av rollerna: case_officer. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8278,7 +8546,7 @@ export interface operations {
           'application/json': components['schemas']['WorkItemResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8307,7 +8575,7 @@ export interface operations {
           'application/json': components['schemas']['ChainStepResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8349,7 +8617,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8358,7 +8626,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8396,7 +8664,7 @@ export interface operations {
           'application/json': components['schemas']['SubstituteResponse'][];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8438,7 +8706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8447,7 +8715,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Du saknar behörighet till detta. */
+      /** @description Du saknar behörighet till detta. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8512,8 +8780,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -8570,7 +8847,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8612,7 +8889,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8621,7 +8898,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8679,7 +8956,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8688,7 +8965,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8750,7 +9027,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8759,7 +9036,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8830,7 +9107,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8839,7 +9116,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Du saknar behörighet till detta. */
+      /** @description Du saknar behörighet till detta. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8897,7 +9174,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8957,7 +9234,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9016,7 +9293,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9056,7 +9333,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9105,7 +9382,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9114,7 +9391,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: registrar. */
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9174,7 +9451,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9243,7 +9520,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9310,7 +9587,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9319,7 +9596,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: case_officer, registrar. */
+      /** @description Kräver någon av rollerna: case_officer, registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9382,8 +9659,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9429,7 +9715,7 @@ export interface operations {
           'application/json': components['schemas']['CertificateResponse'] | null;
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9480,7 +9766,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Ingen, ogiltig eller utgången token. */
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9489,7 +9775,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description Kräver någon av rollerna: administrator. */
+      /** @description Kräver någon av rollerna: administrator. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
       403: {
         headers: {
           [name: string]: unknown;

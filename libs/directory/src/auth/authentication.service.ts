@@ -1,4 +1,4 @@
-import { AuditService, Clock, Db, personActor, type PersonActor, type Role } from '@app/platform';
+import { AuditService, Clock, Db, personActor, type PersonActor, type Role, type Tx } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import { directoryErrors } from '../directory.errors.js';
@@ -71,12 +71,7 @@ export class AuthenticationService {
       }
       organisationId = credentials.organisationId;
     } else if (organisationIds.length > 1) {
-      const organisations = await this.db.reader
-        .createQueryBuilder(OrganisationEntity, 'o')
-        .where('o.id IN (:...ids)', { ids: organisationIds })
-        .orderBy('o.name')
-        .getMany();
-      throw directoryErrors.organisationRequired(organisations.map((o) => ({ id: o.id, name: o.name })));
+      throw directoryErrors.organisationRequired(await this.#named(organisationIds));
     } else {
       organisationId = organisationIds[0] ?? person.organisationId;
     }
@@ -86,6 +81,61 @@ export class AuthenticationService {
       roles: assignments.filter((a) => a.organisationId === organisationId).map((a) => a.role),
       credentialsVersion: person.credentialsVersion,
     };
+  }
+
+  /**
+   * The organisations a person may act for, by name: those where they hold a role, or their own
+   * when they hold none.
+   */
+  async organisationsOf(personId: string): Promise<{ id: string; name: string }[]> {
+    const person = await this.db.reader.findOneBy(PersonEntity, { id: personId });
+    if (!person) {
+      return [];
+    }
+    const assignments = await this.db.reader.findBy(RoleAssignmentEntity, { personId });
+    const ids = [...new Set(assignments.map((a) => a.organisationId))];
+    return this.#named(ids.length > 0 ? ids : [person.organisationId]);
+  }
+
+  /**
+   * Ends the session and answers who the person is in another of their organisations, for a new
+   * session there; the move is audited in both organisations.
+   */
+  async switchOrganisation(actor: PersonActor, session: Session, organisationId: string): Promise<Authenticated> {
+    const available = await this.organisationsOf(actor.personId);
+    if (!available.some((o) => o.id === organisationId)) {
+      throw directoryErrors.organisationNotAvailable();
+    }
+    const [person, assignments] = await Promise.all([
+      this.db.reader.findOneByOrFail(PersonEntity, { id: actor.personId }),
+      this.db.reader.findBy(RoleAssignmentEntity, { personId: actor.personId, organisationId }),
+    ]);
+    await this.db.transaction(async (tx) => {
+      await this.#revoke(tx, session);
+      await this.audit.record(tx, actor, {
+        action: 'person.organisation_switched',
+        entityType: 'person',
+        entityId: actor.personId,
+        before: { organisationId: session.organisationId, tokenId: session.tokenId },
+        after: { organisationId },
+        organisationIds: [...new Set([session.organisationId, organisationId])],
+      });
+    });
+    return {
+      personId: actor.personId,
+      organisationId,
+      roles: assignments.map((a) => a.role),
+      credentialsVersion: person.credentialsVersion,
+    };
+  }
+
+  async #named(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+    const organisations = await this.db.reader
+      .createQueryBuilder(OrganisationEntity, 'o')
+      .where('o.id IN (:...ids)', { ids })
+      .orderBy('o.name')
+      .getMany();
+    return organisations.map((o) => ({ id: o.id, name: o.name }));
   }
 
   /**
@@ -131,14 +181,7 @@ export class AuthenticationService {
    */
   async end(actor: PersonActor, session: Session): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(`DELETE FROM revoked_tokens WHERE expires_at < $1`, [this.clock.now()]);
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(RevokedTokenEntity)
-        .values({ tokenId: session.tokenId, personId: session.personId, expiresAt: session.expiresAt })
-        .orIgnore()
-        .execute();
+      await this.#revoke(tx, session);
       await this.audit.record(tx, actor, {
         action: 'person.logged_out',
         entityType: 'person',
@@ -147,5 +190,17 @@ export class AuthenticationService {
         organisationIds: [session.organisationId],
       });
     });
+  }
+
+  /** Puts the session's token on the list of ended ones, clearing those past their expiry on the way. */
+  async #revoke(tx: Tx, session: Session): Promise<void> {
+    await tx.query(`DELETE FROM revoked_tokens WHERE expires_at < $1`, [this.clock.now()]);
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(RevokedTokenEntity)
+      .values({ tokenId: session.tokenId, personId: session.personId, expiresAt: session.expiresAt })
+      .orIgnore()
+      .execute();
   }
 }

@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly auth: {
     readonly tokenSecret: Secret;
     readonly tokenTtlSeconds: number;
+    /** The browser session's cookies go over HTTPS only (and the session cookie takes the `__Host-` prefix). */
+    readonly sessionCookieSecure: boolean;
     readonly loginMaxAttempts: number;
     readonly loginWindowSeconds: number;
   };
@@ -98,6 +100,10 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     auth: {
       tokenSecret: new Secret(parsed.AUTH_TOKEN_SECRET ?? developmentSecret('AUTH_TOKEN_SECRET')),
       tokenTtlSeconds: parsed.AUTH_TOKEN_TTL_SECONDS,
+      sessionCookieSecure:
+        parsed.SESSION_COOKIE_SECURE === 'auto'
+          ? parsed.NODE_ENV === 'production'
+          : parsed.SESSION_COOKIE_SECURE === 'true',
       loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS,
       loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
     },

@@ -117,6 +117,10 @@ export class EnvSchema {
   @Max(7 * 24 * 3600)
   AUTH_TOKEN_TTL_SECONDS = 8 * 3600;
 
+  /** Whether the browser session's cookies are marked Secure (sent over HTTPS only); auto: in production. */
+  @IsIn(['auto', 'true', 'false'])
+  SESSION_COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
