@@ -1,6 +1,5 @@
 import createClient from 'openapi-fetch';
 
-import { rememberedToken } from './bearer';
 import type { paths } from './openapi';
 import { sessionExpired } from './session-events';
 
@@ -21,10 +20,6 @@ export function csrfToken(): string | undefined {
 
 api.use({
   onRequest({ request }) {
-    const bearer = rememberedToken();
-    if (bearer) {
-      request.headers.set('authorization', `Bearer ${bearer}`);
-    }
     const token = csrfToken();
     if (token && UNSAFE.has(request.method)) {
       request.headers.set(CSRF_HEADER, decodeURIComponent(token));
@@ -33,7 +28,7 @@ api.use({
   },
   onResponse({ response, schemaPath }) {
     // A login that fails is a wrong password, not an expired session.
-    if (response.status === 401 && schemaPath !== '/api/v1/auth/login') {
+    if (response.status === 401 && schemaPath !== '/api/v1/auth/session') {
       sessionExpired();
     }
     return response;

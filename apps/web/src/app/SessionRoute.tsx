@@ -22,6 +22,10 @@ export function SessionRoute() {
   useEffect(
     () =>
       onSessionExpired(() => {
+        // Several requests may come back 401 at once; the first one decides where to return.
+        if (window.location.pathname === '/logga-in') {
+          return;
+        }
         client.clear();
         void navigate(loginPathFor(`${window.location.pathname}${window.location.search}`), { replace: true });
       }),

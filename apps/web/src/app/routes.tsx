@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 
 import { LoginPage } from '../features/auth/login/LoginPage';
+import { SwitchOrganisationPage } from '../features/auth/switch-organisation/SwitchOrganisationPage';
 import { CasePage } from '../features/cases/case/CasePage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
@@ -34,6 +35,7 @@ export function createRouter() {
       children: [
         { index: true, element: <MyWorkPage /> },
         { path: 'notiser', element: <NotificationsPage /> },
+        { path: 'byt-organisation', element: <SwitchOrganisationPage /> },
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
         {

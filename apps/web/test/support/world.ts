@@ -1,5 +1,5 @@
 import { type Api, apiAs, ok } from './api';
-import { HAGERSTEN_ALVSJO, JENS, MAJA, type Person, SARA } from './people';
+import { type Board, HA_BOARD, JENS, type Person, SARA } from './people';
 
 const sessions = new Map<string, Promise<Api>>();
 
@@ -43,19 +43,23 @@ export interface AssignedRemiss {
 }
 
 /**
- * Kommunstyrelsen (Sara Ekström) sends a remiss to Hägersten-Älvsjö alone; it is registered there
- * and the registrar (Maja Lindqvist) assigns it to the case officer, Jens Westlund by default.
- * Each test makes its own, under its own title.
+ * Kommunstyrelsen (Sara Ekström) sends a remiss to one board alone (Hägersten-Älvsjö unless
+ * told); it is registered there and the board's registrar assigns it to a case officer (Jens
+ * Westlund unless told). Each test makes its own, under its own title.
  */
 export async function remissAssigned(
   baseUrl: string,
   title: string,
-  { deadlineInDays = 30, officer = JENS }: { deadlineInDays?: number; officer?: Person } = {},
+  {
+    deadlineInDays = 30,
+    board = HA_BOARD,
+    officer = JENS,
+  }: { deadlineInDays?: number; board?: Board; officer?: Person } = {},
 ): Promise<AssignedRemiss> {
   const sara = await as(baseUrl, SARA);
-  const maja = await as(baseUrl, MAJA);
+  const registrar = await as(baseUrl, board.registrar);
   const organisations = await ok(sara.GET('/api/v1/organisations'));
-  const recipient = organisations.find((o) => o.name === HAGERSTEN_ALVSJO)!;
+  const recipient = organisations.find((o) => o.name === board.name)!;
   const responseDeadline = isoDay(deadlineInDays);
   const consultation = await ok(
     sara.POST('/api/v1/consultations', {
@@ -72,19 +76,19 @@ export async function remissAssigned(
     }),
   );
   await ok(sara.POST('/api/v1/consultations/{id}/send', { params: { path: { id: consultation.id } } }));
-  const registered = await until('the registration at Hägersten-Älvsjö', async () => {
-    const seen = await ok(maja.GET('/api/v1/consultations/{id}', { params: { path: { id: consultation.id } } }));
+  const registered = await until('the registration at the board', async () => {
+    const seen = await ok(registrar.GET('/api/v1/consultations/{id}', { params: { path: { id: consultation.id } } }));
     return seen.asRecipient?.state === 'registered' ? seen.asRecipient : undefined;
   });
-  const people = await ok(maja.GET('/api/v1/people'));
+  const people = await ok(registrar.GET('/api/v1/people'));
   const person = people.find((p) => p.email === officer.email)!;
   await ok(
-    maja.POST('/api/v1/consultation-recipients/{id}/assign', {
+    registrar.POST('/api/v1/consultation-recipients/{id}/assign', {
       params: { path: { id: registered.id } },
       body: { personId: person.id, ...(person.departmentId ? { departmentId: person.departmentId } : {}) },
     }),
   );
-  const cases = await ok(maja.GET('/api/v1/cases', { params: { query: { diaryNumber: registered.diaryNumber! } } }));
+  const cases = await ok(registrar.GET('/api/v1/cases', { params: { query: { diaryNumber: registered.diaryNumber! } } }));
   return {
     consultationId: consultation.id,
     recipientId: registered.id,

@@ -1,7 +1,8 @@
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 
 import { useLiveUpdates } from '../../app/live-updates';
 import { hasRole, type Role, useMe } from '../../app/session';
+import { switchMessages } from '../auth/switch-organisation/messages';
 import { NotificationsButton } from '../notifications/NotificationsButton';
 import { LogoutButton } from './LogoutButton';
 import { shellMessages as t } from './messages';
@@ -35,7 +36,18 @@ export function AppShell() {
         <div className="site-header__inner">
           <div className="site-header__brand">
             <span className="site-header__product">Remiss</span>
-            <span className="site-header__organisation">{me.organisation?.name ?? t.city}</span>
+            <span className="site-header__organisation">
+              <span className="visually-hidden">{t.organisation}: </span>
+              {me.organisation?.name ?? t.city}
+              {me.organisations.length > 1 ? (
+                <>
+                  {' '}
+                  <Link to="/byt-organisation" className="site-header__switch">
+                    {switchMessages.link}
+                  </Link>
+                </>
+              ) : null}
+            </span>
           </div>
           <div className="site-header__person">
             <span>

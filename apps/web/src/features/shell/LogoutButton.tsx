@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 
-import { rememberToken } from '../../api/bearer';
 import { api } from '../../api/client';
 import { removeDraftsOf } from '../../app/drafts';
 import { useMe } from '../../app/session';
@@ -15,12 +14,11 @@ export function LogoutButton() {
   const navigate = useNavigate();
   const logout = useMutation({
     // Logged out either way: a session the server no longer knows is ended too.
-    mutationFn: () => api.POST('/api/v1/auth/logout').catch(() => undefined),
+    mutationFn: () => api.DELETE('/api/v1/auth/session').catch(() => undefined),
     onSettled: () => {
       if (me.person) {
         removeDraftsOf(me.person.id);
       }
-      rememberToken(null);
       client.clear();
       void navigate('/logga-in?utloggad=1', { replace: true });
     },

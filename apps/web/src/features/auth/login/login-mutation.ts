@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { rememberToken } from '../../../api/bearer';
 import { api } from '../../../api/client';
 import type { components } from '../../../api/openapi';
 import { unwrap } from '../../../api/problem';
@@ -8,15 +7,17 @@ import { meQuery } from '../../../app/session';
 
 export type LoginInput = components['schemas']['LoginDto'];
 
-/** Logs in; the session then holds the person, organisation and roles the answer names. */
+/**
+ * Logs in: the API sets the session cookie (HttpOnly) and the CSRF cookie, and names the person,
+ * organisation and roles the session holds.
+ */
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginInput) => unwrap(api.POST('/api/v1/auth/login', { body })),
-    onSuccess: ({ accessToken, person, organisation, roles }) => {
+    mutationFn: (body: LoginInput) => unwrap(api.POST('/api/v1/auth/session', { body })),
+    onSuccess: ({ person, organisation, roles, organisations, expiresAt }) => {
       client.clear();
-      rememberToken(accessToken);
-      client.setQueryData(meQuery.queryKey, { person, organisation, roles });
+      client.setQueryData(meQuery.queryKey, { person, organisation, roles, organisations, expiresAt });
     },
   });
 }
