@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -54,6 +55,8 @@ export default tseslint.config(
       'node_modules/**',
       'out/**',
       '.bench-dist/**',
+      'playwright-report/**',
+      'test-results/**',
       '**/*.mjs',
       'jest.config.js',
       'jest.unit.config.js',
@@ -129,7 +132,24 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    // The web application runs in the browser: no process, and React's rules of hooks.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // Its build and browser-test configuration run in Node, outside the server's AppConfig.
+    files: ['apps/web/*.ts', 'apps/web/test/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'apps/web/test/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

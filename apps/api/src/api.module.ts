@@ -18,6 +18,8 @@ import { SessionController } from './auth/session.controller.js';
 import { TokenService } from './auth/token.service.js';
 import { WhoAmIService } from './auth/who-am-i.service.js';
 import { DepartmentsController } from './directory/departments.controller.js';
+import { EventStreams } from './events/event-streams.service.js';
+import { EventsController } from './events/events.controller.js';
 import { OrganisationsController } from './directory/organisations.controller.js';
 import { IssuedDocumentsController } from './documents/issued-documents.controller.js';
 import { PeopleController } from './directory/people.controller.js';
@@ -65,8 +67,9 @@ export class ApiModule {
         StatementsController,
         WorkController,
         IssuedDocumentsController,
+        EventsController,
       ],
-      providers: [TokenService, LoginRateLimiter, HealthProbe, SessionCookies, WhoAmIService],
+      providers: [TokenService, LoginRateLimiter, HealthProbe, SessionCookies, WhoAmIService, EventStreams],
     };
   }
 }

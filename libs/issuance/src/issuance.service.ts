@@ -1,4 +1,4 @@
-import { Clock, Db, JobName, OutboxService, type Tx } from '@app/platform';
+import { Clock, Db, JobName, type LiveEvent, LiveEvents, OutboxService, type Tx } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
@@ -59,6 +59,16 @@ export function toIssuedView(e: IssuedDocumentEntity): IssuedDocumentView {
   };
 }
 
+function issuedEvent(document: Pick<IssuedDocumentEntity, 'id' | 'status' | 'kind' | 'subjectId'>): LiveEvent {
+  return {
+    type: 'issued-document',
+    id: document.id,
+    status: document.status,
+    kind: document.kind,
+    subjectId: document.subjectId,
+  };
+}
+
 /**
  * Asks for a signed document inside the transaction of the state change that calls for it: the
  * row (queued) and the rendering job commit together. Asking again for the same kind, subject,
@@ -70,6 +80,7 @@ export class IssuanceService {
     private readonly db: Db,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly live: LiveEvents,
   ) {}
 
   async request(tx: Tx, request: IssueRequest): Promise<IssuedDocumentView> {
@@ -92,6 +103,9 @@ export class IssuanceService {
       revision: request.revision,
       edition,
     });
+    if (id) {
+      this.#announceAfterCommit(tx, row);
+    }
     return toIssuedView(row);
   }
 
@@ -161,7 +175,11 @@ export class IssuanceService {
     if ((claimed.raw as unknown[]).length === 0) {
       return undefined;
     }
-    return this.findById(id);
+    const document = await this.findById(id);
+    if (document) {
+      await this.#announce(document);
+    }
+    return document;
   }
 
   /** Locks a document row inside the storing transaction. */
@@ -185,6 +203,7 @@ export class IssuanceService {
     },
   ): Promise<void> {
     await tx.update(IssuedDocumentEntity, { id }, { ...signed, status: IssueStatus.Signed, failureReason: null });
+    this.#announceAfterCommit(tx, await tx.findOneByOrFail(IssuedDocumentEntity, { id }));
   }
 
   /**
@@ -199,15 +218,35 @@ export class IssuanceService {
     }
     await tx.update(IssuedDocumentEntity, { id }, { status: IssueStatus.Queued, failureReason: null });
     await this.outbox.add(tx, JobName.RenderDocument, { documentId: id });
-    return toIssuedView({ ...row, status: IssueStatus.Queued, failureReason: null });
+    const queued = { ...row, status: IssueStatus.Queued, failureReason: null };
+    this.#announceAfterCommit(tx, queued);
+    return toIssuedView(queued);
   }
 
   /** Records a failure: for good (the reason stays visible), or for a retry (back in the queue). */
   async fail(id: string, permanent: boolean, reason: string): Promise<void> {
-    await this.db.reader.update(
+    const result = await this.db.reader.update(
       IssuedDocumentEntity,
       { id, status: In([IssueStatus.Queued, IssueStatus.Rendering]) },
       { status: permanent ? IssueStatus.Failed : IssueStatus.Queued, failureReason: reason.slice(0, 2000) },
     );
+    const document = result.affected ? await this.findById(id) : undefined;
+    if (document) {
+      await this.#announce(document);
+    }
+  }
+
+  /** Tells the issuing organisation that a document moved on (the app shows each state as it comes). */
+  async #announce(
+    document: Pick<IssuedDocumentEntity, 'id' | 'organisationId' | 'status' | 'kind' | 'subjectId'>,
+  ): Promise<void> {
+    await this.live.publish({ organisationIds: [document.organisationId] }, issuedEvent(document));
+  }
+
+  #announceAfterCommit(
+    tx: Tx,
+    document: Pick<IssuedDocumentEntity, 'id' | 'organisationId' | 'status' | 'kind' | 'subjectId'>,
+  ): void {
+    this.live.afterCommit(tx, { organisationIds: [document.organisationId] }, issuedEvent(document));
   }
 }

@@ -5,6 +5,7 @@ import {
   DomainError,
   ErrorKind,
   JobName,
+  LiveEvents,
   OutboxService,
   type Role,
   ROLE_LABEL,
@@ -64,6 +65,7 @@ export class NotificationService {
     private readonly people: PersonService,
     private readonly roles: RoleService,
     private readonly organisations: OrganisationService,
+    private readonly live: LiveEvents,
   ) {}
 
   async post(tx: Tx, input: NotificationInput): Promise<void> {
@@ -186,6 +188,7 @@ export class NotificationService {
     }
     if (!row.readAt) {
       await this.db.reader.update(NotificationEntity, { id }, { readAt: this.clock.now() });
+      await this.#announceRead(actor.personId, actor.organisationId);
     }
   }
 
@@ -202,7 +205,15 @@ export class NotificationService {
         o: actor.organisationId,
       })
       .execute();
+    if (result.affected) {
+      await this.#announceRead(actor.personId, actor.organisationId);
+    }
     return result.affected ?? 0;
+  }
+
+  /** Tells the person's other windows that the inbox changed. */
+  async #announceRead(personId: string, organisationId: string): Promise<void> {
+    await this.live.publish({ personIds: [personId] }, { type: 'notifications', organisationId, reason: 'read' });
   }
 
   async #deliver(tx: Tx, messageId: string, organisationId: string, personIds: readonly string[]): Promise<number> {
@@ -215,9 +226,13 @@ export class NotificationService {
       .into(NotificationEntity)
       .values(personIds.map((personId) => ({ messageId, personId, organisationId })))
       .orIgnore()
-      .returning(['id'])
+      .returning(['id', 'personId'])
       .execute();
-    return (result.raw as unknown[]).length;
+    const delivered = (result.raw as { person_id: string }[]).map((row) => row.person_id);
+    if (delivered.length > 0) {
+      this.live.afterCommit(tx, { personIds: delivered }, { type: 'notifications', organisationId, reason: 'created' });
+    }
+    return delivered.length;
   }
 }
 

@@ -4,6 +4,7 @@ import { AuditReader } from './audit/audit-reader.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { Clock, SystemClock } from './clock/clock.js';
 import { Db } from './database/db.service.js';
+import { LiveEvents } from './events/live-events.service.js';
 import { OutboxService } from './queue/outbox.service.js';
 import { QueueRegistry } from './queue/queue-registry.js';
 
@@ -29,8 +30,9 @@ export class PlatformModule {
         AuditReader,
         OutboxService,
         QueueRegistry,
+        LiveEvents,
       ],
-      exports: [Db, Clock, AuditService, AuditReader, OutboxService, QueueRegistry],
+      exports: [Db, Clock, AuditService, AuditReader, OutboxService, QueueRegistry, LiveEvents],
     };
   }
 }

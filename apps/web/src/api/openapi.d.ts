@@ -1410,6 +1410,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EventsController_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3033,6 +3049,43 @@ export interface components {
        * @description PKCS#12-filen (.p12/.pfx) med nyckel och certifikat.
        */
       file: Blob;
+    };
+    NotificationsEventResponse: {
+      /** @enum {string} */
+      type: 'notifications';
+      /** Format: uuid */
+      organisationId: string;
+      /** @enum {string} */
+      reason: 'created' | 'read';
+    };
+    WorkEventResponse: {
+      /** @enum {string} */
+      type: 'work';
+      /** Format: uuid */
+      organisationId: string;
+    };
+    StatementEventResponse: {
+      /** @enum {string} */
+      type: 'statement';
+      /** Format: uuid */
+      id: string;
+      /** @example in_approval */
+      status: string | null;
+    };
+    IssuedDocumentEventResponse: {
+      /** @enum {string} */
+      type: 'issued-document';
+      /** Format: uuid */
+      id: string;
+      /** @example signed */
+      status: string;
+      /** @example official_report */
+      kind: string;
+      /**
+       * Format: uuid
+       * @description Vad dokumentet är gjort av (t.ex. tjänsteutlåtandet).
+       */
+      subjectId: string;
     };
     FieldProblemResponse: {
       /** @example responseDeadline */
@@ -9884,6 +9937,44 @@ export interface operations {
       };
       /** @description Begäran är välformad men bryter mot en regel. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  EventsController_events: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description En ström av händelser (text/event-stream). Varje händelse har namnet i event: och JSON i data:, formad som NotificationsEventResponse (notifications), WorkEventResponse (work), StatementEventResponse (statement) eller IssuedDocumentEventResponse (issued-document). Dessutom ready när strömmen öppnats och session-ended innan den stängs för att inloggningen upphört. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Tjänsten är inte tillgänglig just nu; försök igen. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

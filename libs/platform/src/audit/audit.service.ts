@@ -5,6 +5,7 @@ import { Clock } from '../clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { assertInTransaction, Db, type Tx } from '../database/db.service.js';
+import { LiveEvents } from '../events/live-events.service.js';
 import { AuditChainHeadEntity } from './audit-chain-head.entity.js';
 import {
   auditHash,
@@ -85,6 +86,7 @@ export class AuditService {
     private readonly db: Db,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly live: LiveEvents,
   ) {
     this.#key = config.audit.key.reveal();
   }
@@ -167,6 +169,9 @@ export class AuditService {
         advanced.map((h) => headMac(this.#key, h.id, h.seq.toString(), h.hash)),
       ],
     );
+    // Every state change passes here in its transaction: the one place that can tell the web
+    // application, once the change has committed, what it may need to show anew.
+    this.live.auditedIn(tx, list);
   }
 
   /**

@@ -40,6 +40,8 @@ export interface AppConfig {
   readonly signing: { readonly tsaUrl?: string; readonly keySecret: Secret };
   /** Threads that render and sign PDFs beside the thread that runs the jobs; 0 renders in the job's own thread. */
   readonly documents: { readonly renderThreads: number };
+  /** The live event stream (GET /api/v1/events): how often it sends a heartbeat and checks the session again. */
+  readonly events: { readonly heartbeatMs: number };
   /** The directory of the built web application (index.html and its assets) the API serves at `/`. */
   readonly web: { readonly root: string };
 }
@@ -119,6 +121,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
       keySecret: new Secret(parsed.SIGNING_KEY_SECRET ?? developmentSecret('SIGNING_KEY_SECRET')),
     },
     documents: { renderThreads: parsed.RENDER_THREADS },
+    events: { heartbeatMs: parsed.EVENTS_HEARTBEAT_MS },
     web: { root: resolve(parsed.WEB_ROOT ?? join(installationRoot(), 'dist', 'web')) },
   });
 }

@@ -157,6 +157,13 @@ export class EnvSchema {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SIGNING_TSA_URL?: string;
 
+  /** How often an open event stream gets a comment, so that proxies keep it open, and its session is checked again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  EVENTS_HEARTBEAT_MS = 25_000;
+
   /** The built web application the API serves at `/`; unset, `dist/web` of the installation. */
   @IsOptional()
   @IsString()

@@ -26,6 +26,8 @@ export class Db {
    * jobs waiting on those locks, nothing moves again. So it fails loudly instead.
    */
   readonly #open = new AsyncLocalStorage<{ open: boolean }>();
+  /** What to do once each open transaction has committed, by its manager. */
+  readonly #afterCommit = new WeakMap<Tx, (() => void)[]>();
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -37,21 +39,44 @@ export class Db {
     return this.dataSource.manager;
   }
 
+  /**
+   * Runs `then` once the transaction of `tx` has committed (never when it rolls back or is run
+   * again after a serialization failure): for telling the world about a change only when it is
+   * there to be read. `then` must not throw.
+   */
+  afterCommit(tx: Tx, then: () => void): void {
+    const pending = this.#afterCommit.get(tx);
+    if (!pending) {
+      throw new Error('afterCommit needs a transaction opened by Db.transaction');
+    }
+    pending.push(then);
+  }
+
   async transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const { isolation = 'READ COMMITTED', retries = 0 } = options;
     for (let attempt = 0; ; attempt++) {
       try {
         const marker = { open: true };
+        const committed: (() => void)[] = [];
+        const tracked = (tx: Tx): Promise<T> => {
+          this.#afterCommit.set(tx, committed);
+          return work(tx);
+        };
+        let result: T;
         try {
           // READ COMMITTED is PostgreSQL's default: asking for it again costs a statement per transaction.
-          return await this.#open.run(marker, () =>
+          result = await this.#open.run(marker, () =>
             isolation === 'READ COMMITTED'
-              ? this.dataSource.transaction(work)
-              : this.dataSource.transaction(isolation, work),
+              ? this.dataSource.transaction(tracked)
+              : this.dataSource.transaction(isolation, tracked),
           );
         } finally {
           marker.open = false;
         }
+        for (const then of committed) {
+          then();
+        }
+        return result;
       } catch (error) {
         if (attempt >= retries || !isRetryableTransactionError(error)) {
           throw error;

@@ -128,7 +128,7 @@ export class StatementService {
         action: 'statement.created',
         entityType: 'statement',
         entityId: statement.id,
-        after: { caseId, revision: 1, contentHash: contentHash(parts) },
+        after: { status: StatementStatus.Drafting, caseId, revision: 1, contentHash: contentHash(parts) },
         organisationIds: [actor.organisationId],
       });
       return this.views.build(tx, statement);

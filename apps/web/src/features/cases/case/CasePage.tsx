@@ -1,0 +1,231 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+
+import { useMe } from '../../../app/session';
+import { Button } from '../../../ui/Button';
+import { ErrorSummary } from '../../../ui/ErrorSummary';
+import { Facts } from '../../../ui/Facts';
+import { daysUntil, formatDate, formatIsoDate } from '../../../ui/format';
+import { DIRECTION_LABEL, formatBytes } from '../../../ui/labels';
+import { Markup } from '../../../ui/Markup';
+import { Page } from '../../../ui/Page';
+import { problemText, QueryState } from '../../../ui/QueryState';
+import { peopleQuery } from '../../directory/people-query';
+import {
+  type Case,
+  caseDocumentsQuery,
+  caseQuery,
+  type Consultation,
+  coWorkersQuery,
+  receivedRemissesQuery,
+  remissOf,
+  statementOfCaseQuery,
+  useStartStatement,
+} from './case-queries';
+import { caseMessages as t } from './messages';
+
+/** Ärende: the case with its documents, the remiss it answers and its statement. */
+export function CasePage() {
+  const { caseId = '' } = useParams();
+  const query = useQuery(caseQuery(caseId));
+  return (
+    <QueryState query={query}>
+      {(c) => (
+        <Page title={c.title} caption={t.caption(c.diaryNumber)}>
+          <CaseFacts c={c} />
+          <StatementSection c={c} />
+          <RemissSection c={c} />
+          <DocumentsSection caseId={c.id} />
+        </Page>
+      )}
+    </QueryState>
+  );
+}
+
+function CaseFacts({ c }: { c: Case }) {
+  const people = useQuery(peopleQuery);
+  const officer = people.data?.find((p) => p.id === c.responsiblePersonId);
+  return (
+    <section aria-label={t.facts}>
+      <Facts
+        items={[
+          [t.diaryNumber, c.diaryNumber],
+          [t.registeredOn, formatDate(c.registeredOn)],
+          [t.status, c.status === 'open' ? t.open : t.closed],
+          [t.officer, officer?.name ?? (c.responsiblePersonId ? '…' : t.noOfficer)],
+          ...(c.counterpart ? ([[t.counterpart, c.counterpart]] as const) : []),
+          ...(c.linkedDiaryNumber ? ([[t.linkedDiaryNumber, c.linkedDiaryNumber]] as const) : []),
+        ]}
+      />
+    </section>
+  );
+}
+
+function StatementSection({ c }: { c: Case }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const statement = useQuery(statementOfCaseQuery(c.id));
+  const coWorkers = useQuery(coWorkersQuery(c.id));
+  const start = useStartStatement();
+  const writes =
+    me.person !== null &&
+    (c.responsiblePersonId === me.person.id || (coWorkers.data ?? []).some((w) => w.personId === me.person!.id));
+  return (
+    <section aria-labelledby="tjansteutlatande">
+      <h2 id="tjansteutlatande">{t.statement}</h2>
+      <QueryState query={statement}>
+        {(s) =>
+          s ? (
+            <>
+              <Facts items={[[t.statementState, s.statusLabel]]} />
+              <p>
+                <Link to={`/tjansteutlatanden/${s.id}`}>{t.openStatement}</Link>
+              </p>
+            </>
+          ) : (
+            <>
+              <p>{t.noStatement}</p>
+              {start.isError ? <ErrorSummary items={[{ message: problemText(start.error) }]} /> : null}
+              {writes ? (
+                <>
+                  <p className="muted">{t.startHint}</p>
+                  <Button
+                    isPending={start.isPending}
+                    onPress={() =>
+                      start.mutate(c.id, {
+                        onSuccess: (created) => void navigate(`/tjansteutlatanden/${created.id}/redigera`),
+                      })
+                    }
+                  >
+                    {t.startStatement}
+                  </Button>
+                </>
+              ) : (
+                <p className="muted">{t.onlyWriters}</p>
+              )}
+            </>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function RemissSection({ c }: { c: Case }) {
+  const remisses = useQuery(receivedRemissesQuery);
+  return (
+    <section aria-labelledby="remissen">
+      <h2 id="remissen">{t.remiss}</h2>
+      <QueryState query={remisses}>
+        {(list) => {
+          const remiss = remissOf(list, c.diaryNumber);
+          return remiss ? <Remiss remiss={remiss} /> : <p>{t.noRemiss}</p>;
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function Remiss({ remiss }: { remiss: Consultation }) {
+  const deadline = remiss.asRecipient?.responseDeadline ?? remiss.responseDeadline;
+  const days = daysUntil(deadline);
+  return (
+    <>
+      <Facts
+        items={[
+          [t.sender, `${remiss.senderName} (${remiss.senderDiaryNumber})`],
+          [
+            t.responseDeadline,
+            <span key="deadline" className={days < 0 ? 'overdue-text' : undefined}>
+              {formatDate(deadline)} ({t.daysLeft(days)})
+            </span>,
+          ],
+        ]}
+      />
+      {remiss.description ? <Markup text={remiss.description} /> : null}
+      <h3>{t.sections}</h3>
+      <ol className="sections">
+        {remiss.sections.map((s) => (
+          <li key={s.id}>
+            <strong>{s.title}</strong>
+            {s.description ? <Markup text={s.description} /> : null}
+          </li>
+        ))}
+      </ol>
+      <h3>{t.attachments}</h3>
+      {remiss.documents.length === 0 ? (
+        <p>{t.noAttachments}</p>
+      ) : (
+        <ul className="downloads">
+          {remiss.documents.map((d) => (
+            <li key={d.id}>
+              {d.size !== null ? (
+                <a href={`/api/v1/consultations/${remiss.id}/documents/${d.id}/file`} download>
+                  {t.download(d.title, formatBytes(d.size))}
+                </a>
+              ) : (
+                <>
+                  {d.title} <span className="muted">{t.withheld}</span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function DocumentsSection({ caseId }: { caseId: string }) {
+  const documents = useQuery(caseDocumentsQuery(caseId));
+  return (
+    <section aria-labelledby="handlingar">
+      <h2 id="handlingar">{t.documents}</h2>
+      <QueryState query={documents}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t.noDocuments}</p>
+          ) : (
+            <table className="stack-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.documentNumber}</th>
+                  <th scope="col">{t.documentDate}</th>
+                  <th scope="col">{t.direction}</th>
+                  <th scope="col">{t.title}</th>
+                  <th scope="col">{t.documentCounterpart}</th>
+                  <th scope="col">{t.file}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((d) => (
+                  <tr key={d.id} className={d.annulled ? 'annulled' : undefined}>
+                    <td data-label={t.documentNumber}>{d.documentNumber}</td>
+                    <td data-label={t.documentDate}>{formatIsoDate(d.documentDate)}</td>
+                    <td data-label={t.direction}>{DIRECTION_LABEL[d.direction]}</td>
+                    <td data-label={t.title}>
+                      {d.title}
+                      {d.secrecy ? <span className="tag tag--after">{t.secret(d.secrecy.ground)}</span> : null}
+                      {d.annulled ? <span className="tag tag--after">{t.annulled}</span> : null}
+                    </td>
+                    <td data-label={t.documentCounterpart}>{d.counterpart ?? ''}</td>
+                    <td data-label={t.file}>
+                      {d.file && !d.masked ? (
+                        <a href={`/api/v1/documents/${d.id}/file`} download>
+                          {d.file.name}
+                          <span className="visually-hidden">, {formatBytes(d.file.size)}</span>
+                        </a>
+                      ) : (
+                        <span className="muted">{t.noFile}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { ApiError } from '../api/problem';
+import type { SummaryItem } from './ErrorSummary';
+import { problemText } from './QueryState';
+
+export interface FormField {
+  /** The element id the summary links to. */
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface FormProblems {
+  /** The error summary's list, in the order of the answer. */
+  readonly summary: readonly SummaryItem[];
+  /** Each field's messages, by the API's field name (`parts.summary`). */
+  readonly fields: ReadonlyMap<string, readonly string[]>;
+}
+
+export const NO_PROBLEMS: FormProblems = { summary: [], fields: new Map() };
+
+/**
+ * The API's answer to a form, placed: a per-field problem goes next to the field it names (as
+ * "E-post måste vara en e-postadress") and into the summary as a link to it; any other problem
+ * goes into the summary in the API's own words.
+ */
+export function formProblems(error: unknown, form: Readonly<Record<string, FormField>>): FormProblems {
+  if (!(error instanceof ApiError) || error.fieldErrors.size === 0) {
+    return { summary: [{ message: problemText(error) }], fields: new Map() };
+  }
+  const summary: SummaryItem[] = [];
+  const fields = new Map<string, string[]>();
+  for (const [name, problems] of error.fieldErrors) {
+    const field = fieldOf(form, name);
+    for (const problem of problems) {
+      const message = field ? `${field.label} ${problem}` : `${name} ${problem}`;
+      summary.push(field ? { message, fieldId: field.id } : { message });
+      if (field) {
+        const key = nearestKnown(form, name)!;
+        fields.set(key, [...(fields.get(key) ?? []), message]);
+      }
+    }
+  }
+  return { summary, fields };
+}
+
+/**
+ * The form's field for a name the API gives: `parts.sections.1.comment` is the form's
+ * `parts.sections.1.comment` when it has one, else `parts.sections.1`, else `parts.sections`.
+ */
+function nearestKnown(form: Readonly<Record<string, FormField>>, name: string): string | undefined {
+  const segments = name.split('.');
+  for (let n = segments.length; n > 0; n--) {
+    const path = segments.slice(0, n).join('.');
+    if (form[path]) {
+      return path;
+    }
+  }
+  return undefined;
+}
+
+function fieldOf(form: Readonly<Record<string, FormField>>, name: string): FormField | undefined {
+  const key = nearestKnown(form, name);
+  return key ? form[key] : undefined;
+}
