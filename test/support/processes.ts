@@ -52,7 +52,8 @@ export class WorkerProcess {
     const worker = new WorkerProcess(child);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => worker.#take(chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (worker.#output += chunk));
-    await worker.waitForLog((l) => l.msg === 'worker running', 20_000);
+    // A cold start of Node, Nest and the queues: seconds when idle, far longer on a loaded machine.
+    await worker.waitForLog((l) => l.msg === 'worker running', 90_000);
     return worker;
   }
 
