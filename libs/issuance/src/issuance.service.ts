@@ -37,6 +37,20 @@ export interface IssuedDocumentView {
   readonly requestedAt: string;
 }
 
+/** A signed document's stored file, as another case registers it. */
+export interface SignedFile {
+  readonly blobId: string;
+  readonly fileName: string;
+}
+
+/** The stored file of a signed document; null while it is not signed (queued, rendering, failed). */
+export function signedFileOf(document: IssuedDocumentView | null | undefined): SignedFile | null {
+  if (document?.status !== IssueStatus.Signed || document.fileBlobId === null || document.fileName === null) {
+    return null;
+  }
+  return { blobId: document.fileBlobId, fileName: document.fileName };
+}
+
 export function toIssuedView(e: IssuedDocumentEntity): IssuedDocumentView {
   return {
     id: e.id,

@@ -14,6 +14,7 @@ export * from './database/db.service.js';
 export * from './database/migrate.js';
 export * from './database/pg-error.js';
 export * from './errors/domain-error.js';
+export * from './errors/not-found.js';
 export * from './logging/logger.js';
 export * from './platform.module.js';
 export { PLATFORM_ENTITIES } from './platform.entities.js';

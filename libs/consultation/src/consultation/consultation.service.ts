@@ -7,7 +7,9 @@ import {
   Db,
   JobName,
   localDate,
+  mustFind,
   OutboxService,
+  requirePerson,
   requireRole,
   Role,
   type Tx,
@@ -442,7 +444,7 @@ export class ConsultationService {
     if (secrecy.get(document.registeredDocumentId)?.masked) {
       throw consultationErrors.documentWithheld();
     }
-    const blob = (await this.files.describe(document.fileBlobId))!;
+    const blob = await mustFind(this.files.describe(document.fileBlobId), consultationErrors.documentNotFound);
     return {
       stream: this.files.open(document.fileBlobId),
       fileName: document.fileName,
@@ -468,7 +470,7 @@ export class ConsultationService {
     // for await takes synchronous iterables too.
     for await (const { title, file } of files as AsyncIterable<Upload>) {
       names.push(file.fileName);
-      const registered = await this.documents.registerIn(
+      const registered = await this.documents.registerFileIn(
         tx,
         actor,
         row.caseId,
@@ -478,7 +480,7 @@ export class ConsultationService {
       // The same file twice would reach every recipient twice: refused, whatever its name.
       const same = await tx.findOneBy(ConsultationDocumentEntity, {
         consultationId: row.id,
-        fileBlobId: registered.fileBlobId!,
+        fileBlobId: registered.fileBlobId,
       });
       if (same) {
         throw consultationErrors.documentDuplicate(file.fileName, same.title);
@@ -489,7 +491,7 @@ export class ConsultationService {
           version,
           registeredDocumentId: registered.id,
           title: title.trim(),
-          fileBlobId: registered.fileBlobId!,
+          fileBlobId: registered.fileBlobId,
           fileName: file.fileName,
           note,
         }),
@@ -499,9 +501,7 @@ export class ConsultationService {
   }
 
   #person(actor: Actor): { personId: string; organisationId: string } {
-    if (actor.kind !== 'person') {
-      throw new Error('a person acts on a remiss');
-    }
+    requirePerson(actor);
     return actor;
   }
 
@@ -691,7 +691,7 @@ export class ConsultationService {
         return {
           id: d.id,
           version: d.version,
-          title: masked ? secretTitle(secret!.ground) : d.title,
+          title: secret?.masked ? secretTitle(secret.ground) : d.title,
           fileName: masked ? secretFileName(d.fileName) : d.fileName,
           size: blobs[i]?.size ?? null,
           mediaType: blobs[i]?.mediaType ?? null,

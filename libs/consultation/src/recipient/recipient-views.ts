@@ -1,8 +1,9 @@
 import { OrganisationService, PersonService } from '@app/directory';
-import { Clock, Db, localDate, type Tx } from '@app/platform';
+import { Clock, Db, localDate, mustExist, type Tx } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
+import { consultationErrors } from '../consultation.errors.js';
 import type { RecipientView } from '../consultation.views.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
 import { ExtensionRequestEntity } from './extension-request.entity.js';
@@ -23,7 +24,8 @@ export class RecipientViews {
   }
 
   async one(row: ConsultationRecipientEntity, tx?: Tx): Promise<RecipientView> {
-    return (await this.many([row], tx))[0]!;
+    const [view] = await this.many([row], tx);
+    return mustExist(view, consultationErrors.recipientNotFound);
   }
 
   async many(rows: readonly ConsultationRecipientEntity[], tx?: Tx): Promise<RecipientView[]> {

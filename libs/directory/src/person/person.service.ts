@@ -99,15 +99,14 @@ export class PersonService {
     if (!person || !(await this.#mayRead(this.db.reader, actor, person))) {
       throw directoryErrors.personNotFound();
     }
-    const [view] = await this.#withRoles(this.db.reader, [person]);
-    return view!;
+    return this.#withRolesOf(this.db.reader, person);
   }
 
   /** For other libraries acting for the system. */
   async findById(id: string, tx?: Tx): Promise<PersonView | undefined> {
     const manager = tx ?? this.db.reader;
     const person = await manager.findOneBy(PersonEntity, { id });
-    return person ? (await this.#withRoles(manager, [person]))[0] : undefined;
+    return person ? this.#withRolesOf(manager, person) : undefined;
   }
 
   async findByIds(ids: readonly string[], tx?: Tx): Promise<PersonView[]> {
@@ -137,7 +136,7 @@ export class PersonService {
   async findByEmail(email: string, tx?: Tx): Promise<PersonView | undefined> {
     const manager = tx ?? this.db.reader;
     const person = await manager.findOneBy(PersonEntity, { email: email.trim().toLowerCase() });
-    return person ? (await this.#withRoles(manager, [person]))[0] : undefined;
+    return person ? this.#withRolesOf(manager, person) : undefined;
   }
 
   /** Active people holding the role in the organisation. */
@@ -199,7 +198,7 @@ export class PersonService {
     requireRole(actor, Role.Administrator);
     return this.db.transaction(async (tx) => {
       const person = await this.#lockForAdmin(tx, actor, id);
-      const [beforeView] = await this.#withRoles(tx, [person]);
+      const beforeView = await this.#withRolesOf(tx, person);
       if (patch.departmentId !== undefined) {
         await this.#assertDepartment(tx, person.organisationId, patch.departmentId);
         person.departmentId = patch.departmentId ?? null;
@@ -218,16 +217,16 @@ export class PersonService {
         person.email = patch.email.trim().toLowerCase();
       }
       await this.#unique(person.email, () => tx.save(person));
-      const [afterView] = await this.#withRoles(tx, [person]);
+      const afterView = await this.#withRolesOf(tx, person);
       await this.audit.record(tx, actor, {
         action: 'person.updated',
         entityType: 'person',
         entityId: id,
-        before: audited(beforeView!),
-        after: audited(afterView!),
+        before: audited(beforeView),
+        after: audited(afterView),
         organisationIds: [person.organisationId],
       });
-      return afterView!;
+      return afterView;
     });
   }
 
@@ -254,7 +253,7 @@ export class PersonService {
           organisationIds: [person.organisationId],
         });
       }
-      return (await this.#withRoles(tx, [person]))[0]!;
+      return this.#withRolesOf(tx, person);
     });
   }
 
@@ -369,6 +368,11 @@ export class PersonService {
     if (department.organisationId !== organisationId) {
       throw directoryErrors.departmentOtherOrganisation();
     }
+  }
+
+  async #withRolesOf(manager: Tx, person: PersonEntity): Promise<PersonView> {
+    const roles = await manager.findBy(RoleAssignmentEntity, { personId: person.id });
+    return toView(person, roles);
   }
 
   async #withRoles(manager: Tx, people: readonly PersonEntity[]): Promise<PersonView[]> {

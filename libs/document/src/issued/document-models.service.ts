@@ -1,6 +1,7 @@
 import {
   type Compilation,
   CompilationService,
+  consultationErrors,
   ConsultationService,
   Position,
   RecipientService,
@@ -8,7 +9,7 @@ import {
 import { PersonService } from '@app/directory';
 import { DocumentKind, IssuanceService, type IssuedDocumentView } from '@app/issuance';
 import { parseMarkup, type RichText } from '@app/markup';
-import { DomainError, ErrorKind, localDate, systemActor, type Tx } from '@app/platform';
+import { DomainError, ErrorKind, localDate, mustFind, systemActor, type Tx } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { type DecisionView, type FrozenStatement, FrozenStatementService } from '@app/statement';
 import { Injectable } from '@nestjs/common';
@@ -147,14 +148,18 @@ export class DocumentModelsService {
       matter: text(s.parts.matter),
       preparation: text(s.parts.preparation.text),
       views: text(s.parts.views),
-      sectionViews: s.remissSections
-        .map((section) => s.parts.sections.find((x) => x.sectionId === section.id))
-        .filter((x) => x !== undefined && (x.position !== null || x.comment !== ''))
-        .map((x) => ({
-          title: sectionTitle.get(x!.sectionId) ?? '',
-          position: x!.position ? PRINTED_POSITION[x!.position] : null,
-          comment: x!.comment ? text(x!.comment) : null,
-        })),
+      sectionViews: s.remissSections.flatMap((section) => {
+        const x = s.parts.sections.find((v) => v.sectionId === section.id);
+        return x && (x.position !== null || x.comment !== '')
+          ? [
+              {
+                title: sectionTitle.get(x.sectionId) ?? '',
+                position: x.position ? PRINTED_POSITION[x.position] : null,
+                comment: x.comment ? text(x.comment) : null,
+              },
+            ]
+          : [];
+      }),
     };
   }
 
@@ -229,7 +234,7 @@ export class DocumentModelsService {
   }
 
   async #coveringLetter(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
-    const c = (await this.consultations.findById(document.subjectId, tx))!;
+    const c = await mustFind(this.consultations.findById(document.subjectId, tx), consultationErrors.notFound);
     const officer = await this.people.findById(c.createdBy, tx);
     const { organisation, issuer } = await this.letterheads.letterhead(c.organisationId, null, tx);
     const sentAt = c.sentAt ? new Date(c.sentAt) : new Date(document.requestedAt);
@@ -384,9 +389,15 @@ export class DocumentModelsService {
   }
 
   async #declineLetter(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
-    const context = (await this.recipients.contextFor(document.subjectId, tx))!;
+    const context = await mustFind(
+      this.recipients.contextFor(document.subjectId, tx),
+      consultationErrors.recipientNotFound,
+    );
     const r = context.recipient;
-    const { organisation, issuer } = await this.letterheads.letterhead(r.organisationId!, null, tx);
+    if (r.organisationId === null) {
+      throw consultationErrors.recipientNotFound(); // an external recipient declines by letter of its own
+    }
+    const { organisation, issuer } = await this.letterheads.letterhead(r.organisationId, null, tx);
     const own = await this.cases.findById(context.caseId, tx);
     const senderCase = await this.cases.findById(context.senderCaseId, tx);
     const declinedAt = r.declinedAt ? new Date(r.declinedAt) : new Date(document.requestedAt);
@@ -397,23 +408,21 @@ export class DocumentModelsService {
       throw documentModelErrors.declineDecisionMissing();
     }
     const board = decided.by === 'board' ? await this.frozen.decision(decided.decisionId, tx) : undefined;
-    const decision: DeclineDecision = board
-      ? { by: 'board', meetingDate: board.decision.meetingDate, paragraph: board.decision.paragraphNumber }
-      : {
-          by: 'administration',
-          administration: issuer.administration,
-          name: decided.by === 'administration' ? decided.person.name : '',
-          title: (decided.by === 'administration' ? decided.person.title : null) ?? '',
-          date,
-        };
-    const panel: SignaturePanelModel =
-      decision.by === 'board'
-        ? this.#decisionPanel(signer, organisation.name, board!.decision)
-        : {
-            organisation: signer,
-            caption: 'Beslutat av',
-            approvals: [{ name: decision.name, title: decision.title, approvedAt: formatStockholmTime(declinedAt) }],
-          };
+    let decision: DeclineDecision;
+    let panel: SignaturePanelModel;
+    if (board) {
+      decision = { by: 'board', meetingDate: board.decision.meetingDate, paragraph: board.decision.paragraphNumber };
+      panel = this.#decisionPanel(signer, organisation.name, board.decision);
+    } else {
+      const name = decided.by === 'administration' ? decided.person.name : '';
+      const title = (decided.by === 'administration' ? decided.person.title : null) ?? '';
+      decision = { by: 'administration', administration: issuer.administration, name, title, date };
+      panel = {
+        organisation: signer,
+        caption: 'Beslutat av',
+        approvals: [{ name, title, approvedAt: formatStockholmTime(declinedAt) }],
+      };
+    }
     return {
       template: {
         layout: 'decline_letter',
@@ -458,7 +467,10 @@ export class DocumentModelsService {
     const c =
       ((await this.issuance.snapshotOf(document.id, tx)) as Compilation | undefined) ??
       (await this.compilations.compile(system, document.subjectId));
-    const consultation = (await this.consultations.findById(document.subjectId, tx))!;
+    const consultation = await mustFind(
+      this.consultations.findById(document.subjectId, tx),
+      consultationErrors.notFound,
+    );
     const { issuer } = await this.letterheads.letterhead(consultation.organisationId, null, tx);
     // Dated the day it was asked for: it compiles the answers as they stood then.
     const date = localDate(new Date(document.requestedAt));

@@ -1,4 +1,5 @@
-import { OrganisationKind, OrganisationService, type OrganisationView } from '@app/directory';
+import { mustExist } from '@app/platform';
+import { directoryErrors, OrganisationKind, OrganisationService, type OrganisationView } from '@app/directory';
 import type { Tx } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
@@ -21,7 +22,7 @@ export class LetterheadService {
     tx?: Tx,
   ): Promise<Letterhead> {
     const lineage = await this.organisations.lineage(organisationId, tx);
-    const organisation = lineage[0]!;
+    const organisation = mustExist(lineage[0], directoryErrors.organisationNotFound);
     // The municipality at the root of the directory (`Stockholms stad`).
     const municipality = lineage.find((o) => o.kind === OrganisationKind.City)?.name ?? organisation.name;
     return {

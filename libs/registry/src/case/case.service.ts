@@ -8,6 +8,7 @@ import {
   hasRole,
   localDate,
   localYear,
+  requirePerson,
   requireRole,
   returningRows,
   Role,
@@ -100,9 +101,7 @@ export class CaseService {
 
   async register(actor: Actor, input: RegisterCaseInput): Promise<CaseView> {
     requireRole(actor, Role.Registrar, Role.CaseOfficer);
-    if (actor.kind !== 'person') {
-      throw new Error('the system registers through registerIn');
-    }
+    requirePerson(actor);
     return this.db.transaction((tx) => this.registerIn(tx, actor, actor.organisationId, input));
   }
 

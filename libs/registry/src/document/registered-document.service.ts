@@ -9,6 +9,8 @@ import {
   hasRole,
   isIsoDate,
   localDate,
+  mustExist,
+  mustFind,
   requireRole,
   returningRows,
   Role,
@@ -163,6 +165,22 @@ export class RegisteredDocumentService {
       },
     );
     return { ...(await this.#view(tx, actor, row, row.blob)), fileBlobId: row.fileBlobId };
+  }
+
+  /** {@link registerIn} of a document with its file: the view carries the stored file's id. */
+  async registerFileIn(
+    tx: Tx,
+    actor: Actor,
+    caseId: string,
+    input: RegisterDocumentInput,
+    attachment: SystemAttachment,
+  ): Promise<RegisteredDocumentView & { readonly fileBlobId: string }> {
+    const { fileBlobId, ...registered } = await this.registerIn(tx, actor, caseId, input, attachment);
+    if (fileBlobId === null) {
+      // An earlier registration under the same origin key was made without a file.
+      throw registryErrors.noFile(registered.documentNumber);
+    }
+    return { ...registered, fileBlobId };
   }
 
   async get(actor: Actor, id: string): Promise<RegisteredDocumentView> {
@@ -341,7 +359,9 @@ export class RegisteredDocumentService {
     if (isWithheldFrom(actor, row)) {
       throw registryErrors.fileWithheld();
     }
-    const blob = (await this.db.reader.findOneBy(FileBlobEntity, { id: row.fileBlobId }))!;
+    const blob = await mustFind(this.db.reader.findOneBy(FileBlobEntity, { id: row.fileBlobId }), () =>
+      registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number)),
+    );
     return {
       stream: this.files.open(blob.id),
       fileName: row.fileName,
@@ -465,7 +485,7 @@ export class RegisteredDocumentService {
         throw registryErrors.caseClosed(closed.diaryNumber);
       }
       await this.#reopenFor(tx, actor, closed, input.title);
-      owner = (await this.#takeNextNumber(tx, caseId))!;
+      owner = await mustFind(this.#takeNextNumber(tx, caseId), registryErrors.caseNotFound);
     }
     const number = owner.last_document_number;
     const saved = await tx.save(
@@ -571,7 +591,7 @@ export class RegisteredDocumentService {
     if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
       throw registryErrors.documentNotFound();
     }
-    const owner = (await manager.findOneBy(CaseEntity, { id: row.caseId }))!;
+    const owner = await mustFind(manager.findOneBy(CaseEntity, { id: row.caseId }), registryErrors.documentNotFound);
     return { ...row, diaryNumber: owner.diaryNumber, responsiblePersonId: owner.responsiblePersonId };
   }
 
@@ -592,7 +612,7 @@ export class RegisteredDocumentService {
           }
         : undefined;
     const [view] = await this.#views(manager, actor, [row], known);
-    return view!;
+    return mustExist(view, registryErrors.documentNotFound);
   }
 
   async #views(
@@ -620,8 +640,9 @@ export class RegisteredDocumentService {
           : [],
       );
     return rows.map((row) => {
-      const owner = cases.get(row.caseId)!;
+      const owner = mustExist(cases.get(row.caseId), registryErrors.documentNotFound);
       const masked = isWithheldFrom(actor, { ...row, responsiblePersonId: owner.responsiblePersonId });
+      const maskedGround = masked ? row.secrecyGround : null;
       const blob = row.fileBlobId ? blobs.get(row.fileBlobId) : undefined;
       return {
         id: row.id,
@@ -631,7 +652,7 @@ export class RegisteredDocumentService {
         documentNumber: formatDocumentNumber(owner.diaryNumber, row.number),
         direction: row.direction,
         kind: row.kind,
-        title: masked ? secretTitle(row.secrecyGround!) : row.title,
+        title: maskedGround !== null ? secretTitle(maskedGround) : row.title,
         documentDate: row.documentDate,
         registeredOn: row.registeredOn,
         registeredAt: row.registeredAt.toISOString(),

@@ -113,7 +113,10 @@ export class FileStoreService {
       }
       await tx.query('ROLLBACK TO SAVEPOINT file_blob_insert');
       await tx.query(`DELETE FROM file_chunks WHERE blob_id = $1`, [blobId]);
-      const winner = (await tx.findOneBy(FileBlobEntity, { sha256 }))!;
+      const winner = await tx.findOneBy(FileBlobEntity, { sha256 });
+      if (!winner) {
+        throw error; // the key was not the content's after all
+      }
       return { blobId: winner.id, sha256, size, mediaType: winner.mediaType, stored: false };
     }
   }
@@ -146,11 +149,11 @@ export class FileStoreService {
       [randomUUID(), sha256, bytes.length, MEDIA_TYPE[type], chunkCount],
     );
     if (!inserted) {
-      const [existing] = await tx.query<{ id: string; media_type: string }[]>(
-        `SELECT id, media_type FROM file_blobs WHERE sha256 = $1`,
-        [sha256],
-      );
-      return { blobId: existing!.id, sha256, size: bytes.length, mediaType: existing!.media_type, stored: false };
+      const existing = await tx.findOneBy(FileBlobEntity, { sha256 });
+      if (!existing) {
+        throw new Error(`file_blobs refused ${sha256} as a duplicate but holds no such row`);
+      }
+      return { blobId: existing.id, sha256, size: bytes.length, mediaType: existing.mediaType, stored: false };
     }
     // One row per chunk, each chunk its own parameter: pg sends a Buffer in binary, where an
     // array parameter would be spelled out in hex.

@@ -7,6 +7,7 @@ import {
   isPgError,
   localDate,
   PgErrorCode,
+  requirePerson,
   requireRole,
   Role,
   type Tx,
@@ -53,9 +54,7 @@ export class MeetingService {
 
   async add(actor: Actor, input: { meetingDate: string; agendaDeadline: string }): Promise<MeetingView> {
     requireRole(actor, Role.Registrar);
-    if (actor.kind !== 'person') {
-      throw new Error('a meeting belongs to the organisation a person acts for');
-    }
+    requirePerson(actor);
     for (const field of ['meetingDate', 'agendaDeadline'] as const) {
       if (!isIsoDate(input[field])) {
         throw statementErrors.dateInvalid(field);

@@ -1,6 +1,6 @@
 import { RecipientService } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import { Db, type Tx } from '@app/platform';
+import { Db, mustFind, type Tx } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -112,7 +112,7 @@ export class FrozenStatementService {
     if (!row.revision_id) {
       throw statementErrors.revisionNotFound(revision);
     }
-    if (!row.submission_id) {
+    if (!row.submission_id || !row.submitted_at) {
       throw statementErrors.notApproved();
     }
     const { parts } = await this.store.revision(manager, statementId, revision);
@@ -152,16 +152,17 @@ export class FrozenStatementService {
       remissSections: (context?.sections ?? []).map((x) => ({ id: x.id, title: x.title })),
       senderName: context?.senderName ?? null,
       attachmentTitles: parts.attachments.map((a) => a.title),
-      approvedAt: approvals.length ? approvals[approvals.length - 1]!.approvedAt : row.submitted_at!,
+      approvedAt: approvals.at(-1)?.approvedAt ?? row.submitted_at,
     };
   }
 
   async decided(decisionId: string, tx?: Tx): Promise<DecidedStatement> {
     const facts = await this.decision(decisionId, tx);
-    if (!facts.decision.statementId) {
+    const { statementId, revisionNumber } = facts.decision;
+    if (!statementId || revisionNumber === null) {
       throw statementErrors.decisionNotFound();
     }
-    return { ...facts, statement: await this.frozen(facts.decision.statementId, facts.decision.revisionNumber!, tx) };
+    return { ...facts, statement: await this.frozen(statementId, revisionNumber, tx) };
   }
 
   /** A decision of the board as printed: with its meeting, the board, and the registrar who recorded it. */
@@ -171,7 +172,10 @@ export class FrozenStatementService {
     if (!decision) {
       throw statementErrors.decisionNotFound();
     }
-    const meeting = (await manager.findOneBy(BoardMeetingEntity, { id: decision.meetingId }))!;
+    const meeting = await mustFind(
+      manager.findOneBy(BoardMeetingEntity, { id: decision.meetingId }),
+      statementErrors.meetingNotFound,
+    );
     const organisation = await this.organisations.findById(meeting.organisationId, tx);
     const registrar = await this.people.findById(decision.recordedBy, tx);
     return {

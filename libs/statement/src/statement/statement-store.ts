@@ -96,14 +96,17 @@ export class StatementStore {
     };
   }
 
-  /** When the revision was approved in its last step: its approved submission's close. */
-  async approvedAt(manager: Tx, statementId: string, revision: number): Promise<Date> {
-    const submission = await manager.findOneByOrFail(SubmissionEntity, {
-      statementId,
-      revisionNumber: revision,
+  /** When the statement's approved revision was approved in its last step: its approved submission's close. */
+  async approvedAt(manager: Tx, statement: Pick<StatementEntity, 'id' | 'approvedRevision'>): Promise<Date> {
+    const submission = await manager.findOneBy(SubmissionEntity, {
+      statementId: statement.id,
+      revisionNumber: approvedRevisionOf(statement),
       status: 'approved',
     });
-    return submission.closedAt!;
+    if (!submission?.closedAt) {
+      throw statementErrors.notApproved();
+    }
+    return submission.closedAt;
   }
 
   async insertRevision(
@@ -164,4 +167,12 @@ export class StatementStore {
     }
     return row;
   }
+}
+
+/** The revision the last approval froze: 409 when there is none (not approved, or sent back meanwhile). */
+export function approvedRevisionOf(statement: Pick<StatementEntity, 'approvedRevision'>): number {
+  if (statement.approvedRevision === null) {
+    throw statementErrors.notApproved();
+  }
+  return statement.approvedRevision;
 }
