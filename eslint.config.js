@@ -89,6 +89,13 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='Tx']",
+          message: 'Only Db.transaction makes a Tx: take the transaction it hands you.',
+        },
+      ],
       eqeqeq: ['error', 'always'],
       curly: ['error', 'all'],
       'no-restricted-properties': [
@@ -120,6 +127,10 @@ export default tseslint.config(
     // value cannot be missing.
     files: ['libs/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
+    files: ['libs/platform/src/database/db.service.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // Applications and tests compose the libraries and may reach into apps/ (tests boot them).

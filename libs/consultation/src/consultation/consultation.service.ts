@@ -9,6 +9,7 @@ import {
   localDate,
   mustFind,
   OutboxService,
+  type Reader,
   requirePerson,
   requireRole,
   Role,
@@ -369,9 +370,9 @@ export class ConsultationService {
   }
 
   /** For other libraries acting for the system. */
-  async findById(id: string, tx?: Tx): Promise<ConsultationView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(ConsultationEntity, { id });
-    return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
+  async findById(id: string, reader?: Reader): Promise<ConsultationView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(ConsultationEntity, { id });
+    return row ? this.#view(reader ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
   }
 
   /**
@@ -379,8 +380,8 @@ export class ConsultationService {
    * letter to an external recipient), whoever reads it later: a file marked secret in the sender's
    * registry by its masked title, and withheld.
    */
-  async outgoingDocuments(consultationId: string, upToVersion?: number, tx?: Tx): Promise<OutgoingDocument[]> {
-    const manager = tx ?? this.db.reader;
+  async outgoingDocuments(consultationId: string, upToVersion?: number, reader?: Reader): Promise<OutgoingDocument[]> {
+    const manager = reader ?? this.db.reader;
     const documents = (
       await manager.find(ConsultationDocumentEntity, {
         where: { consultationId },
@@ -598,7 +599,10 @@ export class ConsultationService {
     }
   }
 
-  async #own(manager: Tx, actor: Actor, id: string, lock = false): Promise<ConsultationEntity> {
+  /** The actor's own remiss (404 otherwise); a lock is taken only inside a transaction. */
+  #own(manager: Tx, actor: Actor, id: string, lock: true): Promise<ConsultationEntity>;
+  #own(manager: Reader, actor: Actor, id: string, lock?: false): Promise<ConsultationEntity>;
+  async #own(manager: Reader, actor: Actor, id: string, lock = false): Promise<ConsultationEntity> {
     const row = await manager.findOne(ConsultationEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -617,7 +621,7 @@ export class ConsultationService {
     return row;
   }
 
-  async #readable(manager: Tx, actor: Actor, id: string): Promise<ConsultationEntity> {
+  async #readable(manager: Reader, actor: Actor, id: string): Promise<ConsultationEntity> {
     const row = await manager.findOneBy(ConsultationEntity, { id });
     if (!row) {
       throw consultationErrors.notFound();
@@ -637,7 +641,7 @@ export class ConsultationService {
     return row;
   }
 
-  async #view(manager: Tx, actor: Actor, row: ConsultationEntity): Promise<ConsultationView> {
+  async #view(manager: Reader, actor: Actor, row: ConsultationEntity): Promise<ConsultationView> {
     // One query at a time: the manager may be a transaction's, which runs one query at once.
     const sections = await manager.find(ConsultationSectionEntity, {
       where: { consultationId: row.id },

@@ -11,6 +11,7 @@ import {
   localDate,
   mustFind,
   notFoundAs,
+  type Reader,
   requirePerson,
   requireRole,
   Role,
@@ -89,6 +90,14 @@ function toExtensionView(e: ExtensionRequestEntity): ExtensionRequestView {
  * sender's handling of extension requests and of answers from external bodies. Other libraries
  * move a recipient through drafting and approval and deliver its answer through this service.
  */
+/** Whose side a recipient is loaded for: the remiss's sender, the recipient itself, or either. */
+type Side = 'sender' | 'recipient' | 'either';
+
+interface Loaded {
+  readonly recipient: ConsultationRecipientEntity;
+  readonly consultation: ConsultationEntity;
+}
+
 @Injectable()
 export class RecipientService {
   constructor(
@@ -194,9 +203,9 @@ export class RecipientService {
   }
 
   /** A recipient the actor's own organisation is (404 for anyone else, the sender included). */
-  async getOwn(actor: Actor, recipientId: string, tx?: Tx): Promise<RecipientView> {
-    const { recipient } = await this.#load(tx ?? this.db.reader, actor, recipientId, 'recipient');
-    return this.views.one(recipient, tx);
+  async getOwn(actor: Actor, recipientId: string, reader?: Reader): Promise<RecipientView> {
+    const { recipient } = await this.#load(reader ?? this.db.reader, actor, recipientId, 'recipient');
+    return this.views.one(recipient, reader);
   }
 
   /**
@@ -503,14 +512,14 @@ export class RecipientService {
   }
 
   /** For the statement workflow: the recipient behind a case in its own registry. */
-  async contextForCase(caseId: string, tx?: Tx): Promise<RecipientContext | undefined> {
-    const manager = tx ?? this.db.reader;
+  async contextForCase(caseId: string, reader?: Reader): Promise<RecipientContext | undefined> {
+    const manager = reader ?? this.db.reader;
     const recipient = await manager.findOneBy(ConsultationRecipientEntity, { caseId });
     return recipient ? this.#context(manager, recipient) : undefined;
   }
 
-  async contextFor(recipientId: string, tx?: Tx): Promise<RecipientContext | undefined> {
-    const manager = tx ?? this.db.reader;
+  async contextFor(recipientId: string, reader?: Reader): Promise<RecipientContext | undefined> {
+    const manager = reader ?? this.db.reader;
     const recipient = await manager.findOneBy(ConsultationRecipientEntity, { id: recipientId });
     return recipient ? this.#context(manager, recipient) : undefined;
   }
@@ -654,14 +663,14 @@ export class RecipientService {
   }
 
   /** The remiss a recipient was sent: it stays while its recipients do (a foreign key), so missing means gone meanwhile. */
-  async #consultationOf(manager: Tx, recipient: ConsultationRecipientEntity): Promise<ConsultationEntity> {
+  async #consultationOf(manager: Reader, recipient: ConsultationRecipientEntity): Promise<ConsultationEntity> {
     return mustFind(
       manager.findOneBy(ConsultationEntity, { id: recipient.consultationId }),
       consultationErrors.notFound,
     );
   }
 
-  async #context(manager: Tx, recipient: ConsultationRecipientEntity): Promise<RecipientContext> {
+  async #context(manager: Reader, recipient: ConsultationRecipientEntity): Promise<RecipientContext> {
     const consultation = await this.#consultationOf(manager, recipient);
     // One query at a time: the manager may be a transaction's, which runs one query at once.
     const sender = await this.organisations.findById(consultation.organisationId, manager);
@@ -683,13 +692,9 @@ export class RecipientService {
   }
 
   /** Loads a recipient the actor's organisation may see in the given role (404 otherwise). */
-  async #load(
-    manager: Tx,
-    actor: Actor,
-    recipientId: string,
-    as: 'sender' | 'recipient' | 'either',
-    lock = false,
-  ): Promise<{ recipient: ConsultationRecipientEntity; consultation: ConsultationEntity }> {
+  #load(manager: Tx, actor: Actor, recipientId: string, as: Side, lock: true): Promise<Loaded>;
+  #load(manager: Reader, actor: Actor, recipientId: string, as: Side, lock?: false): Promise<Loaded>;
+  async #load(manager: Reader, actor: Actor, recipientId: string, as: Side, lock = false): Promise<Loaded> {
     const recipient = await manager.findOne(ConsultationRecipientEntity, {
       where: { id: recipientId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

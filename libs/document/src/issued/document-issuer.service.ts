@@ -20,10 +20,10 @@ import {
   mustFind,
   NotFoundError,
   PermanentJobFailure,
+  type Reader,
   requireRole,
   Role,
   systemActor,
-  type Tx,
 } from '@app/platform';
 import { FileStoreService, RegisteredDocumentService, registryErrors, secretFileName } from '@app/registry';
 import { DecisionService } from '@app/statement';
@@ -318,9 +318,9 @@ export class DocumentIssuerService {
   /** The signed missiv's bytes, when there is one (for the e-mail-ready letter, which decides whether it may go). */
   async coveringLetterBytes(
     consultationId: string,
-    tx?: Tx,
+    reader?: Reader,
   ): Promise<{ fileName: string; content: Buffer; registeredDocumentId: string | null } | undefined> {
-    const latest = (await this.issuance.forSubjects([consultationId], tx))
+    const latest = (await this.issuance.forSubjects([consultationId], reader))
       .filter((r) => r.kind === DocumentKind.CoveringLetter && r.status === IssueStatus.Signed)
       .sort((a, b) => b.revision - a.revision)[0];
     return latest?.fileBlobId

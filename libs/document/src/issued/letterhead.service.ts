@@ -1,6 +1,5 @@
-import { mustExist } from '@app/platform';
 import { directoryErrors, OrganisationKind, OrganisationService, type OrganisationView } from '@app/directory';
-import type { Tx } from '@app/platform';
+import { mustExist, type Reader } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import type { Issuer } from '../render/models.js';
@@ -19,9 +18,9 @@ export class LetterheadService {
   async letterhead(
     organisationId: string,
     department: { name: string | null; email: string | null } | null,
-    tx?: Tx,
+    reader?: Reader,
   ): Promise<Letterhead> {
-    const lineage = await this.organisations.lineage(organisationId, tx);
+    const lineage = await this.organisations.lineage(organisationId, reader);
     const organisation = mustExist(lineage[0], directoryErrors.organisationNotFound);
     // The municipality at the root of the directory (`Stockholms stad`).
     const municipality = lineage.find((o) => o.kind === OrganisationKind.City)?.name ?? organisation.name;

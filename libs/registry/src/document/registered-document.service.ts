@@ -11,6 +11,7 @@ import {
   localDate,
   mustExist,
   mustFind,
+  type Reader,
   requireRole,
   returningRows,
   Role,
@@ -189,9 +190,9 @@ export class RegisteredDocumentService {
   }
 
   /** For other libraries acting for the system. */
-  async findById(id: string, tx?: Tx): Promise<RegisteredDocumentView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(RegisteredDocumentEntity, { id });
-    return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
+  async findById(id: string, reader?: Reader): Promise<RegisteredDocumentView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(RegisteredDocumentEntity, { id });
+    return row ? this.#view(reader ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
   }
 
   /**
@@ -205,13 +206,13 @@ export class RegisteredDocumentService {
   async secrecyFor(
     actor: Actor,
     ids: readonly string[],
-    tx?: Tx,
+    reader?: Reader,
   ): Promise<Map<string, { readonly ground: string; readonly masked: boolean }>> {
     const found = new Map<string, { ground: string; masked: boolean }>();
     if (ids.length === 0) {
       return found;
     }
-    const rows = await (tx ?? this.db.reader).query<
+    const rows = await (reader ?? this.db.reader).query<
       { id: string; ground: string; organisation_id: string; responsible_person_id: string | null }[]
     >(
       `SELECT o.id, d.secrecy_ground AS ground, d.organisation_id, c.responsible_person_id
@@ -237,8 +238,8 @@ export class RegisteredDocumentService {
     return found;
   }
 
-  async listForCase(actor: Actor, caseId: string, tx?: Tx): Promise<RegisteredDocumentView[]> {
-    const manager = tx ?? this.db.reader;
+  async listForCase(actor: Actor, caseId: string, reader?: Reader): Promise<RegisteredDocumentView[]> {
+    const manager = reader ?? this.db.reader;
     const owner = await manager.findOneBy(CaseEntity, { id: caseId });
     if (!owner || (actor.kind === 'person' && owner.organisationId !== actor.organisationId)) {
       throw registryErrors.caseNotFound();
@@ -583,7 +584,9 @@ export class RegisteredDocumentService {
     });
   }
 
-  async #visible(manager: Tx, actor: Actor, id: string, lock = false): Promise<Row> {
+  #visible(manager: Tx, actor: Actor, id: string, lock: true): Promise<Row>;
+  #visible(manager: Reader, actor: Actor, id: string, lock?: false): Promise<Row>;
+  async #visible(manager: Reader, actor: Actor, id: string, lock = false): Promise<Row> {
     const row = await manager.findOne(RegisteredDocumentEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -597,7 +600,7 @@ export class RegisteredDocumentService {
 
   /** One document's view; a row just registered brings its case's fields and its file's along, saving the reads. */
   async #view(
-    manager: Tx,
+    manager: Reader,
     actor: Actor,
     row: RegisteredDocumentEntity | Row,
     blob?: StoredBlob,
@@ -616,7 +619,7 @@ export class RegisteredDocumentService {
   }
 
   async #views(
-    manager: Tx,
+    manager: Reader,
     actor: Actor,
     rows: readonly (RegisteredDocumentEntity | Row)[],
     known?: { cases: ReadonlyMap<string, CaseFields>; blobs: ReadonlyMap<string, BlobFields> },

@@ -1,4 +1,13 @@
-import { APP_CONFIG, type AppConfig, Db, isPgError, PgErrorCode, returningRows, type Tx } from '@app/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Db,
+  isPgError,
+  PgErrorCode,
+  type Reader,
+  returningRows,
+  type Tx,
+} from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -165,8 +174,11 @@ export class FileStoreService {
     return { blobId: inserted.id, sha256, size: bytes.length, mediaType: MEDIA_TYPE[type], stored: true };
   }
 
-  async describe(blobId: string, tx?: Tx): Promise<{ sha256: string; size: number; mediaType: string } | undefined> {
-    const blob = await (tx ?? this.db.reader).findOneBy(FileBlobEntity, { id: blobId });
+  async describe(
+    blobId: string,
+    reader?: Reader,
+  ): Promise<{ sha256: string; size: number; mediaType: string } | undefined> {
+    const blob = await (reader ?? this.db.reader).findOneBy(FileBlobEntity, { id: blobId });
     return blob ? { sha256: blob.sha256, size: Number(blob.size), mediaType: blob.mediaType } : undefined;
   }
 

@@ -1,5 +1,5 @@
 import { PersonService } from '@app/directory';
-import { type Actor, AuditService, Db, localDate, requirePerson, requireRole, Role, type Tx } from '@app/platform';
+import { type Actor, AuditService, Db, localDate, type Reader, requirePerson, requireRole, Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 
@@ -29,8 +29,8 @@ export class ApprovalChainService {
   ) {}
 
   /** The organisation's chain, or the default one: never without a step. */
-  async chainFor(organisationId: string, tx?: Tx): Promise<[ChainStep, ...ChainStep[]]> {
-    const rows = await (tx ?? this.db.reader).find(ApprovalChainStepEntity, {
+  async chainFor(organisationId: string, reader?: Reader): Promise<[ChainStep, ...ChainStep[]]> {
+    const rows = await (reader ?? this.db.reader).find(ApprovalChainStepEntity, {
       where: { organisationId },
       order: { position: 'ASC' },
     });
@@ -83,18 +83,18 @@ export class ApprovalChainService {
    * substituting today for someone who does.
    */
   async qualification(
-    tx: Tx,
+    reader: Reader,
     organisationId: string,
     personId: string,
     step: ChainStep,
     officerDepartmentId: string | null,
     today: Date,
   ): Promise<Qualification | undefined> {
-    if (await this.#holds(tx, organisationId, personId, step, officerDepartmentId)) {
+    if (await this.#holds(reader, organisationId, personId, step, officerDepartmentId)) {
       return { onBehalfOf: null };
     }
     const date = localDate(today);
-    const substitutions = await tx.find(SubstituteEntity, {
+    const substitutions = await reader.find(SubstituteEntity, {
       where: {
         organisationId,
         substituteId: personId,
@@ -104,7 +104,7 @@ export class ApprovalChainService {
       },
     });
     for (const s of substitutions) {
-      if (await this.#holds(tx, organisationId, s.personId, step, officerDepartmentId)) {
+      if (await this.#holds(reader, organisationId, s.personId, step, officerDepartmentId)) {
         return { onBehalfOf: s.personId };
       }
     }
@@ -112,13 +112,13 @@ export class ApprovalChainService {
   }
 
   async #holds(
-    tx: Tx,
+    reader: Reader,
     organisationId: string,
     personId: string,
     step: ChainStep,
     officerDepartmentId: string | null,
   ): Promise<boolean> {
-    const person = await this.people.findById(personId, tx);
+    const person = await this.people.findById(personId, reader);
     if (
       !person ||
       person.disabled ||

@@ -1,6 +1,6 @@
 import { RecipientService } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import { mustFind, type Tx } from '@app/platform';
+import { mustFind, type Reader } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
@@ -60,7 +60,7 @@ export class StatementViews {
     private readonly organisations: OrganisationService,
   ) {}
 
-  async build(manager: Tx, statement: StatementEntity): Promise<StatementView> {
+  async build(manager: Reader, statement: StatementEntity): Promise<StatementView> {
     const { row, parts } = await this.store.revision(manager, statement.id, statement.currentRevision);
     const revision: RevisionView = {
       number: row.number,
@@ -126,7 +126,7 @@ export class StatementViews {
     };
   }
 
-  async approvals(manager: Tx, submissionId: string): Promise<ApprovalView[]> {
+  async approvals(manager: Reader, submissionId: string): Promise<ApprovalView[]> {
     const rows = await manager.find(ApprovalEntity, {
       where: { submissionId },
       order: { step: 'ASC', decidedAt: 'ASC' },
@@ -159,7 +159,11 @@ export class StatementViews {
   }
 
   /** The departments consulted: named in the preparation part, or asked through the preparation. */
-  async consulted(manager: Tx, statementId: string, named: readonly string[]): Promise<{ id: string; name: string }[]> {
+  async consulted(
+    manager: Reader,
+    statementId: string,
+    named: readonly string[],
+  ): Promise<{ id: string; name: string }[]> {
     const asked = await manager.find(PreparationRequestEntity, { where: { statementId } });
     const ids = [...new Set([...named, ...asked.map((a) => a.departmentId)])];
     const departments = await this.departments.findByIds(ids, manager);
