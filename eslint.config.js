@@ -92,6 +92,13 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='Tx']",
+          message: 'Only Db.transaction makes a Tx: take the transaction it hands you.',
+        },
+      ],
       eqeqeq: ['error', 'always'],
       curly: ['error', 'all'],
       'no-restricted-properties': [
@@ -116,6 +123,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A value that may be missing is checked, not asserted: a row through mustExist (a named
+    // not-found error), anything else by narrowing. An exception says in its comment why the
+    // value cannot be missing.
+    files: ['libs/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
+    files: ['libs/platform/src/database/db.service.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // Applications and tests compose the libraries and may reach into apps/ (tests boot them).

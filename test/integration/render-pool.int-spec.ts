@@ -98,8 +98,8 @@ describe('RenderPool', () => {
     try {
       const bad = { ...referenceReport(), date: '23 oktober 2025' };
       const failure = threads.signed(production(bad), identity);
-      await expect(failure).rejects.toBeInstanceOf(RangeError);
-      await expect(failure).rejects.toThrow('must be a date YYYY-MM-DD');
+      await expect(failure).rejects.toBeInstanceOf(DomainError);
+      await expect(failure).rejects.toMatchObject({ code: 'document.model_invalid', kind: ErrorKind.Unprocessable });
       // The thread lives on for the next document.
       expect((await threads.signed(production(), identity)).pdf.length).toBeGreaterThan(10_000);
     } finally {

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind } from '@app/platform';
+import { DomainError, ErrorKind, NotFoundError } from '@app/platform';
 
 export const consultationErrors = {
   deciderUnknown: () =>
@@ -9,15 +9,13 @@ export const consultationErrors = {
       { field: 'decidedBy' },
     ),
   notFound: () =>
-    new DomainError(
+    new NotFoundError(
       'consultation.not_found',
-      ErrorKind.NotFound,
       'Remissen finns inte, eller så är din organisation varken avsändare eller remissinstans.',
     ),
   recipientNotFound: () =>
-    new DomainError(
+    new NotFoundError(
       'consultation.recipient_not_found',
-      ErrorKind.NotFound,
       'Remissinstansen finns inte, eller så hör den inte till din organisation.',
     ),
   documentDuplicate: (fileName: string, existingTitle: string) =>
@@ -27,8 +25,7 @@ export const consultationErrors = {
       `Filen ”${fileName}” finns redan i remissunderlaget (som ”${existingTitle}”). Samma fil bifogas en gång.`,
       { field: 'file', existingTitle },
     ),
-  documentNotFound: () =>
-    new DomainError('consultation.document_not_found', ErrorKind.NotFound, 'Remissunderlaget finns inte.'),
+  documentNotFound: () => new NotFoundError('consultation.document_not_found', 'Remissunderlaget finns inte.'),
   documentWithheld: () =>
     new DomainError(
       'consultation.document_withheld',
@@ -36,7 +33,7 @@ export const consultationErrors = {
       'Avsändaren har sekretessmarkerat remissunderlaget och filen lämnas inte ut här. Vänd dig till avsändarens registrator.',
     ),
   extensionNotFound: () =>
-    new DomainError('consultation.extension_request_not_found', ErrorKind.NotFound, 'Begäran om anstånd finns inte.'),
+    new NotFoundError('consultation.extension_request_not_found', 'Begäran om anstånd finns inte.'),
   alreadySent: () =>
     new DomainError(
       'consultation.already_sent',

@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind } from '@app/platform';
+import { DomainError, ErrorKind, NotFoundError } from '@app/platform';
 
 export type DirectoryErrorCode =
   | 'directory.organisation_not_found'
@@ -23,23 +23,20 @@ export class DirectoryError extends DomainError<DirectoryErrorCode> {}
 
 export const directoryErrors = {
   organisationNotFound: () =>
-    new DirectoryError(
+    new NotFoundError<DirectoryErrorCode>(
       'directory.organisation_not_found',
-      ErrorKind.NotFound,
       'Organisationen finns inte, eller så får du inte ändra den.',
     ),
   departmentNotFound: () =>
-    new DirectoryError(
+    new NotFoundError<DirectoryErrorCode>(
       'directory.department_not_found',
-      ErrorKind.NotFound,
       'Avdelningen finns inte i din organisation.',
     ),
   personNotFound: () =>
-    new DirectoryError('directory.person_not_found', ErrorKind.NotFound, 'Personen finns inte i din organisation.'),
+    new NotFoundError<DirectoryErrorCode>('directory.person_not_found', 'Personen finns inte i din organisation.'),
   roleNotFound: () =>
-    new DirectoryError(
+    new NotFoundError<DirectoryErrorCode>(
       'directory.role_not_found',
-      ErrorKind.NotFound,
       'Personen har inte den rollen i din organisation.',
     ),
   nameTaken: (name: string) =>

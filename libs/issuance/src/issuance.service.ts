@@ -1,4 +1,4 @@
-import { Clock, Db, JobName, type LiveEvent, LiveEvents, OutboxService, type Tx } from '@app/platform';
+import { Clock, Db, JobName, type LiveEvent, LiveEvents, OutboxService, type Reader, type Tx } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
@@ -35,6 +35,20 @@ export interface IssuedDocumentView {
   readonly signedAt: string | null;
   readonly signatories: readonly { name: string; title: string; approvedAt: string }[] | null;
   readonly requestedAt: string;
+}
+
+/** A signed document's stored file, as another case registers it. */
+export interface SignedFile {
+  readonly blobId: string;
+  readonly fileName: string;
+}
+
+/** The stored file of a signed document; null while it is not signed (queued, rendering, failed). */
+export function signedFileOf(document: IssuedDocumentView | null | undefined): SignedFile | null {
+  if (document?.status !== IssueStatus.Signed || document.fileBlobId === null || document.fileName === null) {
+    return null;
+  }
+  return { blobId: document.fileBlobId, fileName: document.fileName };
 }
 
 export function toIssuedView(e: IssuedDocumentEntity): IssuedDocumentView {
@@ -110,8 +124,8 @@ export class IssuanceService {
   }
 
   /** The snapshot taken when the document was asked for, if one was. */
-  async snapshotOf(id: string, tx?: Tx): Promise<object | undefined> {
-    const row = await (tx ?? this.db.reader).findOne(IssuedDocumentEntity, {
+  async snapshotOf(id: string, reader?: Reader): Promise<object | undefined> {
+    const row = await (reader ?? this.db.reader).findOne(IssuedDocumentEntity, {
       select: { id: true, snapshot: true },
       where: { id },
     });
@@ -123,25 +137,25 @@ export class IssuanceService {
     kind: DocumentKind,
     subjectId: string,
     revision: number,
-    tx?: Tx,
+    reader?: Reader,
   ): Promise<IssuedDocumentView | undefined> {
-    const row = await (tx ?? this.db.reader).findOne(IssuedDocumentEntity, {
+    const row = await (reader ?? this.db.reader).findOne(IssuedDocumentEntity, {
       where: { kind, subjectId, revision },
       order: { edition: 'DESC' },
     });
     return row ? toIssuedView(row) : undefined;
   }
 
-  async findById(id: string, tx?: Tx): Promise<IssuedDocumentView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(IssuedDocumentEntity, { id });
+  async findById(id: string, reader?: Reader): Promise<IssuedDocumentView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(IssuedDocumentEntity, { id });
     return row ? toIssuedView(row) : undefined;
   }
 
-  async forSubjects(subjectIds: readonly string[], tx?: Tx): Promise<IssuedDocumentView[]> {
+  async forSubjects(subjectIds: readonly string[], reader?: Reader): Promise<IssuedDocumentView[]> {
     if (subjectIds.length === 0) {
       return [];
     }
-    const rows = await (tx ?? this.db.reader).find(IssuedDocumentEntity, {
+    const rows = await (reader ?? this.db.reader).find(IssuedDocumentEntity, {
       where: { subjectId: In([...subjectIds]) },
       order: { requestedAt: 'ASC', kind: 'ASC', edition: 'ASC' },
     });

@@ -55,12 +55,13 @@ export function parseMarkup(text: string): RichText {
     const bullet = BULLET.exec(raw.replace(/\t/g, ' '));
     if (bullet) {
       flushParagraph();
-      bullets.push([bullet[1]!.trim()]);
+      bullets.push([(bullet[1] ?? '').trim()]);
       continue;
     }
-    if (bullets.length > 0 && /^\s+/.test(raw)) {
+    const lastBullet = bullets.at(-1);
+    if (lastBullet && /^\s+/.test(raw)) {
       // An indented line continues the bullet above it.
-      bullets[bullets.length - 1]!.push(line);
+      lastBullet.push(line);
       continue;
     }
     flushBullets();
@@ -82,7 +83,7 @@ function parseSpans(text: string): Span[] {
     }
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === '\\' && text[i + 1] === '*') {
       current += '*';
       i++;
@@ -141,17 +142,17 @@ function escape(text: string): string {
   return text.replace(/\*/g, '\\*');
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
+const HTML_ESCAPES = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
-};
+} as const;
 
 /** Safe HTML for a web page: every character of the text is escaped. */
 export function toHtml(blocks: RichText): string {
-  const esc = (t: string): string => t.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  const esc = (t: string): string => t.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c as keyof typeof HTML_ESCAPES]);
   const spans = (list: readonly Span[]): string =>
     list.map((s) => (s.emphasis ? `<em>${esc(s.text)}</em>` : esc(s.text))).join('');
   return blocks

@@ -2,10 +2,9 @@ import {
   type Actor,
   Clock,
   Db,
-  DomainError,
-  ErrorKind,
   JobName,
   LiveEvents,
+  NotFoundError,
   OutboxService,
   type Role,
   ROLE_LABEL,
@@ -184,7 +183,7 @@ export class NotificationService {
       organisationId: actor.organisationId,
     });
     if (!row) {
-      throw new DomainError('notification.not_found', ErrorKind.NotFound, 'Notisen finns inte i din inkorg.');
+      throw new NotFoundError('notification.not_found', 'Notisen finns inte i din inkorg.');
     }
     if (!row.readAt) {
       await this.db.reader.update(NotificationEntity, { id }, { readAt: this.clock.now() });

@@ -14,6 +14,7 @@ export * from './database/db.service.js';
 export * from './database/migrate.js';
 export * from './database/pg-error.js';
 export * from './errors/domain-error.js';
+export * from './errors/not-found.js';
 export * from './events/live-event.js';
 export * from './events/live-events.service.js';
 export * from './logging/logger.js';

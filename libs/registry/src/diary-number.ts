@@ -28,6 +28,7 @@ export function parseDiaryNumber(text: string): DiaryNumber & { readonly documen
     );
   }
   return {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- PATTERN's first group takes part in every match
     prefix: match[1]!,
     year: Number(match[2]),
     sequence: Number(match[3]),

@@ -1,14 +1,9 @@
-import { DomainError, ErrorKind } from '@app/platform';
+import { DomainError, ErrorKind, NotFoundError } from '@app/platform';
 
 export const registryErrors = {
-  caseNotFound: () =>
-    new DomainError('registry.case_not_found', ErrorKind.NotFound, 'Ärendet finns inte i din organisations diarium.'),
+  caseNotFound: () => new NotFoundError('registry.case_not_found', 'Ärendet finns inte i din organisations diarium.'),
   documentNotFound: () =>
-    new DomainError(
-      'registry.document_not_found',
-      ErrorKind.NotFound,
-      'Handlingen finns inte i din organisations diarium.',
-    ),
+    new NotFoundError('registry.document_not_found', 'Handlingen finns inte i din organisations diarium.'),
   noSeries: () =>
     new DomainError(
       'registry.no_diary_series',
@@ -47,9 +42,8 @@ export const registryErrors = {
       `Klassificeringen ${code} finns inte i organisationens dokumenthanteringsplan.`,
     ),
   recordsPlanEntryNotFound: () =>
-    new DomainError(
+    new NotFoundError(
       'registry.records_plan_entry_not_found',
-      ErrorKind.NotFound,
       'Klassificeringen finns inte i din organisations dokumenthanteringsplan.',
     ),
   classificationTaken: (code: string) =>
@@ -70,8 +64,7 @@ export const registryErrors = {
       ErrorKind.Forbidden,
       `Du kan läsa ${diaryNumber} men inte skriva i det: det gör ärendets ansvariga handläggare och de medarbetare registratorn har lagt till i ärendet.`,
     ),
-  coWorkerNotFound: () =>
-    new DomainError('registry.co_worker_not_found', ErrorKind.NotFound, 'Personen är inte medarbetare i ärendet.'),
+  coWorkerNotFound: () => new NotFoundError('registry.co_worker_not_found', 'Personen är inte medarbetare i ärendet.'),
   personNotFound: () =>
     new DomainError(
       'registry.person_not_found',
@@ -92,8 +85,7 @@ export const registryErrors = {
       ErrorKind.Forbidden,
       'Handlingen är sekretessmarkerad och filen lämnas inte ut till dig. Vänd dig till registrator.',
     ),
-  noFile: (number: string) =>
-    new DomainError('registry.no_file', ErrorKind.NotFound, `Handlingen ${number} har ingen fil.`),
+  noFile: (number: string) => new NotFoundError('registry.no_file', `Handlingen ${number} har ingen fil.`),
   fileTooLarge: (maxBytes: number) =>
     new DomainError(
       'registry.file_too_large',

@@ -1,10 +1,8 @@
-import { DomainError, ErrorKind } from '@app/platform';
+import { DomainError, ErrorKind, NotFoundError } from '@app/platform';
 
 export const statementErrors = {
-  notFound: () =>
-    new DomainError('statement.not_found', ErrorKind.NotFound, 'Tjänsteutlåtandet finns inte i din organisation.'),
-  revisionNotFound: (n: number) =>
-    new DomainError('statement.revision_not_found', ErrorKind.NotFound, `Version ${n} finns inte.`),
+  notFound: () => new NotFoundError('statement.not_found', 'Tjänsteutlåtandet finns inte i din organisation.'),
+  revisionNotFound: (n: number) => new NotFoundError('statement.revision_not_found', `Version ${n} finns inte.`),
   caseNotARemiss: () =>
     new DomainError(
       'statement.case_not_a_remiss',
@@ -192,7 +190,7 @@ export const statementErrors = {
       ErrorKind.Conflict,
       'Tjänsteutlåtandet signeras fortfarande. Försök igen om en stund.',
     ),
-  decisionNotFound: () => new DomainError('statement.decision_not_found', ErrorKind.NotFound, 'Beslutet finns inte.'),
+  decisionNotFound: () => new NotFoundError('statement.decision_not_found', 'Beslutet finns inte.'),
   alreadyConfirmed: () =>
     new DomainError('statement.already_confirmed', ErrorKind.Conflict, 'Protokollet är redan justerat.'),
   sectionUnknown: (id: string) =>
@@ -222,8 +220,7 @@ export const statementErrors = {
     ),
   meetingExists: (date: string) =>
     new DomainError('statement.meeting_exists', ErrorKind.Conflict, `Nämnden har redan ett sammanträde ${date}.`),
-  preparationNotFound: () =>
-    new DomainError('statement.preparation_not_found', ErrorKind.NotFound, 'Beredningsfrågan finns inte.'),
+  preparationNotFound: () => new NotFoundError('statement.preparation_not_found', 'Beredningsfrågan finns inte.'),
   preparationAnswered: () =>
     new DomainError('statement.preparation_answered', ErrorKind.Conflict, 'Beredningsfrågan är redan besvarad.'),
   notInDepartment: () =>
@@ -233,17 +230,9 @@ export const statementErrors = {
       'Frågan är ställd till en annan avdelning än din.',
     ),
   substituteNotFound: () =>
-    new DomainError(
-      'statement.substitute_not_found',
-      ErrorKind.NotFound,
-      'Det finns ingen sådan aktiv ersättare för dig.',
-    ),
+    new NotFoundError('statement.substitute_not_found', 'Det finns ingen sådan aktiv ersättare för dig.'),
   meetingNotFound: () =>
-    new DomainError(
-      'statement.meeting_not_found',
-      ErrorKind.NotFound,
-      'Sammanträdet finns inte i din nämnds sammanträdesplan.',
-    ),
+    new NotFoundError('statement.meeting_not_found', 'Sammanträdet finns inte i din nämnds sammanträdesplan.'),
   substituteInvalid: (detail: string) =>
     new DomainError('statement.substitute_invalid', ErrorKind.Unprocessable, detail),
   chainInvalid: (detail: string) => new DomainError('statement.chain_invalid', ErrorKind.Unprocessable, detail),

@@ -1,6 +1,7 @@
 import {
   DepartmentService,
   type DepartmentView,
+  directoryErrors,
   OrganisationKind,
   OrganisationService,
   type OrganisationView,
@@ -8,7 +9,7 @@ import {
   type PersonView,
   RoleService,
 } from '@app/directory';
-import { type Role, systemActor } from '@app/platform';
+import { mustFind, type Role, systemActor } from '@app/platform';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 
@@ -91,7 +92,7 @@ export class Factories {
     for (const role of options.roles ?? []) {
       await this.app.get(RoleService).grant(this.#actor, created.id, role, organisationId);
     }
-    const person = (await this.app.get(PersonService).findById(created.id))!;
+    const person = await mustFind(this.app.get(PersonService).findById(created.id), directoryErrors.personNotFound);
     return { ...person, password };
   }
 }

@@ -35,7 +35,7 @@ export function filler(seed: number, count: number): string {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const length = 8 + ((next() >>> 8) % 10);
-    const sentence = Array.from({ length }, () => words[(next() >>> 8) % words.length]!).join(' ');
+    const sentence = Array.from({ length }, () => words[(next() >>> 8) % words.length] ?? '').join(' ');
     out.push(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} (${seed}-${i}).`);
   }
   return out.join(' ');

@@ -3,8 +3,8 @@ import {
   APP_CONFIG,
   type AppConfig,
   blockingRedis,
+  isLastingFailure,
   OutboxService,
-  PermanentJobFailure,
   type QueueName,
 } from '@app/platform';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
@@ -74,7 +74,9 @@ export class WorkerRuntime implements BeforeApplicationShutdown {
     this.#log.log({ msg: 'job started', jobId: id, job: job.name, attempt: envelope.attempt });
     try {
       await handle(this.handlers, envelope).catch((error: unknown) => {
-        throw error instanceof PermanentJobFailure ? new UnrecoverableError(error.message) : error;
+        throw isLastingFailure(error)
+          ? new UnrecoverableError(error instanceof Error ? error.message : String(error))
+          : error;
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -144,7 +144,8 @@ export class CompilationService {
         const sectionCounts = zero();
         const list: CompiledAnswer[] = [];
         for (const o of overall) {
-          const given = sectionAnswerOf.get(`${s.id}:${answerOf.get(o.recipientId)!.id}`);
+          const answerId = answerOf.get(o.recipientId)?.id;
+          const given = answerId === undefined ? undefined : sectionAnswerOf.get(`${s.id}:${answerId}`);
           if (given) {
             if (given.position) {
               sectionCounts[given.position]++;

@@ -7,7 +7,10 @@ import {
   Db,
   JobName,
   localDate,
+  mustFind,
   OutboxService,
+  type Reader,
+  requirePerson,
   requireRole,
   Role,
   type Tx,
@@ -367,9 +370,9 @@ export class ConsultationService {
   }
 
   /** For other libraries acting for the system. */
-  async findById(id: string, tx?: Tx): Promise<ConsultationView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(ConsultationEntity, { id });
-    return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
+  async findById(id: string, reader?: Reader): Promise<ConsultationView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(ConsultationEntity, { id });
+    return row ? this.#view(reader ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
   }
 
   /**
@@ -377,8 +380,8 @@ export class ConsultationService {
    * letter to an external recipient), whoever reads it later: a file marked secret in the sender's
    * registry by its masked title, and withheld.
    */
-  async outgoingDocuments(consultationId: string, upToVersion?: number, tx?: Tx): Promise<OutgoingDocument[]> {
-    const manager = tx ?? this.db.reader;
+  async outgoingDocuments(consultationId: string, upToVersion?: number, reader?: Reader): Promise<OutgoingDocument[]> {
+    const manager = reader ?? this.db.reader;
     const documents = (
       await manager.find(ConsultationDocumentEntity, {
         where: { consultationId },
@@ -442,7 +445,7 @@ export class ConsultationService {
     if (secrecy.get(document.registeredDocumentId)?.masked) {
       throw consultationErrors.documentWithheld();
     }
-    const blob = (await this.files.describe(document.fileBlobId))!;
+    const blob = await mustFind(this.files.describe(document.fileBlobId), consultationErrors.documentNotFound);
     return {
       stream: this.files.open(document.fileBlobId),
       fileName: document.fileName,
@@ -468,7 +471,7 @@ export class ConsultationService {
     // for await takes synchronous iterables too.
     for await (const { title, file } of files as AsyncIterable<Upload>) {
       names.push(file.fileName);
-      const registered = await this.documents.registerIn(
+      const registered = await this.documents.registerFileIn(
         tx,
         actor,
         row.caseId,
@@ -478,7 +481,7 @@ export class ConsultationService {
       // The same file twice would reach every recipient twice: refused, whatever its name.
       const same = await tx.findOneBy(ConsultationDocumentEntity, {
         consultationId: row.id,
-        fileBlobId: registered.fileBlobId!,
+        fileBlobId: registered.fileBlobId,
       });
       if (same) {
         throw consultationErrors.documentDuplicate(file.fileName, same.title);
@@ -489,7 +492,7 @@ export class ConsultationService {
           version,
           registeredDocumentId: registered.id,
           title: title.trim(),
-          fileBlobId: registered.fileBlobId!,
+          fileBlobId: registered.fileBlobId,
           fileName: file.fileName,
           note,
         }),
@@ -499,9 +502,7 @@ export class ConsultationService {
   }
 
   #person(actor: Actor): { personId: string; organisationId: string } {
-    if (actor.kind !== 'person') {
-      throw new Error('a person acts on a remiss');
-    }
+    requirePerson(actor);
     return actor;
   }
 
@@ -598,7 +599,10 @@ export class ConsultationService {
     }
   }
 
-  async #own(manager: Tx, actor: Actor, id: string, lock = false): Promise<ConsultationEntity> {
+  /** The actor's own remiss (404 otherwise); a lock is taken only inside a transaction. */
+  #own(manager: Tx, actor: Actor, id: string, lock: true): Promise<ConsultationEntity>;
+  #own(manager: Reader, actor: Actor, id: string, lock?: false): Promise<ConsultationEntity>;
+  async #own(manager: Reader, actor: Actor, id: string, lock = false): Promise<ConsultationEntity> {
     const row = await manager.findOne(ConsultationEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -617,7 +621,7 @@ export class ConsultationService {
     return row;
   }
 
-  async #readable(manager: Tx, actor: Actor, id: string): Promise<ConsultationEntity> {
+  async #readable(manager: Reader, actor: Actor, id: string): Promise<ConsultationEntity> {
     const row = await manager.findOneBy(ConsultationEntity, { id });
     if (!row) {
       throw consultationErrors.notFound();
@@ -637,7 +641,7 @@ export class ConsultationService {
     return row;
   }
 
-  async #view(manager: Tx, actor: Actor, row: ConsultationEntity): Promise<ConsultationView> {
+  async #view(manager: Reader, actor: Actor, row: ConsultationEntity): Promise<ConsultationView> {
     // One query at a time: the manager may be a transaction's, which runs one query at once.
     const sections = await manager.find(ConsultationSectionEntity, {
       where: { consultationId: row.id },
@@ -691,7 +695,7 @@ export class ConsultationService {
         return {
           id: d.id,
           version: d.version,
-          title: masked ? secretTitle(secret!.ground) : d.title,
+          title: secret?.masked ? secretTitle(secret.ground) : d.title,
           fileName: masked ? secretFileName(d.fileName) : d.fileName,
           size: blobs[i]?.size ?? null,
           mediaType: blobs[i]?.mediaType ?? null,

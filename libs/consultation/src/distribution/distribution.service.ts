@@ -1,13 +1,14 @@
 import { OrganisationService } from '@app/directory';
-import { DocumentKind, IssuanceService, IssueStatus } from '@app/issuance';
+import { DocumentKind, IssuanceService, IssueStatus, signedFileOf } from '@app/issuance';
 import { NotificationService } from '@app/notification';
-import { AuditService, Db, localDate, Role, systemActor } from '@app/platform';
+import { AuditService, Db, localDate, mustFind, Role, systemActor } from '@app/platform';
 import { CaseService, RegisteredDocumentService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { LessThanOrEqual } from 'typeorm';
 
 import { ConsultationDocumentEntity } from '../consultation/consultation-document.entity.js';
 import { ConsultationEntity } from '../consultation/consultation.entity.js';
+import { consultationErrors } from '../consultation.errors.js';
 import { ConsultationRecipientEntity } from '../recipient/consultation-recipient.entity.js';
 import { RecipientState } from '../recipient/recipient-state.js';
 
@@ -41,7 +42,10 @@ export class DistributionService {
       if (!recipient?.organisationId || recipient.caseId) {
         return; // external, gone, or already registered by an earlier run of this job
       }
-      const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+      const consultation = await mustFind(
+        tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }),
+        consultationErrors.notFound,
+      );
       // One query at a time: the manager may be a transaction's, which runs one query at once.
       const sender = await this.organisations.findById(consultation.organisationId, tx);
       const senderCase = await this.cases.findById(consultation.caseId, tx);
@@ -53,11 +57,16 @@ export class DistributionService {
         originKey: `consultation-recipient:${recipient.id}`,
       });
       // The date in Stockholm: a remiss sent at 00:30 is dated that day, not the day before in UTC.
-      const sentOn = localDate(consultation.sentAt!);
+      if (!consultation.sentAt) {
+        throw consultationErrors.notSent();
+      }
+      const sentOn = localDate(consultation.sentAt);
       // The remiss arrives as its signed missiv, the very file of the sender's outgoing copy.
-      const missiv = (await this.issuance.forSubjects([consultation.id], tx))
-        .filter((d) => d.kind === DocumentKind.CoveringLetter && d.status === IssueStatus.Signed)
-        .sort((a, b) => a.revision - b.revision)[0];
+      const missiv = signedFileOf(
+        (await this.issuance.forSubjects([consultation.id], tx))
+          .filter((d) => d.kind === DocumentKind.CoveringLetter && d.status === IssueStatus.Signed)
+          .sort((a, b) => a.revision - b.revision)[0],
+      );
       if (!missiv) {
         throw new Error(`the missiv of remiss ${consultation.id} is not signed yet`);
       }
@@ -73,7 +82,7 @@ export class DistributionService {
           counterpart: senderName,
           originKey: `consultation-recipient:${recipient.id}:remiss`,
         },
-        { blobId: missiv.fileBlobId!, fileName: missiv.fileName! },
+        missiv,
       );
       const files = await tx.find(ConsultationDocumentEntity, {
         where: { consultationId: consultation.id, version: LessThanOrEqual(consultation.documentsVersion) },
@@ -132,7 +141,10 @@ export class DistributionService {
       if (!recipient?.organisationId || !recipient.caseId) {
         return; // not registered yet: its distribution registers every version there is
       }
-      const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+      const consultation = await mustFind(
+        tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }),
+        consultationErrors.notFound,
+      );
       const sender = await this.organisations.findById(consultation.organisationId, tx);
       const files = await tx.find(ConsultationDocumentEntity, {
         where: { consultationId: consultation.id, version: documentsVersion },

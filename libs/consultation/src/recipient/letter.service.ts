@@ -1,6 +1,6 @@
-import { OrganisationService, PersonService } from '@app/directory';
+import { directoryErrors, OrganisationService, PersonService } from '@app/directory';
 import { toPlainText, parseMarkup } from '@app/markup';
-import { type Actor, Clock, Db, systemActor } from '@app/platform';
+import { type Actor, Clock, Db, mustFind, notFoundAs, systemActor } from '@app/platform';
 import { FileStoreService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -8,6 +8,7 @@ import { ConsultationService } from '../consultation/consultation.service.js';
 import { consultationErrors } from '../consultation.errors.js';
 import { buildEmailMessage, type EmailAttachment } from '../export/email-message.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
+import { assertExternal } from './recipient-kind.js';
 
 /** A file sent along with the letter, with the registry entry whose secrecy decides whether it may go. */
 export interface LetterEnclosure extends EmailAttachment {
@@ -42,14 +43,15 @@ export class LetterService {
     if (!recipient) {
       throw consultationErrors.recipientNotFound();
     }
-    const consultation = await this.consultations.assertSender(actor, recipient.consultationId).catch(() => {
-      throw consultationErrors.recipientNotFound();
-    });
-    if (recipient.organisationId !== null) {
-      throw consultationErrors.notExternal();
-    }
+    const consultation = await this.consultations
+      .assertSender(actor, recipient.consultationId)
+      .catch(notFoundAs(consultationErrors.recipientNotFound));
+    assertExternal(recipient);
     const view = await this.consultations.get(actor, consultation.id);
-    const sender = (await this.organisations.findById(consultation.organisationId))!;
+    const sender = await mustFind(
+      this.organisations.findById(consultation.organisationId),
+      directoryErrors.organisationNotFound,
+    );
     const officer = await this.people.findById(consultation.createdBy);
     const documents = await this.consultations.outgoingDocuments(consultation.id);
     const extraSecrecy = await this.registered.secrecyFor(
@@ -71,7 +73,7 @@ export class LetterService {
         withheld.push(d.title);
         continue;
       }
-      const blob = (await this.files.describe(d.fileBlobId))!;
+      const blob = await mustFind(this.files.describe(d.fileBlobId), consultationErrors.documentNotFound);
       attachments.push({
         fileName: d.fileName,
         mediaType: blob.mediaType,
@@ -115,7 +117,7 @@ export class LetterService {
     ].join('\n');
     const content = buildEmailMessage({
       from: { name: sender.administrationName ?? sender.name, address: registry },
-      to: { name: recipient.externalName!, address: recipient.externalEmail! },
+      to: { name: recipient.externalName, address: recipient.externalEmail },
       subject: `Remiss: ${view.title} (${view.senderDiaryNumber})`,
       text,
       date: this.clock.now(),

@@ -1,8 +1,9 @@
 import { OrganisationService, PersonService } from '@app/directory';
-import { Clock, Db, localDate, type Tx } from '@app/platform';
+import { Clock, Db, localDate, mustExist, type Reader } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
+import { consultationErrors } from '../consultation.errors.js';
 import type { RecipientView } from '../consultation.views.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
 import { ExtensionRequestEntity } from './extension-request.entity.js';
@@ -22,23 +23,24 @@ export class RecipientViews {
     return localDate(this.clock.now());
   }
 
-  async one(row: ConsultationRecipientEntity, tx?: Tx): Promise<RecipientView> {
-    return (await this.many([row], tx))[0]!;
+  async one(row: ConsultationRecipientEntity, reader?: Reader): Promise<RecipientView> {
+    const [view] = await this.many([row], reader);
+    return mustExist(view, consultationErrors.recipientNotFound);
   }
 
-  async many(rows: readonly ConsultationRecipientEntity[], tx?: Tx): Promise<RecipientView[]> {
+  async many(rows: readonly ConsultationRecipientEntity[], reader?: Reader): Promise<RecipientView[]> {
     if (rows.length === 0) {
       return [];
     }
-    const manager = tx ?? this.db.reader;
+    const manager = reader ?? this.db.reader;
     // One query at a time: the manager may be a transaction's, which runs one query at once.
     const organisations = await this.organisations.findByIds(
       rows.map((r) => r.organisationId).filter((id): id is string => id !== null),
-      tx,
+      reader,
     );
     const people = await this.people.findByIds(
       rows.map((r) => r.assignedPersonId).filter((id): id is string => id !== null),
-      tx,
+      reader,
     );
     const pending = await manager.findBy(ExtensionRequestEntity, {
       recipientId: In(rows.map((r) => r.id)),

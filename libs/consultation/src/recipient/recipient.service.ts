@@ -9,6 +9,10 @@ import {
   Db,
   isIsoDate,
   localDate,
+  mustFind,
+  notFoundAs,
+  type Reader,
+  requirePerson,
   requireRole,
   Role,
   type Tx,
@@ -26,6 +30,7 @@ import { consultationErrors } from '../consultation.errors.js';
 import type { ExtensionRequestView, RecipientView, SectionAnswer } from '../consultation.views.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
 import { ExtensionRequestEntity } from './extension-request.entity.js';
+import { assertExternal, assertInternal } from './recipient-kind.js';
 import { canMove, FINAL_STATES, RECIPIENT_STATE_LABEL, RecipientState } from './recipient-state.js';
 import { RecipientViews } from './recipient-views.js';
 
@@ -85,6 +90,14 @@ function toExtensionView(e: ExtensionRequestEntity): ExtensionRequestView {
  * sender's handling of extension requests and of answers from external bodies. Other libraries
  * move a recipient through drafting and approval and deliver its answer through this service.
  */
+/** Whose side a recipient is loaded for: the remiss's sender, the recipient itself, or either. */
+type Side = 'sender' | 'recipient' | 'either';
+
+interface Loaded {
+  readonly recipient: ConsultationRecipientEntity;
+  readonly consultation: ConsultationEntity;
+}
+
 @Injectable()
 export class RecipientService {
   constructor(
@@ -115,6 +128,7 @@ export class RecipientService {
     requireRole(actor, Role.Registrar);
     return this.db.transaction(async (tx) => {
       const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'recipient', true);
+      assertInternal(recipient);
       if (!recipient.caseId) {
         throw consultationErrors.notRegisteredYet();
       }
@@ -135,7 +149,7 @@ export class RecipientService {
       await tx.save(recipient);
       await this.notifications.post(tx, {
         sourceKey: `consultation-assigned:${recipient.id}:${to.personId}:${this.clock.now().getTime()}`,
-        organisationId: recipient.organisationId!,
+        organisationId: recipient.organisationId,
         audience: { personIds: [to.personId] },
         kind: 'consultation_assigned',
         title: `Du har fått remissen ${consultation.title}`,
@@ -148,7 +162,7 @@ export class RecipientService {
         entityId: recipient.id,
         before,
         after: { state: target, assignedPersonId: to.personId, assignedDepartmentId: to.departmentId },
-        organisationIds: [consultation.organisationId, recipient.organisationId!],
+        organisationIds: [consultation.organisationId, recipient.organisationId],
       });
       return this.views.one(recipient, tx);
     });
@@ -189,9 +203,9 @@ export class RecipientService {
   }
 
   /** A recipient the actor's own organisation is (404 for anyone else, the sender included). */
-  async getOwn(actor: Actor, recipientId: string, tx?: Tx): Promise<RecipientView> {
-    const { recipient } = await this.#load(tx ?? this.db.reader, actor, recipientId, 'recipient');
-    return this.views.one(recipient, tx);
+  async getOwn(actor: Actor, recipientId: string, reader?: Reader): Promise<RecipientView> {
+    const { recipient } = await this.#load(reader ?? this.db.reader, actor, recipientId, 'recipient');
+    return this.views.one(recipient, reader);
   }
 
   /**
@@ -206,15 +220,16 @@ export class RecipientService {
     decision: DeclineDecision,
     known?: ConsultationEntity,
   ): Promise<RecipientView> {
-    const { recipient } = await this.#load(tx, actor, recipientId, 'recipient', true);
-    const consultation = known ?? (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    const { recipient, consultation: loaded } = await this.#load(tx, actor, recipientId, 'recipient', true);
+    assertInternal(recipient);
+    const consultation = known ?? loaded;
     if (!canMove(recipient.state, RecipientState.Declined)) {
       throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'avstå');
     }
     if (!recipient.caseId) {
       throw consultationErrors.notRegisteredYet();
     }
-    const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+    const organisation = await this.organisations.findById(recipient.organisationId, tx);
     const now = this.clock.now();
     const text = `${organisation?.name ?? 'Remissinstansen'} avstår från att yttra sig över remissen ${consultation.title}. ${reason.trim()}`;
     const before = { state: recipient.state };
@@ -233,7 +248,7 @@ export class RecipientService {
       kind: DocumentKind.DeclineLetter,
       subjectId: recipient.id,
       revision: 1,
-      organisationId: recipient.organisationId!,
+      organisationId: recipient.organisationId,
       caseId: recipient.caseId,
     });
     await this.notifications.post(tx, {
@@ -252,7 +267,7 @@ export class RecipientService {
       entityId: recipient.id,
       before,
       after: { state: RecipientState.Declined, reason: reason.trim(), decision: view.declineDecision },
-      organisationIds: [consultation.organisationId, recipient.organisationId!],
+      organisationIds: [consultation.organisationId, recipient.organisationId],
     });
     return view;
   }
@@ -263,9 +278,13 @@ export class RecipientService {
    * once per recipient.
    */
   async deliverDeclineIn(tx: Tx, actor: Actor, recipientId: string, attachment: SystemAttachment): Promise<void> {
-    const recipient = (await tx.findOneBy(ConsultationRecipientEntity, { id: recipientId }))!;
-    const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
-    const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+    const recipient = await mustFind(
+      tx.findOneBy(ConsultationRecipientEntity, { id: recipientId }),
+      consultationErrors.recipientNotFound,
+    );
+    assertInternal(recipient);
+    const consultation = await this.#consultationOf(tx, recipient);
+    const organisation = await this.organisations.findById(recipient.organisationId, tx);
     await this.documents.registerIn(
       tx,
       actor,
@@ -288,8 +307,10 @@ export class RecipientService {
     input: { requestedDeadline: string; reason: string },
   ): Promise<ExtensionRequestView> {
     requireRole(actor, Role.Registrar, Role.CaseOfficer);
+    requirePerson(actor);
     return this.db.transaction(async (tx) => {
       const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'recipient', true);
+      assertInternal(recipient);
       if (FINAL_STATES.has(recipient.state)) {
         throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'begära anstånd');
       }
@@ -304,7 +325,7 @@ export class RecipientService {
           recipientId: recipient.id,
           requestedDeadline: input.requestedDeadline,
           reason: input.reason.trim(),
-          requestedBy: actorPersonId(actor)!,
+          requestedBy: actor.personId,
           requestedAt: this.clock.now(),
           status: 'pending',
           decidedBy: null,
@@ -312,7 +333,7 @@ export class RecipientService {
           comment: null,
         }),
       );
-      const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+      const organisation = await this.organisations.findById(recipient.organisationId, tx);
       await this.notifications.post(tx, {
         sourceKey: `extension-requested:${saved.id}`,
         organisationId: consultation.organisationId,
@@ -327,7 +348,7 @@ export class RecipientService {
         entityType: 'extension_request',
         entityId: saved.id,
         after: toExtensionView(saved),
-        organisationIds: [consultation.organisationId, recipient.organisationId!],
+        organisationIds: [consultation.organisationId, recipient.organisationId],
       });
       return toExtensionView(saved);
     });
@@ -348,9 +369,10 @@ export class RecipientService {
       if (!request) {
         throw consultationErrors.extensionNotFound();
       }
-      const { recipient, consultation } = await this.#load(tx, actor, request.recipientId, 'sender', true).catch(() => {
-        throw consultationErrors.extensionNotFound();
-      });
+      const { recipient, consultation } = await this.#load(tx, actor, request.recipientId, 'sender', true).catch(
+        notFoundAs(consultationErrors.extensionNotFound),
+      );
+      assertInternal(recipient); // only a recipient with a registry of its own asks for more time
       if (request.status !== 'pending') {
         throw consultationErrors.extensionDecided();
       }
@@ -368,7 +390,7 @@ export class RecipientService {
       }
       await this.notifications.post(tx, {
         sourceKey: `extension-decided:${request.id}`,
-        organisationId: recipient.organisationId!,
+        organisationId: recipient.organisationId,
         audience: {
           personIds: [request.requestedBy, ...(recipient.assignedPersonId ? [recipient.assignedPersonId] : [])],
           roles: [Role.Registrar],
@@ -386,7 +408,7 @@ export class RecipientService {
         entityId: request.id,
         before: { status: 'pending', ...before },
         after: { status: request.status, responseDeadline: recipient.responseDeadline, comment: request.comment },
-        organisationIds: [consultation.organisationId, recipient.organisationId!],
+        organisationIds: [consultation.organisationId, recipient.organisationId],
       });
       return toExtensionView(request);
     });
@@ -420,15 +442,13 @@ export class RecipientService {
     });
     return this.db.transaction(async (tx) => {
       const { recipient, consultation } = await this.#load(tx, actor, recipientId, 'sender', true);
-      if (recipient.organisationId !== null) {
-        throw consultationErrors.notExternal();
-      }
+      assertExternal(recipient);
       if (FINAL_STATES.has(recipient.state)) {
         throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'få ett nytt svar');
       }
       await this.#recordAnswer(tx, actor, recipient, consultation, answer, {
         title: `Yttrande från ${recipient.externalName}: ${consultation.title}`,
-        counterpart: recipient.externalName!,
+        counterpart: recipient.externalName,
         documentDate: answer.documentDate,
         ...(file ? { attachment: { upload: file } } : {}),
       });
@@ -492,24 +512,24 @@ export class RecipientService {
   }
 
   /** For the statement workflow: the recipient behind a case in its own registry. */
-  async contextForCase(caseId: string, tx?: Tx): Promise<RecipientContext | undefined> {
-    const manager = tx ?? this.db.reader;
+  async contextForCase(caseId: string, reader?: Reader): Promise<RecipientContext | undefined> {
+    const manager = reader ?? this.db.reader;
     const recipient = await manager.findOneBy(ConsultationRecipientEntity, { caseId });
     return recipient ? this.#context(manager, recipient) : undefined;
   }
 
-  async contextFor(recipientId: string, tx?: Tx): Promise<RecipientContext | undefined> {
-    const manager = tx ?? this.db.reader;
+  async contextFor(recipientId: string, reader?: Reader): Promise<RecipientContext | undefined> {
+    const manager = reader ?? this.db.reader;
     const recipient = await manager.findOneBy(ConsultationRecipientEntity, { id: recipientId });
     return recipient ? this.#context(manager, recipient) : undefined;
   }
 
   /** Moves a recipient along the workflow inside the caller's transaction (drafting, approval, decision). */
   async advanceIn(tx: Tx, actor: Actor, recipientId: string, to: RecipientState): Promise<void> {
-    const recipient = (await tx.findOne(ConsultationRecipientEntity, {
-      where: { id: recipientId },
-      lock: { mode: 'pessimistic_write' },
-    }))!;
+    const recipient = await mustFind(
+      tx.findOne(ConsultationRecipientEntity, { where: { id: recipientId }, lock: { mode: 'pessimistic_write' } }),
+      consultationErrors.recipientNotFound,
+    );
     if (recipient.state === to) {
       return;
     }
@@ -519,7 +539,7 @@ export class RecipientService {
         `gå till ”${RECIPIENT_STATE_LABEL[to]}”`,
       );
     }
-    const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    const consultation = await this.#consultationOf(tx, recipient);
     const before = recipient.state;
     recipient.state = to;
     await tx.save(recipient);
@@ -545,15 +565,16 @@ export class RecipientService {
     answer: AnswerInput,
     document: { title: string; attachment?: SystemAttachment },
   ): Promise<void> {
-    const recipient = (await tx.findOne(ConsultationRecipientEntity, {
-      where: { id: recipientId },
-      lock: { mode: 'pessimistic_write' },
-    }))!;
-    const consultation = (await tx.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+    const recipient = await mustFind(
+      tx.findOne(ConsultationRecipientEntity, { where: { id: recipientId }, lock: { mode: 'pessimistic_write' } }),
+      consultationErrors.recipientNotFound,
+    );
+    assertInternal(recipient);
+    const consultation = await this.#consultationOf(tx, recipient);
     if (!canMove(recipient.state, RecipientState.Answered)) {
       throw consultationErrors.stateForbids(RECIPIENT_STATE_LABEL[recipient.state], 'besvara remissen');
     }
-    const organisation = await this.organisations.findById(recipient.organisationId!, tx);
+    const organisation = await this.organisations.findById(recipient.organisationId, tx);
     await this.#recordAnswer(tx, actor, recipient, consultation, answer, {
       title: document.title,
       counterpart: organisation?.name ?? '',
@@ -641,8 +662,16 @@ export class RecipientService {
     });
   }
 
-  async #context(manager: Tx, recipient: ConsultationRecipientEntity): Promise<RecipientContext> {
-    const consultation = (await manager.findOneBy(ConsultationEntity, { id: recipient.consultationId }))!;
+  /** The remiss a recipient was sent: it stays while its recipients do (a foreign key), so missing means gone meanwhile. */
+  async #consultationOf(manager: Reader, recipient: ConsultationRecipientEntity): Promise<ConsultationEntity> {
+    return mustFind(
+      manager.findOneBy(ConsultationEntity, { id: recipient.consultationId }),
+      consultationErrors.notFound,
+    );
+  }
+
+  async #context(manager: Reader, recipient: ConsultationRecipientEntity): Promise<RecipientContext> {
+    const consultation = await this.#consultationOf(manager, recipient);
     // One query at a time: the manager may be a transaction's, which runs one query at once.
     const sender = await this.organisations.findById(consultation.organisationId, manager);
     const sections = await manager.find(ConsultationSectionEntity, {
@@ -663,13 +692,9 @@ export class RecipientService {
   }
 
   /** Loads a recipient the actor's organisation may see in the given role (404 otherwise). */
-  async #load(
-    manager: Tx,
-    actor: Actor,
-    recipientId: string,
-    as: 'sender' | 'recipient' | 'either',
-    lock = false,
-  ): Promise<{ recipient: ConsultationRecipientEntity; consultation: ConsultationEntity }> {
+  #load(manager: Tx, actor: Actor, recipientId: string, as: Side, lock: true): Promise<Loaded>;
+  #load(manager: Reader, actor: Actor, recipientId: string, as: Side, lock?: false): Promise<Loaded>;
+  async #load(manager: Reader, actor: Actor, recipientId: string, as: Side, lock = false): Promise<Loaded> {
     const recipient = await manager.findOne(ConsultationRecipientEntity, {
       where: { id: recipientId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

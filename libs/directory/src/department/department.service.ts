@@ -1,4 +1,4 @@
-import { type Actor, AuditService, Db, isPgError, PgErrorCode, requireRole, Role, type Tx } from '@app/platform';
+import { type Actor, AuditService, Db, isPgError, PgErrorCode, type Reader, requireRole, Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
@@ -52,20 +52,20 @@ export class DepartmentService {
     return toView(row);
   }
 
-  async findById(id: string, tx?: Tx): Promise<DepartmentView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(DepartmentEntity, { id });
+  async findById(id: string, reader?: Reader): Promise<DepartmentView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(DepartmentEntity, { id });
     return row ? toView(row) : undefined;
   }
 
-  async findByIds(ids: readonly string[], tx?: Tx): Promise<DepartmentView[]> {
+  async findByIds(ids: readonly string[], reader?: Reader): Promise<DepartmentView[]> {
     if (ids.length === 0) {
       return [];
     }
-    return (await (tx ?? this.db.reader).findBy(DepartmentEntity, { id: In([...new Set(ids)]) })).map(toView);
+    return (await (reader ?? this.db.reader).findBy(DepartmentEntity, { id: In([...new Set(ids)]) })).map(toView);
   }
 
-  async findByName(organisationId: string, name: string, tx?: Tx): Promise<DepartmentView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(DepartmentEntity, { organisationId, name });
+  async findByName(organisationId: string, name: string, reader?: Reader): Promise<DepartmentView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(DepartmentEntity, { organisationId, name });
     return row ? toView(row) : undefined;
   }
 

@@ -5,6 +5,7 @@ import {
   isPgError,
   pgConstraint,
   PgErrorCode,
+  type Reader,
   requireRole,
   Role,
   type Tx,
@@ -93,22 +94,22 @@ export class OrganisationService {
   }
 
   /** For other libraries acting for the system: the organisation, or undefined. */
-  async findById(id: string, tx?: Tx): Promise<OrganisationView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { id });
+  async findById(id: string, reader?: Reader): Promise<OrganisationView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(OrganisationEntity, { id });
     return row ? toOrganisationView(row) : undefined;
   }
 
-  async findByIds(ids: readonly string[], tx?: Tx): Promise<OrganisationView[]> {
+  async findByIds(ids: readonly string[], reader?: Reader): Promise<OrganisationView[]> {
     if (ids.length === 0) {
       return [];
     }
-    const rows = await (tx ?? this.db.reader).findBy(OrganisationEntity, { id: In([...new Set(ids)]) });
+    const rows = await (reader ?? this.db.reader).findBy(OrganisationEntity, { id: In([...new Set(ids)]) });
     return rows.map(toOrganisationView);
   }
 
   /** The organisation and those above it, nearest first, in one read (letterheads name the municipality at the top). */
-  async lineage(id: string, tx?: Tx): Promise<OrganisationView[]> {
-    const rows = await (tx ?? this.db.reader)
+  async lineage(id: string, reader?: Reader): Promise<OrganisationView[]> {
+    const rows = await (reader ?? this.db.reader)
       .createQueryBuilder(OrganisationEntity, 'o')
       .where(
         `o.id IN (WITH RECURSIVE up(id, parent_id, depth) AS (
@@ -131,28 +132,28 @@ export class OrganisationService {
     return chain;
   }
 
-  async findByName(name: string, tx?: Tx): Promise<OrganisationView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { name });
+  async findByName(name: string, reader?: Reader): Promise<OrganisationView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(OrganisationEntity, { name });
     return row ? toOrganisationView(row) : undefined;
   }
 
   /** True when the actor may change the organisation: its own administrator, or the city's. */
-  async administers(actor: Actor, organisationId: string, tx?: Tx): Promise<boolean> {
+  async administers(actor: Actor, organisationId: string, reader?: Reader): Promise<boolean> {
     if (actor.kind === 'person' && actor.roles.has(Role.Administrator) && actor.organisationId === organisationId) {
       return true;
     }
-    return this.isCityAdministrator(actor, tx);
+    return this.isCityAdministrator(actor, reader);
   }
 
   /** True for an administrator acting for the city itself (and for the system). */
-  async isCityAdministrator(actor: Actor, tx?: Tx): Promise<boolean> {
+  async isCityAdministrator(actor: Actor, reader?: Reader): Promise<boolean> {
     if (actor.kind === 'system') {
       return true;
     }
     if (!actor.roles.has(Role.Administrator)) {
       return false;
     }
-    const own = await (tx ?? this.db.reader).findOneBy(OrganisationEntity, { id: actor.organisationId });
+    const own = await (reader ?? this.db.reader).findOneBy(OrganisationEntity, { id: actor.organisationId });
     return own?.kind === OrganisationKind.City;
   }
 

@@ -1,4 +1,15 @@
-import { type Actor, AuditService, Clock, Db, isPgError, PgErrorCode, requireRole, Role, type Tx } from '@app/platform';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  isPgError,
+  PgErrorCode,
+  type Reader,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
@@ -99,31 +110,30 @@ export class PersonService {
     if (!person || !(await this.#mayRead(this.db.reader, actor, person))) {
       throw directoryErrors.personNotFound();
     }
-    const [view] = await this.#withRoles(this.db.reader, [person]);
-    return view!;
+    return this.#withRolesOf(this.db.reader, person);
   }
 
   /** For other libraries acting for the system. */
-  async findById(id: string, tx?: Tx): Promise<PersonView | undefined> {
-    const manager = tx ?? this.db.reader;
+  async findById(id: string, reader?: Reader): Promise<PersonView | undefined> {
+    const manager = reader ?? this.db.reader;
     const person = await manager.findOneBy(PersonEntity, { id });
-    return person ? (await this.#withRoles(manager, [person]))[0] : undefined;
+    return person ? this.#withRolesOf(manager, person) : undefined;
   }
 
-  async findByIds(ids: readonly string[], tx?: Tx): Promise<PersonView[]> {
+  async findByIds(ids: readonly string[], reader?: Reader): Promise<PersonView[]> {
     if (ids.length === 0) {
       return [];
     }
-    const manager = tx ?? this.db.reader;
+    const manager = reader ?? this.db.reader;
     return this.#withRoles(manager, await manager.findBy(PersonEntity, { id: In([...new Set(ids)]) }));
   }
 
   /** Names, titles and contact details, in one read: what documents print of people. */
-  async contacts(ids: readonly string[], tx?: Tx): Promise<PersonContact[]> {
+  async contacts(ids: readonly string[], reader?: Reader): Promise<PersonContact[]> {
     if (ids.length === 0) {
       return [];
     }
-    const people = await (tx ?? this.db.reader).findBy(PersonEntity, { id: In([...new Set(ids)]) });
+    const people = await (reader ?? this.db.reader).findBy(PersonEntity, { id: In([...new Set(ids)]) });
     return people.map((p) => ({
       id: p.id,
       departmentId: p.departmentId,
@@ -134,15 +144,15 @@ export class PersonService {
     }));
   }
 
-  async findByEmail(email: string, tx?: Tx): Promise<PersonView | undefined> {
-    const manager = tx ?? this.db.reader;
+  async findByEmail(email: string, reader?: Reader): Promise<PersonView | undefined> {
+    const manager = reader ?? this.db.reader;
     const person = await manager.findOneBy(PersonEntity, { email: email.trim().toLowerCase() });
-    return person ? (await this.#withRoles(manager, [person]))[0] : undefined;
+    return person ? this.#withRolesOf(manager, person) : undefined;
   }
 
   /** Active people holding the role in the organisation. */
-  async holdersOf(organisationId: string, role: Role, tx?: Tx): Promise<PersonView[]> {
-    const manager = tx ?? this.db.reader;
+  async holdersOf(organisationId: string, role: Role, reader?: Reader): Promise<PersonView[]> {
+    const manager = reader ?? this.db.reader;
     const people = await manager
       .createQueryBuilder(PersonEntity, 'p')
       .innerJoin(RoleAssignmentEntity, 'ra', 'ra.person_id = p.id')
@@ -199,7 +209,7 @@ export class PersonService {
     requireRole(actor, Role.Administrator);
     return this.db.transaction(async (tx) => {
       const person = await this.#lockForAdmin(tx, actor, id);
-      const [beforeView] = await this.#withRoles(tx, [person]);
+      const beforeView = await this.#withRolesOf(tx, person);
       if (patch.departmentId !== undefined) {
         await this.#assertDepartment(tx, person.organisationId, patch.departmentId);
         person.departmentId = patch.departmentId ?? null;
@@ -218,16 +228,16 @@ export class PersonService {
         person.email = patch.email.trim().toLowerCase();
       }
       await this.#unique(person.email, () => tx.save(person));
-      const [afterView] = await this.#withRoles(tx, [person]);
+      const afterView = await this.#withRolesOf(tx, person);
       await this.audit.record(tx, actor, {
         action: 'person.updated',
         entityType: 'person',
         entityId: id,
-        before: audited(beforeView!),
-        after: audited(afterView!),
+        before: audited(beforeView),
+        after: audited(afterView),
         organisationIds: [person.organisationId],
       });
-      return afterView!;
+      return afterView;
     });
   }
 
@@ -254,7 +264,7 @@ export class PersonService {
           organisationIds: [person.organisationId],
         });
       }
-      return (await this.#withRoles(tx, [person]))[0]!;
+      return this.#withRolesOf(tx, person);
     });
   }
 
@@ -343,7 +353,7 @@ export class PersonService {
     }
   }
 
-  async #mayRead(manager: Tx, actor: Actor, person: PersonEntity): Promise<boolean> {
+  async #mayRead(manager: Reader, actor: Actor, person: PersonEntity): Promise<boolean> {
     if (actor.kind === 'system' || person.organisationId === actor.organisationId) {
       return true;
     }
@@ -371,7 +381,12 @@ export class PersonService {
     }
   }
 
-  async #withRoles(manager: Tx, people: readonly PersonEntity[]): Promise<PersonView[]> {
+  async #withRolesOf(manager: Reader, person: PersonEntity): Promise<PersonView> {
+    const roles = await manager.findBy(RoleAssignmentEntity, { personId: person.id });
+    return toView(person, roles);
+  }
+
+  async #withRoles(manager: Reader, people: readonly PersonEntity[]): Promise<PersonView[]> {
     if (people.length === 0) {
       return [];
     }

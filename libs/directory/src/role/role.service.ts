@@ -1,4 +1,14 @@
-import { type Actor, AuditService, Db, JobName, OutboxService, requireRole, Role, type Tx } from '@app/platform';
+import {
+  type Actor,
+  AuditService,
+  Db,
+  JobName,
+  OutboxService,
+  type Reader,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import { directoryErrors } from '../directory.errors.js';
@@ -110,14 +120,14 @@ export class RoleService {
   }
 
   /** For the worker: the grant a RoleGranted job names, if it still exists. */
-  async findGrant(roleAssignmentId: string, tx?: Tx): Promise<RoleGrant | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(RoleAssignmentEntity, { id: roleAssignmentId });
+  async findGrant(roleAssignmentId: string, reader?: Reader): Promise<RoleGrant | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(RoleAssignmentEntity, { id: roleAssignmentId });
     return row ? { id: row.id, personId: row.personId, organisationId: row.organisationId, role: row.role } : undefined;
   }
 
   /** The roles a person holds in one organisation. */
-  async rolesIn(personId: string, organisationId: string, tx?: Tx): Promise<Role[]> {
-    const rows = await (tx ?? this.db.reader).findBy(RoleAssignmentEntity, { personId, organisationId });
+  async rolesIn(personId: string, organisationId: string, reader?: Reader): Promise<Role[]> {
+    const rows = await (reader ?? this.db.reader).findBy(RoleAssignmentEntity, { personId, organisationId });
     return rows.map((r) => r.role);
   }
 

@@ -1,4 +1,4 @@
-import { OrganisationService } from '@app/directory';
+import { directoryErrors, OrganisationService } from '@app/directory';
 import {
   type Actor,
   APP_CONFIG,
@@ -9,7 +9,9 @@ import {
   DomainError,
   ErrorKind,
   isPgError,
+  mustFind,
   PgErrorCode,
+  requirePerson,
   requireRole,
   Role,
   systemActor,
@@ -68,7 +70,10 @@ export class SigningCertificateService {
     let id = await this.#activeId(organisationId);
     if (!id) {
       await this.#createDevelopment(organisationId);
-      id = (await this.#activeId(organisationId))!;
+      id = await this.#activeId(organisationId);
+      if (!id) {
+        throw new Error(`the signing certificate made for ${organisationId} is not active`);
+      }
     }
     let identity = this.#identities.get(id);
     if (!identity) {
@@ -162,9 +167,7 @@ export class SigningCertificateService {
   /** An administrator installs the organisation's certificate (PKCS#12 and its passphrase). */
   async install(actor: Actor, pkcs12: Buffer, passphrase: string): Promise<CertificateView> {
     requireRole(actor, Role.Administrator);
-    if (actor.kind !== 'person') {
-      throw new Error('a person installs a certificate');
-    }
+    requirePerson(actor);
     let identity: SigningIdentity;
     try {
       identity = loadSigningIdentity(pkcs12, passphrase);
@@ -221,10 +224,10 @@ export class SigningCertificateService {
    * meeting and paragraph), not by a signature in the board's name.
    */
   async #sealName(organisationId: string): Promise<string> {
-    const organisation = await this.organisations.findById(organisationId);
-    if (!organisation) {
-      throw new Error(`no organisation ${organisationId}`);
-    }
+    const organisation = await mustFind(
+      this.organisations.findById(organisationId),
+      directoryErrors.organisationNotFound,
+    );
     return organisation.administrationName ?? organisation.name;
   }
 

@@ -15,11 +15,15 @@ import {
   Db,
   DomainError,
   ErrorKind,
+  isLastingFailure,
+  mustExist,
+  mustFind,
+  NotFoundError,
   PermanentJobFailure,
+  type Reader,
   requireRole,
   Role,
   systemActor,
-  type Tx,
 } from '@app/platform';
 import { FileStoreService, RegisteredDocumentService, registryErrors, secretFileName } from '@app/registry';
 import { DecisionService } from '@app/statement';
@@ -43,8 +47,7 @@ export interface SignedPdf extends ProducedPdf {
 }
 
 export const documentErrors = {
-  notFound: () =>
-    new DomainError('document.not_found', ErrorKind.NotFound, 'Dokumentet finns inte i din organisation.'),
+  notFound: () => new NotFoundError('document.not_found', 'Dokumentet finns inte i din organisation.'),
   notFailed: (status: string) =>
     new DomainError(
       'document.not_failed',
@@ -83,10 +86,11 @@ export class DocumentIssuerService {
   ) {}
 
   /**
-   * The job: render and sign one document, then store and register it. A failure that no retry
-   * can mend (a model the renderer refuses, a case closed meanwhile), or any failure on the
-   * queue's last attempt, marks the document failed with its reason; any other goes back to the
-   * queue, the document queued again.
+   * The job: render and sign one document, then store and register it. A domain error is a
+   * lasting failure — what the document is made of is gone (a not-found) or refused (a model the
+   * renderer refuses, a case closed meanwhile) — and marks the document failed with its Swedish
+   * reason; so does any failure on the queue's last attempt. Anything else (a lost connection, a
+   * service away, `Unavailable`) passes: the document is queued again.
    */
   async issue(documentId: string, { lastAttempt = false }: { lastAttempt?: boolean } = {}): Promise<void> {
     const claimed = await this.issuance.claim(documentId);
@@ -97,13 +101,8 @@ export class DocumentIssuerService {
       const signed = await this.renderAndSign(claimed);
       await this.#store(documentId, signed);
     } catch (error) {
-      const permanent =
-        lastAttempt ||
-        error instanceof RangeError ||
-        error instanceof TypeError ||
-        (error instanceof DomainError && error.kind !== ErrorKind.Unavailable);
-      const reason =
-        error instanceof DomainError ? error.detail : error instanceof Error ? error.message : String(error);
+      const permanent = lastAttempt || isLastingFailure(error);
+      const reason = failureReason(error);
       await this.issuance.fail(documentId, permanent, reason);
       if (permanent) {
         throw new PermanentJobFailure(`document ${documentId} cannot be made: ${reason}`, error);
@@ -119,7 +118,7 @@ export class DocumentIssuerService {
       if (!row || row.status === IssueStatus.Signed) {
         return; // another worker stored it in the meantime
       }
-      const registered = await this.documents.registerIn(
+      const registered = await this.documents.registerFileIn(
         tx,
         worker,
         row.caseId,
@@ -136,7 +135,7 @@ export class DocumentIssuerService {
       await this.issuance.markSignedIn(tx, row.id, {
         sha256: signed.sha256,
         signatureSha256: signed.signatureSha256,
-        fileBlobId: registered.fileBlobId!,
+        fileBlobId: registered.fileBlobId,
         fileName: signed.registration.fileName,
         registeredDocumentId: registered.id,
         certificateFingerprint: signed.certificateFingerprint,
@@ -170,7 +169,7 @@ export class DocumentIssuerService {
       if (row.kind === DocumentKind.DeclineLetter) {
         // So does the avstående: the sender's copy is the very file registered here.
         await this.recipients.deliverDeclineIn(tx, worker, row.subjectId, {
-          blobId: registered.fileBlobId!,
+          blobId: registered.fileBlobId,
           fileName: signed.registration.fileName,
         });
       }
@@ -279,7 +278,7 @@ export class DocumentIssuerService {
       throw documentErrors.notFound();
     }
     const [masked] = await this.#masked(actor, [row]);
-    return masked!;
+    return mustExist(masked, documentErrors.notFound);
   }
 
   async open(
@@ -319,9 +318,9 @@ export class DocumentIssuerService {
   /** The signed missiv's bytes, when there is one (for the e-mail-ready letter, which decides whether it may go). */
   async coveringLetterBytes(
     consultationId: string,
-    tx?: Tx,
+    reader?: Reader,
   ): Promise<{ fileName: string; content: Buffer; registeredDocumentId: string | null } | undefined> {
-    const latest = (await this.issuance.forSubjects([consultationId], tx))
+    const latest = (await this.issuance.forSubjects([consultationId], reader))
       .filter((r) => r.kind === DocumentKind.CoveringLetter && r.status === IssueStatus.Signed)
       .sort((a, b) => b.revision - a.revision)[0];
     return latest?.fileBlobId
@@ -339,7 +338,7 @@ export class DocumentIssuerService {
     if (document.status !== IssueStatus.Signed || !document.fileBlobId) {
       throw documentErrors.notSigned(document.status);
     }
-    const blob = (await this.files.describe(document.fileBlobId))!;
+    const blob = await mustFind(this.files.describe(document.fileBlobId), documentErrors.notFound);
     return {
       stream: this.files.open(document.fileBlobId),
       fileName: document.fileName ?? `${DOCUMENT_KIND_LABEL[document.kind]}.pdf`,
@@ -347,4 +346,15 @@ export class DocumentIssuerService {
       size: blob.size,
     };
   }
+}
+
+/** Why a document could not be made, in Swedish for the registrar who reads it. */
+function failureReason(error: unknown): string {
+  if (error instanceof NotFoundError) {
+    return `Det som dokumentet skulle göras av finns inte längre: ${error.detail}`;
+  }
+  if (error instanceof DomainError) {
+    return error.detail;
+  }
+  return `Dokumentet kunde inte göras: ${error instanceof Error ? error.message : String(error)}`;
 }

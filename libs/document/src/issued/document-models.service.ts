@@ -1,6 +1,7 @@
 import {
   type Compilation,
   CompilationService,
+  consultationErrors,
   ConsultationService,
   Position,
   RecipientService,
@@ -8,7 +9,7 @@ import {
 import { PersonService } from '@app/directory';
 import { DocumentKind, IssuanceService, type IssuedDocumentView } from '@app/issuance';
 import { parseMarkup, type RichText } from '@app/markup';
-import { DomainError, ErrorKind, localDate, systemActor, type Tx } from '@app/platform';
+import { DomainError, ErrorKind, localDate, mustFind, type Reader, systemActor } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { type DecisionView, type FrozenStatement, FrozenStatementService } from '@app/statement';
 import { Injectable } from '@nestjs/common';
@@ -110,20 +111,20 @@ export class DocumentModelsService {
     private readonly issuance: IssuanceService,
   ) {}
 
-  async prepare(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
+  async prepare(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
     switch (document.kind) {
       case DocumentKind.OfficialReport:
-        return this.#officialReport(document, making, tx);
+        return this.#officialReport(document, making, reader);
       case DocumentKind.CoveringLetter:
-        return this.#coveringLetter(document, making, tx);
+        return this.#coveringLetter(document, making, reader);
       case DocumentKind.BoardStatement:
-        return this.#boardStatement(document, making, tx);
+        return this.#boardStatement(document, making, reader);
       case DocumentKind.MinutesExtract:
-        return this.#minutesExtract(document, making, tx);
+        return this.#minutesExtract(document, making, reader);
       case DocumentKind.DeclineLetter:
-        return this.#declineLetter(document, making, tx);
+        return this.#declineLetter(document, making, reader);
       case DocumentKind.Compilation:
-        return this.#compilation(document, making, tx);
+        return this.#compilation(document, making, reader);
     }
   }
 
@@ -147,14 +148,18 @@ export class DocumentModelsService {
       matter: text(s.parts.matter),
       preparation: text(s.parts.preparation.text),
       views: text(s.parts.views),
-      sectionViews: s.remissSections
-        .map((section) => s.parts.sections.find((x) => x.sectionId === section.id))
-        .filter((x) => x !== undefined && (x.position !== null || x.comment !== ''))
-        .map((x) => ({
-          title: sectionTitle.get(x!.sectionId) ?? '',
-          position: x!.position ? PRINTED_POSITION[x!.position] : null,
-          comment: x!.comment ? text(x!.comment) : null,
-        })),
+      sectionViews: s.remissSections.flatMap((section) => {
+        const x = s.parts.sections.find((v) => v.sectionId === section.id);
+        return x && (x.position !== null || x.comment !== '')
+          ? [
+              {
+                title: sectionTitle.get(x.sectionId) ?? '',
+                position: x.position ? PRINTED_POSITION[x.position] : null,
+                comment: x.comment ? text(x.comment) : null,
+              },
+            ]
+          : [];
+      }),
     };
   }
 
@@ -179,17 +184,17 @@ export class DocumentModelsService {
     };
   }
 
-  async #officialReport(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
+  async #officialReport(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
     // The meeting as it was when this edition was asked for: moving the statement later issues another.
-    const snapshot = (await this.issuance.snapshotOf(document.id, tx)) as { meetingId?: string | null } | undefined;
-    const s = await this.frozen.frozen(document.subjectId, document.revision, tx, snapshot?.meetingId);
+    const snapshot = (await this.issuance.snapshotOf(document.id, reader)) as { meetingId?: string | null } | undefined;
+    const s = await this.frozen.frozen(document.subjectId, document.revision, reader, snapshot?.meetingId);
     if (!s.meetingDate) {
       throw documentModelErrors.meetingMissing();
     }
     const { organisation, issuer } = await this.letterheads.letterhead(
       s.organisationId,
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
-      tx,
+      reader,
     );
     const signer = making.signer ?? issuer.administration;
     const panel = this.#approvalPanel(signer, s);
@@ -228,10 +233,10 @@ export class DocumentModelsService {
     };
   }
 
-  async #coveringLetter(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
-    const c = (await this.consultations.findById(document.subjectId, tx))!;
-    const officer = await this.people.findById(c.createdBy, tx);
-    const { organisation, issuer } = await this.letterheads.letterhead(c.organisationId, null, tx);
+  async #coveringLetter(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
+    const c = await mustFind(this.consultations.findById(document.subjectId, reader), consultationErrors.notFound);
+    const officer = await this.people.findById(c.createdBy, reader);
+    const { organisation, issuer } = await this.letterheads.letterhead(c.organisationId, null, reader);
     const sentAt = c.sentAt ? new Date(c.sentAt) : new Date(document.requestedAt);
     const date = localDate(sentAt);
     return {
@@ -256,7 +261,7 @@ export class DocumentModelsService {
             email: officer?.email ?? null,
           },
           // A signed missiv is a public record: a secret file is named by its masked title.
-          documents: (await this.consultations.outgoingDocuments(c.id, document.revision, tx)).map((d) => d.title),
+          documents: (await this.consultations.outgoingDocuments(c.id, document.revision, reader)).map((d) => d.title),
         },
       },
       signerName: making.signer ?? issuer.administration,
@@ -275,13 +280,13 @@ export class DocumentModelsService {
     };
   }
 
-  async #boardStatement(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
-    const d = await this.frozen.decided(document.subjectId, tx);
+  async #boardStatement(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
+    const d = await this.frozen.decided(document.subjectId, reader);
     const s = d.statement;
     const { issuer } = await this.letterheads.letterhead(
       s.organisationId,
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
-      tx,
+      reader,
     );
     const signer = making.signer ?? issuer.administration;
     // The board's statement is what the board decided: its meeting and paragraph say so, not
@@ -327,10 +332,10 @@ export class DocumentModelsService {
     };
   }
 
-  async #minutesExtract(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
-    const d = await this.frozen.decided(document.subjectId, tx);
+  async #minutesExtract(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
+    const d = await this.frozen.decided(document.subjectId, reader);
     const s = d.statement;
-    const { issuer } = await this.letterheads.letterhead(s.organisationId, null, tx);
+    const { issuer } = await this.letterheads.letterhead(s.organisationId, null, reader);
     const signer = making.signer ?? issuer.administration;
     // The extract is the registrar's certified copy of the minutes: the panel says who certified it.
     const panel: SignaturePanelModel = {
@@ -383,12 +388,18 @@ export class DocumentModelsService {
     };
   }
 
-  async #declineLetter(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
-    const context = (await this.recipients.contextFor(document.subjectId, tx))!;
+  async #declineLetter(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
+    const context = await mustFind(
+      this.recipients.contextFor(document.subjectId, reader),
+      consultationErrors.recipientNotFound,
+    );
     const r = context.recipient;
-    const { organisation, issuer } = await this.letterheads.letterhead(r.organisationId!, null, tx);
-    const own = await this.cases.findById(context.caseId, tx);
-    const senderCase = await this.cases.findById(context.senderCaseId, tx);
+    if (r.organisationId === null) {
+      throw consultationErrors.recipientNotFound(); // an external recipient declines by letter of its own
+    }
+    const { organisation, issuer } = await this.letterheads.letterhead(r.organisationId, null, reader);
+    const own = await this.cases.findById(context.caseId, reader);
+    const senderCase = await this.cases.findById(context.senderCaseId, reader);
     const declinedAt = r.declinedAt ? new Date(r.declinedAt) : new Date(document.requestedAt);
     const date = localDate(declinedAt);
     const signer = making.signer ?? issuer.administration;
@@ -396,24 +407,22 @@ export class DocumentModelsService {
     if (!decided) {
       throw documentModelErrors.declineDecisionMissing();
     }
-    const board = decided.by === 'board' ? await this.frozen.decision(decided.decisionId, tx) : undefined;
-    const decision: DeclineDecision = board
-      ? { by: 'board', meetingDate: board.decision.meetingDate, paragraph: board.decision.paragraphNumber }
-      : {
-          by: 'administration',
-          administration: issuer.administration,
-          name: decided.by === 'administration' ? decided.person.name : '',
-          title: (decided.by === 'administration' ? decided.person.title : null) ?? '',
-          date,
-        };
-    const panel: SignaturePanelModel =
-      decision.by === 'board'
-        ? this.#decisionPanel(signer, organisation.name, board!.decision)
-        : {
-            organisation: signer,
-            caption: 'Beslutat av',
-            approvals: [{ name: decision.name, title: decision.title, approvedAt: formatStockholmTime(declinedAt) }],
-          };
+    const board = decided.by === 'board' ? await this.frozen.decision(decided.decisionId, reader) : undefined;
+    let decision: DeclineDecision;
+    let panel: SignaturePanelModel;
+    if (board) {
+      decision = { by: 'board', meetingDate: board.decision.meetingDate, paragraph: board.decision.paragraphNumber };
+      panel = this.#decisionPanel(signer, organisation.name, board.decision);
+    } else {
+      const name = decided.by === 'administration' ? decided.person.name : '';
+      const title = (decided.by === 'administration' ? decided.person.title : null) ?? '';
+      decision = { by: 'administration', administration: issuer.administration, name, title, date };
+      panel = {
+        organisation: signer,
+        caption: 'Beslutat av',
+        approvals: [{ name, title, approvedAt: formatStockholmTime(declinedAt) }],
+      };
+    }
     return {
       template: {
         layout: 'decline_letter',
@@ -453,13 +462,16 @@ export class DocumentModelsService {
     };
   }
 
-  async #compilation(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
+  async #compilation(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
     // As it stood when asked for; a request from before snapshots were kept is compiled now.
     const c =
-      ((await this.issuance.snapshotOf(document.id, tx)) as Compilation | undefined) ??
+      ((await this.issuance.snapshotOf(document.id, reader)) as Compilation | undefined) ??
       (await this.compilations.compile(system, document.subjectId));
-    const consultation = (await this.consultations.findById(document.subjectId, tx))!;
-    const { issuer } = await this.letterheads.letterhead(consultation.organisationId, null, tx);
+    const consultation = await mustFind(
+      this.consultations.findById(document.subjectId, reader),
+      consultationErrors.notFound,
+    );
+    const { issuer } = await this.letterheads.letterhead(consultation.organisationId, null, reader);
     // Dated the day it was asked for: it compiles the answers as they stood then.
     const date = localDate(new Date(document.requestedAt));
     const answersBySection = c.sections.map((x) => new Map(x.answers.map((a) => [a.recipientId, a])));

@@ -1,5 +1,5 @@
-import { OrganisationKind, OrganisationService, type OrganisationView } from '@app/directory';
-import type { Tx } from '@app/platform';
+import { directoryErrors, OrganisationKind, OrganisationService, type OrganisationView } from '@app/directory';
+import { mustExist, type Reader } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import type { Issuer } from '../render/models.js';
@@ -18,10 +18,10 @@ export class LetterheadService {
   async letterhead(
     organisationId: string,
     department: { name: string | null; email: string | null } | null,
-    tx?: Tx,
+    reader?: Reader,
   ): Promise<Letterhead> {
-    const lineage = await this.organisations.lineage(organisationId, tx);
-    const organisation = lineage[0]!;
+    const lineage = await this.organisations.lineage(organisationId, reader);
+    const organisation = mustExist(lineage[0], directoryErrors.organisationNotFound);
     // The municipality at the root of the directory (`Stockholms stad`).
     const municipality = lineage.find((o) => o.kind === OrganisationKind.City)?.name ?? organisation.name;
     return {

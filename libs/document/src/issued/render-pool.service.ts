@@ -126,12 +126,12 @@ export class RenderPool implements OnApplicationShutdown {
   }
 
   #dispatch(): void {
-    while (this.#waiting.length > 0) {
+    for (;;) {
       const thread = this.#threadWithRoom();
-      if (!thread) {
+      const task = thread && this.#waiting.shift();
+      if (!thread || !task) {
         return;
       }
-      const task = this.#waiting.shift()!;
       thread.tasks.push(task);
       // A thread at work keeps the process alive until it answers; an idle one does not.
       thread.worker.ref();

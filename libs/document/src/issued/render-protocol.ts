@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@app/platform';
+import { DomainError, ErrorKind, NotFoundError } from '@app/platform';
 import type { KeyObject } from 'node:crypto';
 
 import type { DocumentTemplate } from '../render/document-template.js';
@@ -38,7 +38,10 @@ export type RenderReply =
   | ({ readonly id: number; readonly ok: true } & ProducedPdf)
   | { readonly id: number; readonly ok: false; readonly error: SerialisedError };
 
-/** Keeps what the job needs to judge a failure (permanent or not) across the thread boundary. */
+/**
+ * Keeps what the job needs to judge a failure (lasting or passing) across the thread boundary: a
+ * domain error, with its kind and code, stays one; anything else comes back as a plain error.
+ */
 export function serialiseError(error: unknown): SerialisedError {
   if (error instanceof DomainError) {
     const domainError = error as DomainError<string>;
@@ -62,12 +65,10 @@ export function serialiseError(error: unknown): SerialisedError {
 
 export function restoreError(error: SerialisedError): Error {
   let restored: Error;
-  if (error.domain) {
+  if (error.domain?.kind === ErrorKind.NotFound) {
+    restored = new NotFoundError(error.domain.code, error.domain.detail, error.domain.extensions);
+  } else if (error.domain) {
     restored = new DomainError(error.domain.code, error.domain.kind, error.domain.detail, error.domain.extensions);
-  } else if (error.name === 'RangeError') {
-    restored = new RangeError(error.message);
-  } else if (error.name === 'TypeError') {
-    restored = new TypeError(error.message);
   } else {
     restored = new Error(error.message);
   }

@@ -117,24 +117,35 @@ export class CityPageFrame implements PageFrame {
 
     // Page 1, footer: three columns standing on the footer line.
     const issuer = content.issuer;
-    const columns = [
-      [issuer.administration, issuer.department ?? ''],
-      [issuer.streetAddress, `${issuer.postalCode} ${issuer.postalTown}`],
-      [issuer.email, issuer.website],
-    ].map((texts) => texts.filter((t) => t.trim() !== ''));
+    const present = (...texts: string[]): string[] => texts.filter((t) => t.trim() !== '');
+    const contact = present(issuer.email, issuer.website);
     // Equal thirds, except that a long e-mail address moves the last column left rather than
     // breaking inside the address.
     const third = (PAGE.right - PAGE.left - 2 * FOOTER_COLUMN_GAP) / 3;
     const measure = measureWith(doc);
-    const lastNatural = Math.max(0, ...columns[2]!.map((t) => measure(STYLES.footer.face, STYLES.footer.size, t)));
-    const xs = [PAGE.left, PAGE.left + third + FOOTER_COLUMN_GAP, PAGE.left + 2 * (third + FOOTER_COLUMN_GAP)];
-    xs[2] = Math.max(xs[1]! + third / 2 + FOOTER_COLUMN_GAP, Math.min(xs[2]!, PAGE.right - lastNatural - 1));
-    const widths = [xs[1]! - xs[0]! - FOOTER_COLUMN_GAP, xs[2] - xs[1]! - FOOTER_COLUMN_GAP, PAGE.right - xs[2]];
-    const columnLines = columns.map((texts, c) => texts.flatMap((t) => plainLines(doc, t, STYLES.footer, widths[c]!)));
-    const footerTop = PAGE.footerBottom - Math.max(1, ...columnLines.map((l) => l.length)) * STYLES.footer.leading;
-    columnLines.forEach((lines, c) => {
+    const lastNatural = Math.max(0, ...contact.map((t) => measure(STYLES.footer.face, STYLES.footer.size, t)));
+    const middleX = PAGE.left + third + FOOTER_COLUMN_GAP;
+    const lastX = Math.max(
+      middleX + third / 2 + FOOTER_COLUMN_GAP,
+      Math.min(PAGE.left + 2 * (third + FOOTER_COLUMN_GAP), PAGE.right - lastNatural - 1),
+    );
+    const columns = [
+      {
+        x: PAGE.left,
+        width: middleX - PAGE.left - FOOTER_COLUMN_GAP,
+        texts: present(issuer.administration, issuer.department ?? ''),
+      },
+      {
+        x: middleX,
+        width: lastX - middleX - FOOTER_COLUMN_GAP,
+        texts: present(issuer.streetAddress, `${issuer.postalCode} ${issuer.postalTown}`),
+      },
+      { x: lastX, width: PAGE.right - lastX, texts: contact },
+    ].map(({ x, width, texts }) => ({ x, lines: texts.flatMap((t) => plainLines(doc, t, STYLES.footer, width)) }));
+    const footerTop = PAGE.footerBottom - Math.max(1, ...columns.map((c) => c.lines.length)) * STYLES.footer.leading;
+    columns.forEach(({ x, lines }) => {
       lines.forEach((line, i) => {
-        this.firstPage.push({ line, style: STYLES.footer, x: xs[c]!, top: footerTop + i * STYLES.footer.leading });
+        this.firstPage.push({ line, style: STYLES.footer, x, top: footerTop + i * STYLES.footer.leading });
       });
     });
     this.footerRule = footerTop - 6;

@@ -1,3 +1,5 @@
+import { ErrorKind } from '@app/platform';
+
 import { checkDate, checkDateOrTime, formatStockholmTime } from './model-checks.js';
 
 describe(formatStockholmTime.name, () => {
@@ -10,13 +12,19 @@ describe(formatStockholmTime.name, () => {
 describe(checkDate.name, () => {
   it('accepts YYYY-MM-DD and refuses anything else', () => {
     expect(checkDate('2025-10-23', 'meetingDate')).toBe('2025-10-23');
-    expect(() => checkDate('2025-13-01', 'meetingDate')).toThrow(RangeError);
-    expect(() => checkDate('23 oktober 2025', 'meetingDate')).toThrow(/meetingDate must be a date YYYY-MM-DD/);
+    expect(() => checkDate('2025-13-01', 'meetingDate')).toThrow(
+      expect.objectContaining({ code: 'document.model_invalid', kind: ErrorKind.Unprocessable }),
+    );
+    expect(() => checkDate('23 oktober 2025', 'meetingDate')).toThrow(
+      'meetingDate ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är ”23 oktober 2025”.',
+    );
   });
 
   it('accepts approval times YYYY-MM-DD HH:MM and meeting days YYYY-MM-DD', () => {
     expect(checkDateOrTime('2025-09-25 09:14', 'approvedAt')).toBe('2025-09-25 09:14');
     expect(checkDateOrTime('2025-10-23', 'approvedAt')).toBe('2025-10-23');
-    expect(() => checkDateOrTime('2025-09-25T09:14', 'approvedAt')).toThrow(RangeError);
+    expect(() => checkDateOrTime('2025-09-25T09:14', 'approvedAt')).toThrow(
+      expect.objectContaining({ code: 'document.model_invalid', extensions: { field: 'approvedAt' } }),
+    );
   });
 });

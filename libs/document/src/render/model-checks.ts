@@ -1,3 +1,5 @@
+import { modelErrors } from './model-errors.js';
+
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -7,7 +9,7 @@ const TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]
  */
 export function checkDate(value: string, field: string): string {
   if (!DATE.test(value)) {
-    throw new RangeError(`${field} must be a date YYYY-MM-DD, got "${value}"`);
+    throw modelErrors.notADate(field, value);
   }
   return value;
 }
@@ -15,7 +17,7 @@ export function checkDate(value: string, field: string): string {
 /** Checks that an approval time is `YYYY-MM-DD HH:MM`, or a meeting's day `YYYY-MM-DD`. */
 export function checkDateOrTime(value: string, field: string): string {
   if (!TIME.test(value) && !DATE.test(value)) {
-    throw new RangeError(`${field} must be a time YYYY-MM-DD HH:MM or a date YYYY-MM-DD, got "${value}"`);
+    throw modelErrors.notATime(field, value);
   }
   return value;
 }

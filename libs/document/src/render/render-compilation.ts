@@ -85,12 +85,15 @@ export function renderCompilation(model: CompilationModel): RenderedPdf {
   });
   model.sections.forEach((section, s) => {
     flow.heading(section.title, 'H2', { spaceBefore: 20 });
-    const answering = model.responses.filter((response) => response.sections[s]);
+    const answering = model.responses.flatMap((response) => {
+      const answer = response.sections[s];
+      return answer ? [{ response, answer }] : [];
+    });
     if (answering.length === 0) {
       flow.text('Ingen remissinstans har tagit ställning till eller kommenterat denna del.');
     }
-    answering.forEach((response, r) => {
-      addResponse(flow, response, response.sections[s]!, r === 0);
+    answering.forEach(({ response, answer }, r) => {
+      addResponse(flow, response, answer, r === 0);
     });
   });
 

@@ -304,7 +304,12 @@ describe('the other document kinds', () => {
   });
 
   it('refuses a malformed date rather than printing it on a public record', () => {
-    expect(() => declineLetterWith({ date: '25/9 2025' })).toThrow(/date must be a date YYYY-MM-DD/);
+    expect(() => declineLetterWith({ date: '25/9 2025' })).toThrow(
+      expect.objectContaining({
+        code: 'document.model_invalid',
+        detail: 'date ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men är ”25/9 2025”.',
+      }),
+    );
     expect(() => declineLetterWith({ producedAt: '2025-09-25' })).toThrow(/producedAt must be ISO 8601/);
   });
 });

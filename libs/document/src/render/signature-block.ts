@@ -22,26 +22,26 @@ export function addSignatureBlock(doc: PDFKit.PDFDocument, flow: FlowBuilder, si
   const cells = signatories.map((s) =>
     [s.name, s.title, s.organisation].flatMap((text) => plainLines(doc, text, style, width)),
   );
-  const rows: (readonly Line[])[][] = [];
+  const rows: { cells: (readonly Line[])[]; height: number }[] = [];
   for (let i = 0; i < cells.length; i += 2) {
-    rows.push(cells.slice(i, i + 2));
+    const pair = cells.slice(i, i + 2);
+    rows.push({ cells: pair, height: Math.max(...pair.map((cell) => cell.length)) * style.leading });
   }
-  const rowHeights = rows.map((row) => Math.max(...row.map((cell) => cell.length)) * style.leading);
-  const height = rowHeights.reduce((a, b) => a + b, 0) + ROW_GAP * (rows.length - 1);
+  const height = rows.reduce((sum, row) => sum + row.height, 0) + ROW_GAP * (rows.length - 1);
   const lineCount = cells.reduce((n, c) => n + c.length, 0);
 
   flow.unbreakable(height, SPACE_FOR_SIGNATURES, lineCount, (at) => {
     const block = new StructNode(at.doc, 'Div', flow.root);
     let top = at.top;
-    rows.forEach((row, r) => {
+    rows.forEach((row) => {
       // Row by row, left to right: the reading order of the block.
-      row.forEach((cell, c) => {
+      row.cells.forEach((cell, c) => {
         const x = BODY_COLUMN.x + c * (width + COLUMN_GAP);
         const person = block.child('P');
         person.mark(() => cell.forEach((line, i) => drawLine(at.doc, line, style, x, top + i * style.leading)));
         person.end();
       });
-      top += rowHeights[r]! + ROW_GAP;
+      top += row.height + ROW_GAP;
     });
     block.end();
   });

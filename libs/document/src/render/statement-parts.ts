@@ -33,8 +33,9 @@ export function addDecisionPoints(flow: FlowBuilder, heading: string, points: re
     return;
   }
   flow.heading(heading, 'H2');
-  if (present.length === 1) {
-    flow.richText(present[0]!);
+  const [only, ...more] = present;
+  if (only && more.length === 0) {
+    flow.richText(only);
   } else {
     flow.list(present.map((content, i) => ({ label: `${i + 1}.`, content })));
   }
@@ -82,8 +83,9 @@ export function addAttachments(flow: FlowBuilder, heading: string, attachments: 
     return;
   }
   flow.heading(heading, 'H2', { spaceBefore: 18 });
-  if (titles.length === 1) {
-    flow.text(titles[0]!);
+  const [only, ...more] = titles;
+  if (only !== undefined && more.length === 0) {
+    flow.text(only);
   } else {
     flow.list(titles.map((text, i) => ({ label: `${i + 1}.`, content: [{ kind: 'paragraph', spans: [{ text }] }] })));
   }

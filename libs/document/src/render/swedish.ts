@@ -1,3 +1,4 @@
+import { modelErrors } from './model-errors.js';
 import type { SectionPosition } from './models.js';
 
 /** The page number as the city prints it: `Sida 2 (5)`. */
@@ -8,7 +9,7 @@ export function pageLabel(page: number, pageCount: number): string {
 /** A paragraph of the minutes as printed: `§ 12`, the sign once. */
 export function paragraphLabel(paragraph: number): string {
   if (!Number.isInteger(paragraph) || paragraph < 1) {
-    throw new RangeError(`paragraph must be a positive whole number, got ${paragraph}`);
+    throw modelErrors.paragraphInvalid(paragraph);
   }
   return `§ ${paragraph}`;
 }

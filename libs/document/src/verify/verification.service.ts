@@ -86,12 +86,13 @@ export class VerificationService {
     if (!claimed && !pdf.subarray(0, 1024).includes(PDF_HEADER)) {
       throw verificationErrors.notPdf();
     }
-    if (claimed || exact) {
+    const ours = claimed ?? exact;
+    if (ours) {
       return {
         verdict: 'altered',
         message:
           'Dokumentet bär en signatur som detta system har utfärdat, men innehållet har ändrats efter signeringen. Lita inte på det.',
-        document: await this.#facts((claimed ?? exact)!),
+        document: await this.#facts(ours),
       };
     }
     if (

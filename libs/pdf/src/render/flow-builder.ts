@@ -112,7 +112,7 @@ export class FlowBuilder {
       keep: 'whole',
       isText: false,
     });
-    this.boxes[this.boxes.length - 1]!.keepWithNext = true;
+    this.#keepLastWithNext();
     this.linesOwedToHeading = HEADING_KEEPS_LINES;
   }
 
@@ -188,9 +188,8 @@ export class FlowBuilder {
           list.end();
         }
       };
-      const single = item.content.length === 1 && item.content[0]!.kind === 'paragraph';
-      if (single) {
-        const block = item.content[0] as Extract<Block, { kind: 'paragraph' }>;
+      const [block] = item.content;
+      if (item.content.length === 1 && block?.kind === 'paragraph') {
         const lines = pieceLines(this.doc, spanPieces(block.spans, style), style, inner.width);
         this.addLines({
           lines: lines.length > 0 ? lines : [{ runs: [], width: 0 }],
@@ -209,14 +208,14 @@ export class FlowBuilder {
       const first = this.boxes.length;
       this.richText(item.content, { style, column: inner, parent: body, spaceBefore });
       const added = this.boxes.slice(first);
-      if (added.length === 0) {
+      const head = added[0];
+      const tail = added.at(-1);
+      if (!head || !tail) {
         return;
       }
       for (const box of added.slice(0, -1)) {
         box.keepWithNext = true;
       }
-      const head = added[0]!;
-      const tail = added[added.length - 1]!;
       const drawHead = head.draw.bind(head);
       const drawTail = tail.draw.bind(tail);
       head.draw = (at) => {
@@ -284,13 +283,20 @@ export class FlowBuilder {
     });
   }
 
+  #keepLastWithNext(): void {
+    const last = this.boxes.at(-1);
+    if (last) {
+      last.keepWithNext = true;
+    }
+  }
+
   private push(box: Box): void {
     if (this.linesOwedToHeading > 0 && box.textLines > 0) {
       // The heading keeps with its first line; each further line it is owed keeps with the one
       // before. A heading's text ends at the next heading, so a one-line text never drags the
       // next heading along.
       if (this.linesOwedToHeading < HEADING_KEEPS_LINES) {
-        this.boxes[this.boxes.length - 1]!.keepWithNext = true;
+        this.#keepLastWithNext();
       }
       this.linesOwedToHeading = Math.max(0, this.linesOwedToHeading - box.textLines);
     }

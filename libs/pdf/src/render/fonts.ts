@@ -101,11 +101,14 @@ function normalised(text: string): string {
 
 /** Whether every face has a glyph for the character and it is set left to right. */
 function canPrint(ch: string): boolean {
-  const codePoint = ch.codePointAt(0)!;
+  const codePoint = ch.codePointAt(0);
+  if (codePoint === undefined) {
+    return true; // nothing to print
+  }
   let known = coverage.get(codePoint);
   if (known === undefined) {
-    const fonts = documentFonts();
-    known = !RIGHT_TO_LEFT.test(ch) && FONT_FACES.every((face) => fonts.get(face)!.hasGlyphForCodePoint(codePoint));
+    const fonts = [...documentFonts().values()];
+    known = !RIGHT_TO_LEFT.test(ch) && fonts.every((font) => font.hasGlyphForCodePoint(codePoint));
     coverage.set(codePoint, known);
   }
   return known;

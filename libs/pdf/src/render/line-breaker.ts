@@ -58,12 +58,14 @@ export function breakLines(pieces: readonly Piece[], size: number, maxWidth: num
     }
     if (current.length === 0 && word.bare > maxWidth + TOLERANCE) {
       const parts = cutWord(word, size, maxWidth, measure);
-      for (const part of parts.slice(0, -1)) {
+      const last = parts.pop();
+      for (const part of parts) {
         lines.push(toLine([part], size, measure));
       }
-      const last = parts[parts.length - 1]!;
-      current = [last];
-      width = last.spaced;
+      if (last) {
+        current = [last];
+        width = last.spaced;
+      }
       continue;
     }
     current.push(word);
@@ -117,8 +119,11 @@ function glueHyphenEnds(words: readonly Piece[][]): Piece[][] {
 function measureWord(pieces: readonly Piece[], size: number, measure: Measure): Word {
   const widths = pieces.map((p) => measure(p.face, size, p.text));
   const bare = widths.reduce((a, b) => a + b, 0);
-  const last = pieces[pieces.length - 1]!;
-  const spaced = bare - widths[widths.length - 1]! + measure(last.face, size, `${last.text} `);
+  const last = pieces.at(-1);
+  const lastWidth = widths.at(-1);
+  // A word is followed by a space unless it ends the line: the space is set in the last piece's face.
+  const spaced =
+    last === undefined || lastWidth === undefined ? bare : bare - lastWidth + measure(last.face, size, `${last.text} `);
   return { pieces, bare, spaced };
 }
 

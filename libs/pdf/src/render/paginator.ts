@@ -35,9 +35,8 @@ export function paginate(doc: PDFKit.PDFDocument, boxes: readonly Box[], frame: 
   };
   newPage();
 
-  for (let i = 0; i < boxes.length; i++) {
-    const box = boxes[i]!;
-    if (!atTop && (i === 0 || !boxes[i - 1]!.keepWithNext)) {
+  boxes.forEach((box, i) => {
+    if (!atTop && !boxes[i - 1]?.keepWithNext) {
       const chain = chainHeight(boxes, i);
       const next = frame.bodyArea(page + 1);
       if (y + box.spaceBefore + chain > area.bottom && chain <= next.bottom - next.top) {
@@ -52,7 +51,7 @@ export function paginate(doc: PDFKit.PDFDocument, boxes: readonly Box[], frame: 
     box.draw({ doc, page, top: y + gap });
     y += gap + box.height;
     atTop = false;
-  }
+  });
 
   const pageCount = page + 1;
   for (let p = 0; p < pageCount; p++) {
@@ -64,9 +63,12 @@ export function paginate(doc: PDFKit.PDFDocument, boxes: readonly Box[], frame: 
 
 /** Height of the chain that starts at box `start`: it and the boxes it keeps with. */
 function chainHeight(boxes: readonly Box[], start: number): number {
-  let height = boxes[start]!.height;
-  for (let i = start; i < boxes.length - 1 && boxes[i]!.keepWithNext; i++) {
-    height += boxes[i + 1]!.spaceBefore + boxes[i + 1]!.height;
+  let height = 0;
+  for (let i = start, box = boxes[i]; box; box = boxes[++i]) {
+    height += i === start ? box.height : box.spaceBefore + box.height;
+    if (!box.keepWithNext) {
+      break;
+    }
   }
   return height;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import PDFDocument from 'pdfkit';
 
-import { FONT_FACES, documentFonts, printable } from './fonts.js';
+import { documentFonts, type FontFace, printable } from './fonts.js';
 import { xmpDescriptions } from './xmp-metadata.js';
 
 /**
@@ -103,7 +103,7 @@ export function createPdfDocument(meta: DocumentMetadata): PDFKit.PDFDocument {
     // pdfkit accepts an already-parsed fontkit font; its declarations predate that.
     doc.registerFont(face, font as unknown as Uint8Array);
   }
-  doc.font(FONT_FACES[0]!);
+  doc.font('regular' satisfies FontFace);
   return doc;
 }
 

@@ -1,5 +1,4 @@
 import type { FlowBuilder } from './flow-builder.js';
-import type { Line } from './line-breaker.js';
 import { StructNode } from './struct-node.js';
 import { drawLine, plainLines } from './text-drawing.js';
 import type { TextStyle } from './text-style.js';
@@ -40,16 +39,16 @@ export function addTable(
   all.forEach((cells, r) => {
     const header = r === 0;
     const style = header ? styles.header : styles.cell;
-    const laid: Line[][] = columns.map((column, c) =>
-      plainLines(doc, cells[c] ?? '', style, column.width - 2 * CELL_PADDING),
-    );
-    const height = Math.max(1, ...laid.map((l) => l.length)) * style.leading + 2 * ROW_PADDING;
+    const laid = columns.map((column, c) => ({
+      column,
+      lines: plainLines(doc, cells[c] ?? '', style, column.width - 2 * CELL_PADDING),
+    }));
+    const height = Math.max(1, ...laid.map((l) => l.lines.length)) * style.leading + 2 * ROW_PADDING;
     const last = r === all.length - 1;
     flow.unbreakable(height, r === 0 ? spaceBefore : 0, header ? 0 : 1, (at) => {
       const row = table.child('TR');
       let x = left;
-      laid.forEach((lines, c) => {
-        const column = columns[c]!;
+      laid.forEach(({ column, lines }) => {
         const cell = row.child(header ? 'TH' : 'TD');
         cell.mark(() =>
           lines.forEach((line, i) => {

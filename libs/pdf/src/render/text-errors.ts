@@ -8,7 +8,7 @@ export interface UnprintableText {
 
 /** `😀 (U+1F600)`: the character and its code point, so that an invisible or unfamiliar one can be found. */
 function described(character: string): string {
-  const codePoint = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const codePoint = (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
   return `${character} (U+${codePoint})`;
 }
 

@@ -47,8 +47,8 @@ function xmpDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' } as const;
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
+  return text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c as keyof typeof XML_ESCAPES]);
 }

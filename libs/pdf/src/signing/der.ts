@@ -57,12 +57,12 @@ export function readElement(buf: Buffer, offset = 0, limit = buf.length): DerEle
   if (offset < 0 || offset + 2 > limit || limit > buf.length) {
     throw new DerError('truncated element');
   }
-  const tag = buf[offset]!;
+  const tag = buf.readUInt8(offset);
   if ((tag & 0x1f) === 0x1f) {
     throw new DerError('high tag numbers are not supported');
   }
   let position = offset + 1;
-  const first = buf[position++]!;
+  const first = buf.readUInt8(position++);
   let length = first;
   if (first === 0x80) {
     throw new DerError('indefinite length is not DER');
@@ -75,7 +75,7 @@ export function readElement(buf: Buffer, offset = 0, limit = buf.length): DerEle
     }
     length = 0;
     for (let i = 0; i < octets; i++) {
-      length = length * 256 + buf[position++]!;
+      length = length * 256 + buf.readUInt8(position++);
     }
   }
   const end = position + length;
@@ -124,7 +124,7 @@ export function decodeOid(buf: Buffer, element: DerElement): string {
   const arcs: number[] = [];
   let value = 0;
   for (let i = element.contentStart; i < element.end; i++) {
-    const octet = buf[i]!;
+    const octet = buf.readUInt8(i);
     value = value * 128 + (octet & 0x7f);
     if (value > Number.MAX_SAFE_INTEGER) {
       throw new DerError('object identifier arc too large');
@@ -139,7 +139,7 @@ export function decodeOid(buf: Buffer, element: DerElement): string {
       value = 0;
     }
   }
-  if ((buf[element.end - 1]! & 0x80) !== 0) {
+  if ((buf.readUInt8(element.end - 1) & 0x80) !== 0) {
     throw new DerError('object identifier ends inside an arc');
   }
   return arcs.join('.');
@@ -158,7 +158,8 @@ function encodeLength(length: number): Buffer {
 
 /** Encodes one element from its tag and content parts. */
 export function encodeElement(tag: number, ...content: readonly Buffer[]): Buffer {
-  const body = content.length === 1 ? content[0]! : Buffer.concat(content);
+  const [only, ...more] = content;
+  const body = only && more.length === 0 ? only : Buffer.concat(content);
   return Buffer.concat([Buffer.from([tag]), encodeLength(body.length), body]);
 }
 
@@ -178,10 +179,11 @@ export function encodeSetOf(elements: readonly Buffer[], tag: number = DerTag.Se
 /** OBJECT IDENTIFIER from its dotted form. */
 export function encodeOid(dotted: string): Buffer {
   const arcs = dotted.split('.').map(Number);
-  if (arcs.length < 2 || arcs.some((arc) => !Number.isSafeInteger(arc) || arc < 0)) {
+  const [first, second, ...rest] = arcs;
+  if (first === undefined || second === undefined || arcs.some((arc) => !Number.isSafeInteger(arc) || arc < 0)) {
     throw new DerError(`invalid object identifier ${dotted}`);
   }
-  const values = [arcs[0]! * 40 + arcs[1]!, ...arcs.slice(2)];
+  const values = [first * 40 + second, ...rest];
   const octets: number[] = [];
   for (const value of values) {
     const group: number[] = [value % 128];
@@ -202,7 +204,7 @@ export function encodeSmallInteger(value: number): Buffer {
   for (let rest = value; rest > 0; rest = Math.floor(rest / 256)) {
     octets.unshift(rest % 256);
   }
-  if (octets.length === 0 || octets[0]! >= 0x80) {
+  if ((octets[0] ?? 0x80) >= 0x80) {
     octets.unshift(0);
   }
   return encodeElement(DerTag.Integer, Buffer.from(octets));

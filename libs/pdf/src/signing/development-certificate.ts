@@ -89,7 +89,7 @@ export function generateDevelopmentCertificate(input: DevelopmentCertificateInpu
 /** 128 random bits, positive and without a leading zero octet, as forge wants it (hex). */
 function randomSerialNumberHex(): string {
   const serial = randomBytes(16);
-  serial[0] = (serial[0]! & 0x7f) | 0x40;
+  serial.writeUInt8((serial.readUInt8(0) & 0x7f) | 0x40, 0);
   return serial.toString('hex');
 }
 

@@ -65,7 +65,7 @@ export function createHttpTimestamper(url: string | URL, options: HttpTimestampe
 
 function randomNonce(): Buffer {
   const nonce = randomBytes(8);
-  nonce[0] = (nonce[0]! & 0x7f) | 0x01; // positive, and no leading zero octet to strip
+  nonce.writeUInt8((nonce.readUInt8(0) & 0x7f) | 0x01, 0); // positive, and no leading zero octet to strip
   return nonce;
 }
 

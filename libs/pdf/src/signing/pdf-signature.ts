@@ -22,7 +22,7 @@ export function signatureSha256s(pdf: Buffer): string[] {
   let i = pdf.indexOf(LESS_THAN);
   while (i >= 0) {
     let end = i + 1;
-    while (end < pdf.length && isHex(pdf[end]!)) {
+    while (end < pdf.length && isHex(pdf.readUInt8(end))) {
       end++;
     }
     if (end < pdf.length && pdf[end] === GREATER_THAN && end - i - 1 >= MIN_SIGNATURE_HEX) {

@@ -66,11 +66,11 @@ export function findLastSignatureDictionary(pdf: Buffer): SignatureDictionaryLoo
 
 function readByteRange(pdf: Buffer, offset: number): [number, number, number, number] | 'placeholder' | null {
   const text = pdf.subarray(offset, offset + 200).toString('latin1');
-  const match = /^\s*\[([^\]]*)\]/.exec(text);
-  if (!match) {
+  const inside = /^\s*\[([^\]]*)\]/.exec(text)?.[1];
+  if (inside === undefined) {
     return null;
   }
-  const parts = match[1]!.trim().split(/\s+/);
+  const parts = inside.trim().split(/\s+/);
   if (parts.length === 4 && parts.slice(1).every((part) => /^\/\*+$/.test(part))) {
     return 'placeholder';
   }
@@ -115,12 +115,12 @@ function dictionaryText(pdf: Buffer, position: number, holeStart: number, holeEn
 }
 
 function readName(text: string, key: string): string | null {
-  const match = new RegExp(`/${key}\\s*/([^\\s/<>\\[\\]()%{}]*)`).exec(text);
-  if (!match) {
+  const name = new RegExp(`/${key}\\s*/([^\\s/<>\\[\\]()%{}]*)`).exec(text)?.[1];
+  if (name === undefined) {
     return null;
   }
   // Names may escape any byte as #xx.
-  return match[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**

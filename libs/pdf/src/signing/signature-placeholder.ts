@@ -57,7 +57,7 @@ export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, options: Signat
   }
   doc.switchToPage(page);
   const pdf = doc as unknown as PdfkitInternals;
-  const rect = options.widget ? [...options.widget.rect] : [0, 0, 0, 0];
+  const rect: [number, number, number, number] = options.widget ? [...options.widget.rect] : [0, 0, 0, 0];
   const signature = pdf.ref({
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
@@ -74,7 +74,10 @@ export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, options: Signat
   if (!pdf._root.data.AcroForm) {
     pdf.initForm();
   }
-  const form = pdf._root.data.AcroForm!;
+  const form = pdf._root.data.AcroForm;
+  if (!form) {
+    throw new Error('pdfkit made no AcroForm');
+  }
   const fields = form.data.Fields as Ref[];
   form.data = {
     Type: 'AcroForm',
@@ -85,7 +88,7 @@ export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, options: Signat
   const appearance = pdf.ref({
     Type: 'XObject',
     Subtype: 'Form',
-    BBox: [0, 0, Math.max(0, rect[2]! - rect[0]!), Math.max(0, rect[3]! - rect[1]!)],
+    BBox: [0, 0, Math.max(0, rect[2] - rect[0]), Math.max(0, rect[3] - rect[1])],
     Resources: {},
   });
   appearance.end('q Q');

@@ -43,6 +43,20 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
   }
 }
 
+/**
+ * Throws 403 unless a person acts. Approving, answering, deciding and the like are a person's
+ * acts, recorded in their name; the system never takes them.
+ */
+export function requirePerson(actor: Actor): asserts actor is PersonActor {
+  if (actor.kind !== 'person') {
+    throw new DomainError(
+      'access.person_required',
+      ErrorKind.Forbidden,
+      'Det här gör en inloggad person i sitt eget namn, inte systemet.',
+    );
+  }
+}
+
 /** The person's id, or null for the system. */
 export function actorPersonId(actor: Actor): string | null {
   return actor.kind === 'person' ? actor.personId : null;

@@ -136,7 +136,7 @@ export class AuditService {
     }
     // The records and the heads they advance, in one statement.
     const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
-    const advanced = chains.map((id) => ({ id, ...head.get(id)! }));
+    const advanced = [...head].map(([id, at]) => ({ id, ...at }));
     await tx.query(
       `WITH inserted AS (
          INSERT INTO audit_records (organisation_id, seq, actor_person_id, acting_organisation_id, actor_process,
@@ -244,10 +244,11 @@ export class AuditService {
         expectedSeq = seq + 1n;
         checked++;
       }
-      if (batch.length < VERIFY_BATCH) {
+      const last = batch.at(-1);
+      if (!last || batch.length < VERIFY_BATCH) {
         break;
       }
-      afterSeq = batch[batch.length - 1]!.seq_text;
+      afterSeq = last.seq_text;
     }
     const head = await reader.findOneBy(AuditChainHeadEntity, { organisationId });
     const headSeq = head ? BigInt(head.seq) : 0n;

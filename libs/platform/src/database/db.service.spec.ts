@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { Db } from './db.service.js';
+import { JobName } from '../queue/job-contract.js';
+import type { OutboxService } from '../queue/outbox.service.js';
+import { assertInTransaction, Db, type Reader, returningRows, type Tx } from './db.service.js';
 
 type Work = (tx: EntityManager) => Promise<unknown>;
 
@@ -54,5 +56,37 @@ describe(Db.name, () => {
     await db.transaction(() => Promise.resolve(), { isolation: 'READ COMMITTED' });
     await db.transaction(() => Promise.resolve(), { isolation: 'SERIALIZABLE' });
     expect(isolations).toEqual([undefined, undefined, 'SERIALIZABLE']);
+  });
+});
+
+/*
+ * What the compiler refuses. `npm run check` compiles this file: each `@ts-expect-error` fails
+ * the type check if the line under it ever compiles.
+ */
+describe('transaction types', () => {
+  const mustBeInside = (tx: Tx): Tx => tx;
+  const readsWith = (reader: Reader): Reader => reader;
+
+  it('hand the work a transaction, which serves where a transaction or a reader is asked for', async () => {
+    const db = new Db(fakeDataSource());
+    const seen = await db.transaction((tx) => Promise.resolve([mustBeInside(tx), readsWith(tx)]));
+    expect(seen).toEqual([{ name: 'tx' }, { name: 'tx' }]);
+    expect(readsWith(db.reader)).toBe(db.dataSource.manager);
+  });
+
+  it('refuse the reader, or any manager not made by Db.transaction, where a transaction is required', () => {
+    const outsideATransaction = (db: Db, outbox: OutboxService, manager: EntityManager): unknown[] => [
+      // @ts-expect-error Db.reader is no transaction
+      mustBeInside(db.reader),
+      // @ts-expect-error nor is the data source's own manager
+      mustBeInside(db.dataSource.manager),
+      // @ts-expect-error an outbox row written outside a transaction would commit without the change it belongs to
+      outbox.add(db.reader, JobName.ScanReminders, {}),
+      // @ts-expect-error an audit record too
+      assertInTransaction(manager, 'An audit record'),
+      // @ts-expect-error a reader is no transaction either
+      returningRows(readsWith(db.reader), 'UPDATE t SET x = 1 RETURNING x', []),
+    ];
+    expect(outsideATransaction).toBeInstanceOf(Function);
   });
 });

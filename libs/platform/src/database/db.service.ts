@@ -11,8 +11,30 @@ export interface TransactionOptions {
   readonly retries?: number;
 }
 
-/** A transaction's entity manager. Repositories take it; only services open one. */
-export type Tx = EntityManager;
+declare const openTransaction: unique symbol;
+
+/**
+ * A transaction's entity manager. Only `Db.transaction` makes one, so a parameter of this type is
+ * checked at compile time to run inside a transaction: `Db.reader` does not pass for it.
+ * Repositories take it; only services open one.
+ */
+export type Tx = EntityManager & { readonly [openTransaction]: true };
+
+/** What a read needs of a manager: a transaction's, or `Db.reader` outside one. */
+export type Reader = Pick<
+  EntityManager,
+  | 'find'
+  | 'findBy'
+  | 'findOne'
+  | 'findOneBy'
+  | 'findAndCount'
+  | 'count'
+  | 'countBy'
+  | 'exists'
+  | 'existsBy'
+  | 'query'
+  | 'createQueryBuilder'
+>;
 
 /**
  * The database entry point of the services: opens transactions and answers plain reads. Inside
@@ -65,10 +87,12 @@ export class Db {
         let result: T;
         try {
           // READ COMMITTED is PostgreSQL's default: asking for it again costs a statement per transaction.
+          // The one place a transaction's manager becomes a Tx.
+          const inside = (manager: EntityManager): Promise<T> => tracked(manager as Tx);
           result = await this.#open.run(marker, () =>
             isolation === 'READ COMMITTED'
-              ? this.dataSource.transaction(tracked)
-              : this.dataSource.transaction(isolation, tracked),
+              ? this.dataSource.transaction(inside)
+              : this.dataSource.transaction(isolation, inside),
           );
         } finally {
           marker.open = false;

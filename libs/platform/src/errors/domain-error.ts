@@ -35,9 +35,13 @@ export class DomainError<Code extends string = string> extends Error {
   }
 }
 
-/** A record that does not exist, or that the actor's organisation may not see (the two look the same). */
-export function notFound(code: string, detail: string): DomainError {
-  return new DomainError(code, ErrorKind.NotFound, detail);
+/**
+ * Whether retrying a job cannot mend this failure. A domain error is lasting — a row gone (a
+ * not-found), a rule the data breaks — unless it says a dependency is away (`Unavailable`).
+ * Anything else (a lost connection, a timeout, a bug) may pass, and is retried.
+ */
+export function isLastingFailure(error: unknown): boolean {
+  return error instanceof PermanentJobFailure || (error instanceof DomainError && error.kind !== ErrorKind.Unavailable);
 }
 
 /**

@@ -28,7 +28,10 @@ export class OutboxService {
   ): Promise<string> {
     const job: OutboxJob<N> = { name, payload };
     const [id] = await this.addMany<N>(tx, [{ ...job, ...options }]);
-    return id!;
+    if (id === undefined) {
+      throw new Error('the outbox returned no id for the job it inserted');
+    }
+    return id;
   }
 
   async addMany<N extends JobName>(tx: Tx, jobs: readonly (OutboxJob<N> & OutboxAddOptions)[]): Promise<string[]> {
@@ -67,17 +70,5 @@ export class OutboxService {
   /** Notes a failed attempt that will be retried. */
   async noteFailure(id: string, error: string): Promise<void> {
     await this.db.reader.update(OutboxJobEntity, { id }, { lastError: error.slice(0, 2000) });
-  }
-
-  /** Counts by state, for health and tests. */
-  async counts(): Promise<{ pending: number; relayed: number; completed: number; failed: number }> {
-    const rows = await this.db.reader.query<{ pending: number; relayed: number; completed: number; failed: number }[]>(
-      `SELECT count(*) FILTER (WHERE relayed_at IS NULL AND settled_at IS NULL)::int AS pending,
-              count(*) FILTER (WHERE relayed_at IS NOT NULL AND settled_at IS NULL)::int AS relayed,
-              count(*) FILTER (WHERE outcome = 'completed')::int AS completed,
-              count(*) FILTER (WHERE outcome = 'failed')::int AS failed
-       FROM outbox_jobs`,
-    );
-    return rows[0]!;
   }
 }

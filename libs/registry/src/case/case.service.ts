@@ -8,6 +8,8 @@ import {
   hasRole,
   localDate,
   localYear,
+  type Reader,
+  requirePerson,
   requireRole,
   returningRows,
   Role,
@@ -100,9 +102,7 @@ export class CaseService {
 
   async register(actor: Actor, input: RegisterCaseInput): Promise<CaseView> {
     requireRole(actor, Role.Registrar, Role.CaseOfficer);
-    if (actor.kind !== 'person') {
-      throw new Error('the system registers through registerIn');
-    }
+    requirePerson(actor);
     return this.db.transaction((tx) => this.registerIn(tx, actor, actor.organisationId, input));
   }
 
@@ -176,8 +176,8 @@ export class CaseService {
   }
 
   /** For other libraries acting for the system. */
-  async findById(id: string, tx?: Tx): Promise<CaseView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(CaseEntity, { id });
+  async findById(id: string, reader?: Reader): Promise<CaseView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(CaseEntity, { id });
     return row ? toCaseView(row) : undefined;
   }
 
@@ -352,7 +352,7 @@ export class CaseService {
     });
   }
 
-  async #coWorkers(manager: Tx, caseId: string): Promise<CaseCoWorkerView[]> {
+  async #coWorkers(manager: Reader, caseId: string): Promise<CaseCoWorkerView[]> {
     const rows = await manager.find(CaseCoWorkerEntity, { where: { caseId }, order: { addedAt: 'ASC' } });
     const names = new Map(
       (
@@ -419,7 +419,9 @@ export class CaseService {
   }
 
   /** Loads a case the actor's organisation owns (404 otherwise), optionally locking it. */
-  async #visible(manager: Tx, actor: Actor, id: string, lock = false): Promise<CaseEntity> {
+  #visible(manager: Tx, actor: Actor, id: string, lock: true): Promise<CaseEntity>;
+  #visible(manager: Reader, actor: Actor, id: string, lock?: false): Promise<CaseEntity>;
+  async #visible(manager: Reader, actor: Actor, id: string, lock = false): Promise<CaseEntity> {
     const row = await manager.findOne(CaseEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -9,6 +9,9 @@ import {
   hasRole,
   isIsoDate,
   localDate,
+  mustExist,
+  mustFind,
+  type Reader,
   requireRole,
   returningRows,
   Role,
@@ -165,15 +168,31 @@ export class RegisteredDocumentService {
     return { ...(await this.#view(tx, actor, row, row.blob)), fileBlobId: row.fileBlobId };
   }
 
+  /** {@link registerIn} of a document with its file: the view carries the stored file's id. */
+  async registerFileIn(
+    tx: Tx,
+    actor: Actor,
+    caseId: string,
+    input: RegisterDocumentInput,
+    attachment: SystemAttachment,
+  ): Promise<RegisteredDocumentView & { readonly fileBlobId: string }> {
+    const { fileBlobId, ...registered } = await this.registerIn(tx, actor, caseId, input, attachment);
+    if (fileBlobId === null) {
+      // An earlier registration under the same origin key was made without a file.
+      throw registryErrors.noFile(registered.documentNumber);
+    }
+    return { ...registered, fileBlobId };
+  }
+
   async get(actor: Actor, id: string): Promise<RegisteredDocumentView> {
     const row = await this.#visible(this.db.reader, actor, id);
     return this.#view(this.db.reader, actor, row);
   }
 
   /** For other libraries acting for the system. */
-  async findById(id: string, tx?: Tx): Promise<RegisteredDocumentView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(RegisteredDocumentEntity, { id });
-    return row ? this.#view(tx ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
+  async findById(id: string, reader?: Reader): Promise<RegisteredDocumentView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(RegisteredDocumentEntity, { id });
+    return row ? this.#view(reader ?? this.db.reader, { kind: 'system', process: 'lookup' }, row) : undefined;
   }
 
   /**
@@ -187,13 +206,13 @@ export class RegisteredDocumentService {
   async secrecyFor(
     actor: Actor,
     ids: readonly string[],
-    tx?: Tx,
+    reader?: Reader,
   ): Promise<Map<string, { readonly ground: string; readonly masked: boolean }>> {
     const found = new Map<string, { ground: string; masked: boolean }>();
     if (ids.length === 0) {
       return found;
     }
-    const rows = await (tx ?? this.db.reader).query<
+    const rows = await (reader ?? this.db.reader).query<
       { id: string; ground: string; organisation_id: string; responsible_person_id: string | null }[]
     >(
       `SELECT o.id, d.secrecy_ground AS ground, d.organisation_id, c.responsible_person_id
@@ -219,8 +238,8 @@ export class RegisteredDocumentService {
     return found;
   }
 
-  async listForCase(actor: Actor, caseId: string, tx?: Tx): Promise<RegisteredDocumentView[]> {
-    const manager = tx ?? this.db.reader;
+  async listForCase(actor: Actor, caseId: string, reader?: Reader): Promise<RegisteredDocumentView[]> {
+    const manager = reader ?? this.db.reader;
     const owner = await manager.findOneBy(CaseEntity, { id: caseId });
     if (!owner || (actor.kind === 'person' && owner.organisationId !== actor.organisationId)) {
       throw registryErrors.caseNotFound();
@@ -341,7 +360,9 @@ export class RegisteredDocumentService {
     if (isWithheldFrom(actor, row)) {
       throw registryErrors.fileWithheld();
     }
-    const blob = (await this.db.reader.findOneBy(FileBlobEntity, { id: row.fileBlobId }))!;
+    const blob = await mustFind(this.db.reader.findOneBy(FileBlobEntity, { id: row.fileBlobId }), () =>
+      registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number)),
+    );
     return {
       stream: this.files.open(blob.id),
       fileName: row.fileName,
@@ -465,7 +486,7 @@ export class RegisteredDocumentService {
         throw registryErrors.caseClosed(closed.diaryNumber);
       }
       await this.#reopenFor(tx, actor, closed, input.title);
-      owner = (await this.#takeNextNumber(tx, caseId))!;
+      owner = await mustFind(this.#takeNextNumber(tx, caseId), registryErrors.caseNotFound);
     }
     const number = owner.last_document_number;
     const saved = await tx.save(
@@ -563,7 +584,9 @@ export class RegisteredDocumentService {
     });
   }
 
-  async #visible(manager: Tx, actor: Actor, id: string, lock = false): Promise<Row> {
+  #visible(manager: Tx, actor: Actor, id: string, lock: true): Promise<Row>;
+  #visible(manager: Reader, actor: Actor, id: string, lock?: false): Promise<Row>;
+  async #visible(manager: Reader, actor: Actor, id: string, lock = false): Promise<Row> {
     const row = await manager.findOne(RegisteredDocumentEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -571,13 +594,13 @@ export class RegisteredDocumentService {
     if (!row || (actor.kind === 'person' && row.organisationId !== actor.organisationId)) {
       throw registryErrors.documentNotFound();
     }
-    const owner = (await manager.findOneBy(CaseEntity, { id: row.caseId }))!;
+    const owner = await mustFind(manager.findOneBy(CaseEntity, { id: row.caseId }), registryErrors.documentNotFound);
     return { ...row, diaryNumber: owner.diaryNumber, responsiblePersonId: owner.responsiblePersonId };
   }
 
   /** One document's view; a row just registered brings its case's fields and its file's along, saving the reads. */
   async #view(
-    manager: Tx,
+    manager: Reader,
     actor: Actor,
     row: RegisteredDocumentEntity | Row,
     blob?: StoredBlob,
@@ -592,11 +615,11 @@ export class RegisteredDocumentService {
           }
         : undefined;
     const [view] = await this.#views(manager, actor, [row], known);
-    return view!;
+    return mustExist(view, registryErrors.documentNotFound);
   }
 
   async #views(
-    manager: Tx,
+    manager: Reader,
     actor: Actor,
     rows: readonly (RegisteredDocumentEntity | Row)[],
     known?: { cases: ReadonlyMap<string, CaseFields>; blobs: ReadonlyMap<string, BlobFields> },
@@ -620,8 +643,9 @@ export class RegisteredDocumentService {
           : [],
       );
     return rows.map((row) => {
-      const owner = cases.get(row.caseId)!;
+      const owner = mustExist(cases.get(row.caseId), registryErrors.documentNotFound);
       const masked = isWithheldFrom(actor, { ...row, responsiblePersonId: owner.responsiblePersonId });
+      const maskedGround = masked ? row.secrecyGround : null;
       const blob = row.fileBlobId ? blobs.get(row.fileBlobId) : undefined;
       return {
         id: row.id,
@@ -631,7 +655,7 @@ export class RegisteredDocumentService {
         documentNumber: formatDocumentNumber(owner.diaryNumber, row.number),
         direction: row.direction,
         kind: row.kind,
-        title: masked ? secretTitle(row.secrecyGround!) : row.title,
+        title: maskedGround !== null ? secretTitle(maskedGround) : row.title,
         documentDate: row.documentDate,
         registeredOn: row.registeredOn,
         registeredAt: row.registeredAt.toISOString(),

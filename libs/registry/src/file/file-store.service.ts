@@ -1,4 +1,13 @@
-import { APP_CONFIG, type AppConfig, Db, isPgError, PgErrorCode, returningRows, type Tx } from '@app/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Db,
+  isPgError,
+  PgErrorCode,
+  type Reader,
+  returningRows,
+  type Tx,
+} from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -113,7 +122,10 @@ export class FileStoreService {
       }
       await tx.query('ROLLBACK TO SAVEPOINT file_blob_insert');
       await tx.query(`DELETE FROM file_chunks WHERE blob_id = $1`, [blobId]);
-      const winner = (await tx.findOneBy(FileBlobEntity, { sha256 }))!;
+      const winner = await tx.findOneBy(FileBlobEntity, { sha256 });
+      if (!winner) {
+        throw error; // the key was not the content's after all
+      }
       return { blobId: winner.id, sha256, size, mediaType: winner.mediaType, stored: false };
     }
   }
@@ -146,11 +158,11 @@ export class FileStoreService {
       [randomUUID(), sha256, bytes.length, MEDIA_TYPE[type], chunkCount],
     );
     if (!inserted) {
-      const [existing] = await tx.query<{ id: string; media_type: string }[]>(
-        `SELECT id, media_type FROM file_blobs WHERE sha256 = $1`,
-        [sha256],
-      );
-      return { blobId: existing!.id, sha256, size: bytes.length, mediaType: existing!.media_type, stored: false };
+      const existing = await tx.findOneBy(FileBlobEntity, { sha256 });
+      if (!existing) {
+        throw new Error(`file_blobs refused ${sha256} as a duplicate but holds no such row`);
+      }
+      return { blobId: existing.id, sha256, size: bytes.length, mediaType: existing.mediaType, stored: false };
     }
     // One row per chunk, each chunk its own parameter: pg sends a Buffer in binary, where an
     // array parameter would be spelled out in hex.
@@ -162,8 +174,11 @@ export class FileStoreService {
     return { blobId: inserted.id, sha256, size: bytes.length, mediaType: MEDIA_TYPE[type], stored: true };
   }
 
-  async describe(blobId: string, tx?: Tx): Promise<{ sha256: string; size: number; mediaType: string } | undefined> {
-    const blob = await (tx ?? this.db.reader).findOneBy(FileBlobEntity, { id: blobId });
+  async describe(
+    blobId: string,
+    reader?: Reader,
+  ): Promise<{ sha256: string; size: number; mediaType: string } | undefined> {
+    const blob = await (reader ?? this.db.reader).findOneBy(FileBlobEntity, { id: blobId });
     return blob ? { sha256: blob.sha256, size: Number(blob.size), mediaType: blob.mediaType } : undefined;
   }
 

@@ -1,4 +1,4 @@
-import { type Actor, AuditService, Db, isPgError, PgErrorCode, requireRole, Role } from '@app/platform';
+import { type Actor, AuditService, Db, isPgError, PgErrorCode, requirePerson, requireRole, Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import { registryErrors } from '../registry.errors.js';
@@ -30,9 +30,7 @@ export class RecordsPlanService {
 
   async add(actor: Actor, entry: { code: string; title: string }): Promise<RecordsPlanEntryView> {
     requireRole(actor, Role.Registrar, Role.Administrator);
-    if (actor.kind !== 'person') {
-      throw new Error('a records plan belongs to the organisation a person acts for');
-    }
+    requirePerson(actor);
     return this.db.transaction(async (tx) => {
       try {
         const saved = await tx.save(

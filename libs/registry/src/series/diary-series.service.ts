@@ -1,5 +1,15 @@
 import { OrganisationService } from '@app/directory';
-import { type Actor, AuditService, Clock, Db, localYear, requireRole, Role, type Tx } from '@app/platform';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  localYear,
+  requirePerson,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import { registryErrors } from '../registry.errors.js';
@@ -32,6 +42,7 @@ export class DiarySeriesService {
        RETURNING last_number`,
       [organisationId, year],
     );
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- an upsert with RETURNING returns its one row
     return { prefix: organisation.diaryPrefix, sequence: rows[0]!.last_number };
   }
 
@@ -74,7 +85,10 @@ export class DiarySeriesService {
         where: { organisationId, year },
         lock: { mode: 'pessimistic_write' },
       });
-      const last = counter!.lastNumber;
+      if (!counter) {
+        throw registryErrors.noSeries();
+      }
+      const last = counter.lastNumber;
       if (nextNumber <= last) {
         throw registryErrors.seriesBackwards(nextNumber, last + 1);
       }
@@ -92,9 +106,7 @@ export class DiarySeriesService {
   }
 
   #own(actor: Actor): string {
-    if (actor.kind !== 'person') {
-      throw new Error('a diary series belongs to the organisation a person acts for');
-    }
+    requirePerson(actor);
     return actor.organisationId;
   }
 }

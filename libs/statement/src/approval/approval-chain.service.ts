@@ -1,5 +1,5 @@
 import { PersonService } from '@app/directory';
-import { type Actor, AuditService, Db, localDate, requireRole, Role, type Tx } from '@app/platform';
+import { type Actor, AuditService, Db, localDate, type Reader, requirePerson, requireRole, Role } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 
@@ -9,7 +9,7 @@ import { ApprovalChainStepEntity } from './approval-chain-step.entity.js';
 import { SubstituteEntity } from './substitute.entity.js';
 
 /** The chain when an organisation has configured none: head of the officer's department, then the director. */
-export const DEFAULT_CHAIN: readonly ChainStep[] = [
+export const DEFAULT_CHAIN: readonly [ChainStep, ...ChainStep[]] = [
   { step: 1, role: Role.HeadOfDepartment, sameDepartment: true },
   { step: 2, role: Role.Director, sameDepartment: false },
 ];
@@ -28,14 +28,14 @@ export class ApprovalChainService {
     private readonly people: PersonService,
   ) {}
 
-  async chainFor(organisationId: string, tx?: Tx): Promise<ChainStep[]> {
-    const rows = await (tx ?? this.db.reader).find(ApprovalChainStepEntity, {
+  /** The organisation's chain, or the default one: never without a step. */
+  async chainFor(organisationId: string, reader?: Reader): Promise<[ChainStep, ...ChainStep[]]> {
+    const rows = await (reader ?? this.db.reader).find(ApprovalChainStepEntity, {
       where: { organisationId },
       order: { position: 'ASC' },
     });
-    return rows.length > 0
-      ? rows.map((r) => ({ step: r.position, role: r.role, sameDepartment: r.sameDepartment }))
-      : [...DEFAULT_CHAIN];
+    const [first, ...rest] = rows.map((r) => ({ step: r.position, role: r.role, sameDepartment: r.sameDepartment }));
+    return first ? [first, ...rest] : [...DEFAULT_CHAIN];
   }
 
   async get(actor: Actor): Promise<ChainStep[]> {
@@ -45,9 +45,7 @@ export class ApprovalChainService {
   /** Administrators set the chain: ordered steps, each a role and whether it must be the officer's own department. */
   async set(actor: Actor, steps: readonly { role: Role; sameDepartment: boolean }[]): Promise<ChainStep[]> {
     requireRole(actor, Role.Administrator);
-    if (actor.kind !== 'person') {
-      throw new Error('a chain belongs to the organisation a person acts for');
-    }
+    requirePerson(actor);
     if (steps.length === 0 || steps.length > 6) {
       throw statementErrors.chainInvalid('Kedjan behöver 1–6 steg.');
     }
@@ -85,18 +83,18 @@ export class ApprovalChainService {
    * substituting today for someone who does.
    */
   async qualification(
-    tx: Tx,
+    reader: Reader,
     organisationId: string,
     personId: string,
     step: ChainStep,
     officerDepartmentId: string | null,
     today: Date,
   ): Promise<Qualification | undefined> {
-    if (await this.#holds(tx, organisationId, personId, step, officerDepartmentId)) {
+    if (await this.#holds(reader, organisationId, personId, step, officerDepartmentId)) {
       return { onBehalfOf: null };
     }
     const date = localDate(today);
-    const substitutions = await tx.find(SubstituteEntity, {
+    const substitutions = await reader.find(SubstituteEntity, {
       where: {
         organisationId,
         substituteId: personId,
@@ -106,7 +104,7 @@ export class ApprovalChainService {
       },
     });
     for (const s of substitutions) {
-      if (await this.#holds(tx, organisationId, s.personId, step, officerDepartmentId)) {
+      if (await this.#holds(reader, organisationId, s.personId, step, officerDepartmentId)) {
         return { onBehalfOf: s.personId };
       }
     }
@@ -114,13 +112,13 @@ export class ApprovalChainService {
   }
 
   async #holds(
-    tx: Tx,
+    reader: Reader,
     organisationId: string,
     personId: string,
     step: ChainStep,
     officerDepartmentId: string | null,
   ): Promise<boolean> {
-    const person = await this.people.findById(personId, tx);
+    const person = await this.people.findById(personId, reader);
     if (
       !person ||
       person.disabled ||

@@ -10,6 +10,7 @@ import {
   DomainError,
   isPgError,
   PgErrorCode,
+  requirePerson,
   requireRole,
   Role,
   type Tx,
@@ -59,9 +60,7 @@ export class ApprovalService {
 
   async submit(actor: Actor, id: string, revisionNumber: number): Promise<StatementView> {
     requireRole(actor, Role.CaseOfficer);
-    if (actor.kind !== 'person') {
-      throw new Error('a person submits a statement');
-    }
+    requirePerson(actor);
     return this.db.transaction(async (tx) => {
       const statement = await this.store.loadForWriting(tx, actor, id);
       if (statement.status !== StatementStatus.Drafting) {
@@ -96,7 +95,7 @@ export class ApprovalService {
       if (statement.recipientId) {
         await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.InApproval);
       }
-      await this.#tellNextStep(tx, statement, chain[0]!, row.title, submission.id);
+      await this.#tellNextStep(tx, statement, chain[0], row.title, submission.id);
       await this.audit.record(tx, actor, {
         action: 'statement.submitted',
         entityType: 'statement',
@@ -132,19 +131,20 @@ export class ApprovalService {
     decision: 'approved' | 'changes_requested',
     comment: string,
   ): Promise<StatementView> {
-    if (actor.kind !== 'person') {
-      throw new Error('a person approves');
-    }
+    requirePerson(actor);
     try {
       return await this.db.transaction(async (tx) => {
         const statement = await this.store.load(tx, actor, id, true);
         if (statement.status !== StatementStatus.InApproval) {
           throw statementErrors.notInApproval();
         }
-        const submission = (await tx.findOne(SubmissionEntity, {
+        const submission = await tx.findOne(SubmissionEntity, {
           where: { statementId: id, status: 'open' },
           lock: { mode: 'pessimistic_write' },
-        }))!;
+        });
+        if (!submission) {
+          throw statementErrors.notInApproval();
+        }
         if (revisionNumber !== submission.revisionNumber || statement.currentRevision !== submission.revisionNumber) {
           throw statementErrors.revisionChanged(submission.revisionNumber, revisionNumber);
         }
@@ -162,7 +162,10 @@ export class ApprovalService {
           throw statementErrors.twoSteps();
         }
         const done = new Set(approvals.map((a) => a.step));
-        const waiting = submission.chain.find((s) => !done.has(s.step))!;
+        const waiting = submission.chain.find((s) => !done.has(s.step));
+        if (!waiting) {
+          throw statementErrors.notInApproval(); // every step taken: the revision is approved
+        }
         const officer = await this.people.findById(row.officerId, tx);
         const now = this.clock.now();
         const qualification = await this.chains.qualification(
@@ -211,11 +214,13 @@ export class ApprovalService {
         });
         if (decision === 'changes_requested') {
           await this.#returnToDrafting(tx, actor, statement, submission, waiting, comment, row.title, row.officerId);
-        } else if (waiting.step === submission.chain[submission.chain.length - 1]!.step) {
-          await this.#freeze(tx, actor, statement, submission, row);
         } else {
-          const next = submission.chain.find((s) => s.step === waiting.step + 1)!;
-          await this.#tellNextStep(tx, statement, next, row.title, submission.id);
+          const next = submission.chain.find((s) => s.step > waiting.step);
+          if (next) {
+            await this.#tellNextStep(tx, statement, next, row.title, submission.id);
+          } else {
+            await this.#freeze(tx, actor, statement, submission, row);
+          }
         }
         await this.audit.record(tx, actor, {
           action: decision === 'approved' ? 'statement.step_approved' : 'statement.changes_requested',

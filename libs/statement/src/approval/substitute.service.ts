@@ -1,5 +1,5 @@
 import { PersonService } from '@app/directory';
-import { type Actor, AuditService, Clock, Db, isIsoDate, localDate } from '@app/platform';
+import { type Actor, AuditService, Clock, Db, isIsoDate, localDate, requirePerson } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 
@@ -21,9 +21,7 @@ export class SubstituteService {
     actor: Actor,
     input: { substituteId: string; validFrom: string; validTo: string },
   ): Promise<SubstituteView> {
-    if (actor.kind !== 'person') {
-      throw new Error('a person names a substitute');
-    }
+    requirePerson(actor);
     if (!isIsoDate(input.validFrom) || !isIsoDate(input.validTo) || input.validTo < input.validFrom) {
       throw statementErrors.substituteInvalid('Perioden måste ha ett giltigt från- och tilldatum, i den ordningen.');
     }

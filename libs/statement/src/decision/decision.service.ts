@@ -1,6 +1,6 @@
-import { Position, RecipientService, RecipientState, type RecipientView } from '@app/consultation';
-import { OrganisationService } from '@app/directory';
-import { DocumentKind, IssuanceService, IssueStatus } from '@app/issuance';
+import { consultationErrors, Position, RecipientService, RecipientState, type RecipientView } from '@app/consultation';
+import { directoryErrors, OrganisationService } from '@app/directory';
+import { DocumentKind, IssuanceService, signedFileOf } from '@app/issuance';
 import { parseMarkup, toPlainText } from '@app/markup';
 import { NotificationService } from '@app/notification';
 import {
@@ -11,7 +11,11 @@ import {
   isIsoDate,
   JobName,
   localDate,
+  mustExist,
+  mustFind,
+  notFoundAs,
   OutboxService,
+  requirePerson,
   requireRole,
   Role,
   systemActor,
@@ -98,11 +102,10 @@ export class DecisionService {
 
   async record(actor: Actor, statementId: string, input: DecisionInput): Promise<StatementView> {
     requireRole(actor, Role.Registrar);
-    if (actor.kind !== 'person') {
-      throw new Error('a registrar records a decision');
-    }
+    requirePerson(actor);
     const paragraph = paragraphNumber(input.paragraph);
-    if (input.outcome === 'adopted_with_amendments' && !input.amendedText?.trim()) {
+    const amendedText = input.outcome === 'adopted_with_amendments' ? input.amendedText?.trim() : null;
+    if (amendedText === undefined || amendedText === '') {
       throw statementErrors.amendedTextRequired();
     }
     assertPrintable({
@@ -114,7 +117,7 @@ export class DecisionService {
     return this.db.transaction(async (tx) => {
       const statement = await this.store.load(tx, actor, statementId, true);
       if (statement.status === StatementStatus.Adopted || statement.status === StatementStatus.Answered) {
-        const earlier = (await this.views.build(tx, statement)).decision!;
+        const earlier = mustExist((await this.views.build(tx, statement)).decision, statementErrors.decisionNotFound);
         throw statementErrors.alreadyDecided(earlier.paragraph, earlier.meetingDate);
       }
       if (statement.status !== StatementStatus.Approved || statement.approvedRevision === null) {
@@ -136,7 +139,7 @@ export class DecisionService {
           decisionText:
             input.decisionText?.trim() || parts.proposedDecision.map((p) => toPlainText(parseMarkup(p))).join('\n'),
           outcome: input.outcome,
-          amendedText: input.outcome === 'adopted_with_amendments' ? input.amendedText!.trim() : null,
+          amendedText,
           reservations: input.reservations?.trim() ?? '',
           memberStatements: input.memberStatements?.trim() ?? '',
           confirmedImmediately: immediate,
@@ -196,9 +199,7 @@ export class DecisionService {
    */
   async recordDecline(actor: Actor, recipientId: string, input: DeclineDecisionInput): Promise<RecipientView> {
     requireRole(actor, Role.Registrar);
-    if (actor.kind !== 'person') {
-      throw new Error('a registrar records a decision');
-    }
+    requirePerson(actor);
     const paragraph = paragraphNumber(input.paragraph);
     assertPrintable({ reason: input.reason });
     return this.db.transaction(async (tx) => {
@@ -260,16 +261,16 @@ export class DecisionService {
       if (!decision?.statementId) {
         throw statementErrors.decisionNotFound();
       }
-      const statement = await this.store.load(tx, actor, decision.statementId, true).catch(() => {
-        throw statementErrors.decisionNotFound();
-      });
+      const statement = await this.store
+        .load(tx, actor, decision.statementId, true)
+        .catch(notFoundAs(statementErrors.decisionNotFound));
       if (decision.confirmedAt) {
         throw statementErrors.alreadyConfirmed();
       }
       if (decision.outcome === 'referred_back' || statement.status !== StatementStatus.Adopted) {
         throw statementErrors.notApproved();
       }
-      const meeting = (await this.meetings.findById(decision.meetingId, tx))!;
+      const meeting = await mustFind(this.meetings.findById(decision.meetingId, tx), statementErrors.meetingNotFound);
       this.#confirmationDate(meeting, { on: confirmedOn }, true, 'confirmedOn');
       decision.confirmedAt = this.clock.now();
       decision.confirmationDate = confirmedOn;
@@ -336,13 +337,16 @@ export class DecisionService {
       if (!statement || statement.status !== StatementStatus.Adopted) {
         return; // already answered by an earlier run
       }
-      const revision = decision.revisionNumber!;
+      const revision = decidedRevision(decision);
       const { parts } = await this.store.revision(tx, statement.id, revision);
-      const meeting = (await this.meetings.findById(decision.meetingId, tx))!;
-      const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
+      const meeting = await mustFind(this.meetings.findById(decision.meetingId, tx), statementErrors.meetingNotFound);
+      const organisation = await mustFind(
+        this.organisations.findById(statement.organisationId, tx),
+        directoryErrors.organisationNotFound,
+      );
       const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
-      const signed = await this.issuance.find(DocumentKind.BoardStatement, decision.id, revision, tx);
-      if (signed?.status !== IssueStatus.Signed) {
+      const signed = signedFileOf(await this.issuance.find(DocumentKind.BoardStatement, decision.id, revision, tx));
+      if (!signed) {
         throw new Error(`the yttrande of decision ${decision.id} is not signed yet`);
       }
       if (statement.recipientId && context) {
@@ -364,7 +368,7 @@ export class DecisionService {
           {
             title: `Yttrande från ${organisation.name}: ${parts.title} (${paragraphLabel(decision.paragraphNumber)}, ${meeting.meetingDate})`,
             // The sender receives the signed yttrande itself, the same file as in the recipient's case.
-            attachment: { blobId: signed.fileBlobId!, fileName: signed.fileName! },
+            attachment: signed,
           },
         );
       }
@@ -390,7 +394,7 @@ export class DecisionService {
       await this.issuance.request(tx, {
         kind,
         subjectId: decision.id,
-        revision: decision.revisionNumber!,
+        revision: decidedRevision(decision),
         organisationId: statement.organisationId,
         caseId: statement.caseId,
       });
@@ -410,23 +414,24 @@ export class DecisionService {
     requireRole(actor, Role.Registrar, Role.CaseOfficer);
     return this.db.transaction(async (tx) => {
       const statement = await this.store.load(tx, actor, statementId, true);
-      if (statement.status !== StatementStatus.Approved || !statement.recipientId) {
+      const revision = statement.approvedRevision;
+      if (statement.status !== StatementStatus.Approved || !statement.recipientId || revision === null) {
         throw statementErrors.notApproved();
       }
-      const { parts } = await this.store.revision(tx, statementId, statement.approvedRevision!);
-      const context = (await this.recipients.contextFor(statement.recipientId, tx))!;
-      const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
-      // What goes to the sender is the signed tjänsteutlåtande itself.
-      const report = await this.issuance.find(
-        DocumentKind.OfficialReport,
-        statement.id,
-        statement.approvedRevision!,
-        tx,
+      const { parts } = await this.store.revision(tx, statementId, revision);
+      const context = await mustFind(
+        this.recipients.contextFor(statement.recipientId, tx),
+        consultationErrors.recipientNotFound,
       );
-      if (report?.status !== IssueStatus.Signed) {
+      const organisation = await mustFind(
+        this.organisations.findById(statement.organisationId, tx),
+        directoryErrors.organisationNotFound,
+      );
+      // What goes to the sender is the signed tjänsteutlåtande itself.
+      const file = signedFileOf(await this.issuance.find(DocumentKind.OfficialReport, statement.id, revision, tx));
+      if (!file) {
         throw statementErrors.reportNotSignedYet();
       }
-      const file = { blobId: report.fileBlobId!, fileName: report.fileName! };
       await this.documents.registerIn(
         tx,
         actor,
@@ -463,4 +468,15 @@ export class DecisionService {
       return this.views.build(tx, statement);
     });
   }
+}
+
+/**
+ * The revision of the statement a decision took. Only a board's outright decline of a remiss has
+ * none, and it has no statement either.
+ */
+function decidedRevision(decision: BoardDecisionEntity): number {
+  if (decision.revisionNumber === null) {
+    throw statementErrors.notApproved();
+  }
+  return decision.revisionNumber;
 }

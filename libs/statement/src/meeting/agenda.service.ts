@@ -139,7 +139,7 @@ export class AgendaService {
 
   /** The board cannot have taken up a text at a meeting held before the text was approved. */
   async #assertAfterApproval(tx: Tx, statement: StatementEntity, meeting: MeetingView): Promise<void> {
-    const approvedOn = localDate(await this.store.approvedAt(tx, statement.id, statement.approvedRevision!));
+    const approvedOn = localDate(await this.store.approvedAt(tx, statement));
     if (meeting.meetingDate < approvedOn) {
       throw statementErrors.meetingBeforeApproval(meeting.meetingDate, approvedOn);
     }

@@ -7,6 +7,8 @@ import {
   isPgError,
   localDate,
   PgErrorCode,
+  type Reader,
+  requirePerson,
   requireRole,
   Role,
   type Tx,
@@ -53,9 +55,7 @@ export class MeetingService {
 
   async add(actor: Actor, input: { meetingDate: string; agendaDeadline: string }): Promise<MeetingView> {
     requireRole(actor, Role.Registrar);
-    if (actor.kind !== 'person') {
-      throw new Error('a meeting belongs to the organisation a person acts for');
-    }
+    requirePerson(actor);
     for (const field of ['meetingDate', 'agendaDeadline'] as const) {
       if (!isIsoDate(input[field])) {
         throw statementErrors.dateInvalid(field);
@@ -121,8 +121,8 @@ export class MeetingService {
     return toMeetingView(row);
   }
 
-  async findById(id: string, tx?: Tx): Promise<MeetingView | undefined> {
-    const row = await (tx ?? this.db.reader).findOneBy(BoardMeetingEntity, { id });
+  async findById(id: string, reader?: Reader): Promise<MeetingView | undefined> {
+    const row = await (reader ?? this.db.reader).findOneBy(BoardMeetingEntity, { id });
     return row ? toMeetingView(row) : undefined;
   }
 
@@ -130,10 +130,10 @@ export class MeetingService {
    * When the board can take a matter up against a deadline: its next meeting whose agenda is
    * still open, and the latest such meeting on or before the deadline.
    */
-  async schedule(organisationId: string, responseDeadline: string | null, tx?: Tx): Promise<ScheduleView> {
+  async schedule(organisationId: string, responseDeadline: string | null, reader?: Reader): Promise<ScheduleView> {
     const today = localDate(this.clock.now());
     const open = (
-      await (tx ?? this.db.reader).find(BoardMeetingEntity, {
+      await (reader ?? this.db.reader).find(BoardMeetingEntity, {
         where: { organisationId, cancelled: false, agendaDeadline: MoreThanOrEqual(today) },
         order: { meetingDate: 'ASC' },
       })

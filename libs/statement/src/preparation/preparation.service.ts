@@ -1,6 +1,16 @@
 import { DepartmentService, PersonService } from '@app/directory';
 import { NotificationService } from '@app/notification';
-import { type Actor, AuditService, Clock, Db, isIsoDate, requireRole, Role } from '@app/platform';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  isIsoDate,
+  notFoundAs,
+  requirePerson,
+  requireRole,
+  Role,
+} from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
 import { FROZEN, STATEMENT_STATUS_LABEL } from '../statement/statement-status.js';
@@ -31,9 +41,7 @@ export class PreparationService {
     input: { departmentId: string; question: string; deadline: string },
   ): Promise<PreparationRequestView> {
     requireRole(actor, Role.CaseOfficer);
-    if (actor.kind !== 'person') {
-      throw new Error('a person asks');
-    }
+    requirePerson(actor);
     if (!isIsoDate(input.deadline)) {
       throw statementErrors.dateInvalid('deadline');
     }
@@ -96,9 +104,7 @@ export class PreparationService {
 
   /** Someone in the asked department answers. */
   async answer(actor: Actor, requestId: string, answer: string): Promise<PreparationRequestView> {
-    if (actor.kind !== 'person') {
-      throw new Error('a person answers');
-    }
+    requirePerson(actor);
     return this.db.transaction(async (tx) => {
       const request = await tx.findOne(PreparationRequestEntity, {
         where: { id: requestId },
@@ -107,9 +113,7 @@ export class PreparationService {
       if (!request) {
         throw statementErrors.preparationNotFound();
       }
-      await this.store.load(tx, actor, request.statementId).catch(() => {
-        throw statementErrors.preparationNotFound();
-      });
+      await this.store.load(tx, actor, request.statementId).catch(notFoundAs(statementErrors.preparationNotFound));
       if (request.answeredAt) {
         throw statementErrors.preparationAnswered();
       }

@@ -1,6 +1,6 @@
 import { RecipientService } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import { Db, type Tx } from '@app/platform';
+import { Db, mustFind, type Reader } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -86,8 +86,13 @@ export class FrozenStatementService {
    * A frozen revision as printed. The meeting is the one named, when the statement was moved to
    * another meeting after approval; the one the revision was approved for otherwise.
    */
-  async frozen(statementId: string, revision: number, tx?: Tx, meetingId?: string | null): Promise<FrozenStatement> {
-    const manager = tx ?? this.db.reader;
+  async frozen(
+    statementId: string,
+    revision: number,
+    reader?: Reader,
+    meetingId?: string | null,
+  ): Promise<FrozenStatement> {
+    const manager = reader ?? this.db.reader;
     // The statement, revision, approved submission, approvals and meeting in one statement (the
     // worker runs this for every document); the directory and the registry answer for their own.
     const [row] = await manager.query<FrozenRow[]>(
@@ -112,16 +117,18 @@ export class FrozenStatementService {
     if (!row.revision_id) {
       throw statementErrors.revisionNotFound(revision);
     }
-    if (!row.submission_id) {
+    if (!row.submission_id || !row.submitted_at) {
       throw statementErrors.notApproved();
     }
     const { parts } = await this.store.revision(manager, statementId, revision);
-    const people = await this.people.contacts([...row.approvals.map((a) => a.approverId), parts.officerId], tx);
+    const people = await this.people.contacts([...row.approvals.map((a) => a.approverId), parts.officerId], reader);
     const personOf = new Map(people.map((p) => [p.id, p]));
     const officer = personOf.get(parts.officerId);
-    const department = officer?.departmentId ? await this.departments.findById(officer.departmentId, tx) : undefined;
-    const organisation = await this.organisations.findById(row.organisation_id, tx);
-    const owner = await this.cases.findById(row.case_id, tx);
+    const department = officer?.departmentId
+      ? await this.departments.findById(officer.departmentId, reader)
+      : undefined;
+    const organisation = await this.organisations.findById(row.organisation_id, reader);
+    const owner = await this.cases.findById(row.case_id, reader);
     const administration = organisation?.administrationName ?? organisation?.name ?? '';
     const approvals = row.approvals.map((a) => ({
       step: a.step,
@@ -129,7 +136,7 @@ export class FrozenStatementService {
       title: personOf.get(a.approverId)?.title ?? '',
       approvedAt: new Date(a.approvedAt),
     }));
-    const context = row.recipient_id ? await this.recipients.contextFor(row.recipient_id, tx) : undefined;
+    const context = row.recipient_id ? await this.recipients.contextFor(row.recipient_id, reader) : undefined;
     return {
       statementId,
       organisationId: row.organisation_id,
@@ -152,28 +159,32 @@ export class FrozenStatementService {
       remissSections: (context?.sections ?? []).map((x) => ({ id: x.id, title: x.title })),
       senderName: context?.senderName ?? null,
       attachmentTitles: parts.attachments.map((a) => a.title),
-      approvedAt: approvals.length ? approvals[approvals.length - 1]!.approvedAt : row.submitted_at!,
+      approvedAt: approvals.at(-1)?.approvedAt ?? row.submitted_at,
     };
   }
 
-  async decided(decisionId: string, tx?: Tx): Promise<DecidedStatement> {
-    const facts = await this.decision(decisionId, tx);
-    if (!facts.decision.statementId) {
+  async decided(decisionId: string, reader?: Reader): Promise<DecidedStatement> {
+    const facts = await this.decision(decisionId, reader);
+    const { statementId, revisionNumber } = facts.decision;
+    if (!statementId || revisionNumber === null) {
       throw statementErrors.decisionNotFound();
     }
-    return { ...facts, statement: await this.frozen(facts.decision.statementId, facts.decision.revisionNumber!, tx) };
+    return { ...facts, statement: await this.frozen(statementId, revisionNumber, reader) };
   }
 
   /** A decision of the board as printed: with its meeting, the board, and the registrar who recorded it. */
-  async decision(decisionId: string, tx?: Tx): Promise<BoardDecisionFacts> {
-    const manager = tx ?? this.db.reader;
+  async decision(decisionId: string, reader?: Reader): Promise<BoardDecisionFacts> {
+    const manager = reader ?? this.db.reader;
     const decision = await manager.findOneBy(BoardDecisionEntity, { id: decisionId });
     if (!decision) {
       throw statementErrors.decisionNotFound();
     }
-    const meeting = (await manager.findOneBy(BoardMeetingEntity, { id: decision.meetingId }))!;
-    const organisation = await this.organisations.findById(meeting.organisationId, tx);
-    const registrar = await this.people.findById(decision.recordedBy, tx);
+    const meeting = await mustFind(
+      manager.findOneBy(BoardMeetingEntity, { id: decision.meetingId }),
+      statementErrors.meetingNotFound,
+    );
+    const organisation = await this.organisations.findById(meeting.organisationId, reader);
+    const registrar = await this.people.findById(decision.recordedBy, reader);
     return {
       decision: toDecisionView(decision, meeting),
       boardName: organisation?.name ?? '',

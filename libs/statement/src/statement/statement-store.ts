@@ -1,4 +1,4 @@
-import { type Actor, systemActor, type Tx } from '@app/platform';
+import { type Actor, type Reader, systemActor, type Tx } from '@app/platform';
 import { CaseService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
@@ -20,7 +20,9 @@ export class StatementStore {
   ) {}
 
   /** The statement, if the actor's organisation owns it (404 otherwise); locked when asked. */
-  async load(manager: Tx, actor: Actor, id: string, lock = false): Promise<StatementEntity> {
+  load(manager: Tx, actor: Actor, id: string, lock: true): Promise<StatementEntity>;
+  load(manager: Reader, actor: Actor, id: string, lock?: false): Promise<StatementEntity>;
+  async load(manager: Reader, actor: Actor, id: string, lock = false): Promise<StatementEntity> {
     const row = await manager.findOne(StatementEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -43,7 +45,7 @@ export class StatementStore {
   }
 
   async revision(
-    manager: Tx,
+    manager: Reader,
     statementId: string,
     number: number,
   ): Promise<{ row: StatementRevisionEntity; parts: StatementParts }> {
@@ -96,14 +98,17 @@ export class StatementStore {
     };
   }
 
-  /** When the revision was approved in its last step: its approved submission's close. */
-  async approvedAt(manager: Tx, statementId: string, revision: number): Promise<Date> {
-    const submission = await manager.findOneByOrFail(SubmissionEntity, {
-      statementId,
-      revisionNumber: revision,
+  /** When the statement's approved revision was approved in its last step: its approved submission's close. */
+  async approvedAt(manager: Reader, statement: Pick<StatementEntity, 'id' | 'approvedRevision'>): Promise<Date> {
+    const submission = await manager.findOneBy(SubmissionEntity, {
+      statementId: statement.id,
+      revisionNumber: approvedRevisionOf(statement),
       status: 'approved',
     });
-    return submission.closedAt!;
+    if (!submission?.closedAt) {
+      throw statementErrors.notApproved();
+    }
+    return submission.closedAt;
   }
 
   async insertRevision(
@@ -164,4 +169,12 @@ export class StatementStore {
     }
     return row;
   }
+}
+
+/** The revision the last approval froze: 409 when there is none (not approved, or sent back meanwhile). */
+export function approvedRevisionOf(statement: Pick<StatementEntity, 'approvedRevision'>): number {
+  if (statement.approvedRevision === null) {
+    throw statementErrors.notApproved();
+  }
+  return statement.approvedRevision;
 }

@@ -1,6 +1,6 @@
 import { RecipientService } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import type { Tx } from '@app/platform';
+import { mustFind, type Reader } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
@@ -8,6 +8,7 @@ import { In } from 'typeorm';
 import { ApprovalChainService } from '../approval/approval-chain.service.js';
 import { ApprovalEntity } from '../approval/approval.entity.js';
 import { SubmissionEntity } from '../approval/submission.entity.js';
+import { statementErrors } from '../statement.errors.js';
 import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
 import { MeetingService } from '../meeting/meeting.service.js';
 import { PreparationRequestEntity } from '../preparation/preparation-request.entity.js';
@@ -59,7 +60,7 @@ export class StatementViews {
     private readonly organisations: OrganisationService,
   ) {}
 
-  async build(manager: Tx, statement: StatementEntity): Promise<StatementView> {
+  async build(manager: Reader, statement: StatementEntity): Promise<StatementView> {
     const { row, parts } = await this.store.revision(manager, statement.id, statement.currentRevision);
     const revision: RevisionView = {
       number: row.number,
@@ -125,12 +126,16 @@ export class StatementViews {
     };
   }
 
-  async approvals(manager: Tx, submissionId: string): Promise<ApprovalView[]> {
+  async approvals(manager: Reader, submissionId: string): Promise<ApprovalView[]> {
     const rows = await manager.find(ApprovalEntity, {
       where: { submissionId },
       order: { step: 'ASC', decidedAt: 'ASC' },
     });
-    const submission = await manager.findOneBy(SubmissionEntity, { id: submissionId });
+    const submission = await mustFind(
+      manager.findOneBy(SubmissionEntity, { id: submissionId }),
+      statementErrors.notFound,
+    );
+    const roleOf = new Map(submission.chain.map((s) => [s.step, s.role]));
     const people = await this.people.findByIds(
       rows.flatMap((r) => [r.approverId, ...(r.onBehalfOfId ? [r.onBehalfOfId] : [])]),
       manager,
@@ -138,7 +143,8 @@ export class StatementViews {
     const byId = new Map(people.map((p) => [p.id, p]));
     return rows.map((r) => ({
       step: r.step,
-      role: submission!.chain.find((s) => s.step === r.step)!.role,
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- an approval takes a step of its submission's chain
+      role: roleOf.get(r.step)!,
       approver: {
         id: r.approverId,
         name: byId.get(r.approverId)?.name ?? '',
@@ -153,7 +159,11 @@ export class StatementViews {
   }
 
   /** The departments consulted: named in the preparation part, or asked through the preparation. */
-  async consulted(manager: Tx, statementId: string, named: readonly string[]): Promise<{ id: string; name: string }[]> {
+  async consulted(
+    manager: Reader,
+    statementId: string,
+    named: readonly string[],
+  ): Promise<{ id: string; name: string }[]> {
     const asked = await manager.find(PreparationRequestEntity, { where: { statementId } });
     const ids = [...new Set([...named, ...asked.map((a) => a.departmentId)])];
     const departments = await this.departments.findByIds(ids, manager);

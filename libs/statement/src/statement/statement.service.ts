@@ -1,8 +1,20 @@
 import { RecipientService, RecipientState } from '@app/consultation';
-import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import { type Actor, addDays, AuditService, Clock, Db, localDate, requireRole, Role, type Tx } from '@app/platform';
+import { DepartmentService, directoryErrors, OrganisationService, PersonService } from '@app/directory';
+import {
+  type Actor,
+  addDays,
+  AuditService,
+  Clock,
+  Db,
+  localDate,
+  mustFind,
+  requirePerson,
+  requireRole,
+  Role,
+  type Tx,
+} from '@app/platform';
 import { assertPrintable } from '@app/pdf';
-import { CaseService, RegisteredDocumentService, secretTitle } from '@app/registry';
+import { CaseService, RegisteredDocumentService, registryErrors, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { SubmissionEntity } from '../approval/submission.entity.js';
@@ -54,9 +66,7 @@ export class StatementService {
    */
   async create(actor: Actor, caseId: string): Promise<StatementView> {
     requireRole(actor, Role.CaseOfficer);
-    if (actor.kind !== 'person') {
-      throw new Error('a person drafts a statement');
-    }
+    requirePerson(actor);
     return this.db.transaction(async (tx) => {
       const owner = await this.cases.findById(caseId, tx);
       if (!owner || owner.organisationId !== actor.organisationId) {
@@ -70,7 +80,10 @@ export class StatementService {
         throw statementErrors.alreadyExists();
       }
       const context = await this.recipients.contextForCase(caseId, tx);
-      const organisation = (await this.organisations.findById(actor.organisationId, tx))!;
+      const organisation = await mustFind(
+        this.organisations.findById(actor.organisationId, tx),
+        directoryErrors.organisationNotFound,
+      );
       const today = localDate(this.clock.now());
       // The meeting is part of what is approved: offered from the start, the latest the deadline
       // allows or else the board's next usable one.
@@ -154,9 +167,7 @@ export class StatementService {
    */
   async save(actor: Actor, id: string, baseRevision: number, input: StatementParts): Promise<StatementView> {
     requireRole(actor, Role.CaseOfficer, Role.HeadOfDepartment, Role.Director);
-    if (actor.kind !== 'person') {
-      throw new Error('a person saves a statement');
-    }
+    requirePerson(actor);
     assertPartsValid(input);
     // What cannot be printed in the signed tjänsteutlåtande is refused now, not found at signing.
     assertPrintable(printedTexts(input));
@@ -267,12 +278,15 @@ export class StatementService {
   async #checked(tx: Tx, statement: StatementEntity, parts: StatementParts): Promise<StatementParts> {
     const context = statement.recipientId ? await this.recipients.contextFor(statement.recipientId, tx) : undefined;
     const order = new Map((context?.sections ?? []).map((s) => [s.id, s.position]));
-    for (const s of parts.sections) {
-      if (!order.has(s.sectionId)) {
-        throw statementErrors.sectionUnknown(s.sectionId);
+    const positionOf = (sectionId: string): number => {
+      const position = order.get(sectionId);
+      if (position === undefined) {
+        throw statementErrors.sectionUnknown(sectionId);
       }
-    }
-    const owner = (await this.cases.findById(statement.caseId, tx))!;
+      return position;
+    };
+    parts.sections.forEach((s) => positionOf(s.sectionId));
+    const owner = await mustFind(this.cases.findById(statement.caseId, tx), registryErrors.caseNotFound);
     const latest = addDays(localDate(this.clock.now()), DOCUMENT_DATE_MAX_DAYS_AHEAD);
     if (parts.documentDate < owner.registeredOn || parts.documentDate > latest) {
       throw statementErrors.documentDateImplausible(parts.documentDate, owner.registeredOn, latest);
@@ -308,7 +322,7 @@ export class StatementService {
     }
     return {
       ...parts,
-      sections: [...parts.sections].sort((a, b) => order.get(a.sectionId)! - order.get(b.sectionId)!),
+      sections: [...parts.sections].sort((a, b) => positionOf(a.sectionId) - positionOf(b.sectionId)),
     };
   }
 }

@@ -12,7 +12,7 @@ import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
 import { MeetingService } from '../meeting/meeting.service.js';
 import { PreparationRequestEntity } from '../preparation/preparation-request.entity.js';
 import { StatementStatus } from '../statement/statement-status.js';
-import { StatementStore } from '../statement/statement-store.js';
+import { approvedRevisionOf, StatementStore } from '../statement/statement-store.js';
 import { paragraphLabel } from '../statement/statement-views.js';
 import { StatementEntity } from '../statement/statement.entity.js';
 import type { WorkItem } from '../statement.views.js';
@@ -72,11 +72,11 @@ export class WorkInboxService {
         });
       }
       for (const s of statements.filter((x) => x.status === StatementStatus.Approved)) {
-        const { parts } = await this.store.revision(this.db.reader, s.id, s.approvedRevision!);
+        const { parts } = await this.store.revision(this.db.reader, s.id, approvedRevisionOf(s));
         const meeting = s.meetingId ? await this.meetings.findById(s.meetingId) : undefined;
         // A statement whose meeting was cancelled, or held before the text was approved, waits
         // for the registrar to move it to another.
-        const approvedOn = localDate(await this.store.approvedAt(this.db.reader, s.id, s.approvedRevision!));
+        const approvedOn = localDate(await this.store.approvedAt(this.db.reader, s));
         items.push(
           !meeting || meeting.cancelled || meeting.meetingDate < approvedOn
             ? {
@@ -106,8 +106,11 @@ export class WorkInboxService {
           where: { statementId: In(adopted), confirmedAt: IsNull(), outcome: Not('referred_back') },
         });
         for (const d of waiting) {
-          const s = statements.find((x) => x.id === d.statementId)!;
-          const meeting = (await this.meetings.findById(d.meetingId))!;
+          const s = statements.find((x) => x.id === d.statementId);
+          const meeting = await this.meetings.findById(d.meetingId);
+          if (!s || !meeting) {
+            continue; // the list was read a moment before: what went meanwhile is no work
+          }
           items.push({
             kind: 'confirm_minutes',
             title: `Justera protokollet ${paragraphLabel(d.paragraphNumber)} (${meeting.meetingDate})`,
@@ -120,13 +123,16 @@ export class WorkInboxService {
     }
 
     if (hasRole(actor, Role.CaseOfficer)) {
-      for (const r of open.filter((x) => x.assignedPersonId === me && x.caseId && !byCase.has(x.caseId))) {
+      for (const r of open) {
+        if (r.assignedPersonId !== me || !r.caseId || byCase.has(r.caseId)) {
+          continue;
+        }
         items.push({
           kind: 'start_statement',
           title: `Skriv tjänsteutlåtande: ${r.title}`,
           diaryNumber: r.diaryNumber,
           deadline: r.responseDeadline,
-          link: { type: 'case', id: r.caseId! },
+          link: { type: 'case', id: r.caseId },
         });
       }
       for (const s of statements.filter((x) => x.status === StatementStatus.Drafting)) {
