@@ -2384,7 +2384,7 @@ export interface components {
       role: components['schemas']['Role'];
       approver: components['schemas']['ApproverResponse'];
       /** @description Den ersättaren agerade för. */
-      onBehalfOf: components['schemas']['NamedReferenceResponse'] | null;
+      onBehalfOf: components['schemas']['ApproverResponse'] | null;
       decision: components['schemas']['ApprovalDecision'];
       comment: string;
       /** Format: date-time */
@@ -2395,6 +2395,8 @@ export interface components {
       name: string;
       title: string | null;
       organisation: string;
+      /** @description Den en ersättare skrev under för; dokumentet trycker det under titeln (”för …”). */
+      onBehalfOf: components['schemas']['ApproverResponse'] | null;
     };
     RemissSectionResponse: {
       /** Format: uuid */
@@ -2620,11 +2622,15 @@ export interface components {
     ApproveDto: {
       /** @description Versionen det gäller. */
       revision: number;
+      /** @description Steget du såg vänta (nextStep.step). Har det tagits under tiden svarar servern 409. */
+      step: number;
       comment?: string;
     };
     RequestChangesDto: {
       /** @description Versionen det gäller. */
       revision: number;
+      /** @description Steget du såg vänta (nextStep.step). Har det tagits under tiden svarar servern 409. */
+      step: number;
       /** @example Förtydliga sammanfattningen. */
       comment: string;
     };
@@ -3022,6 +3028,8 @@ export interface components {
       revisionInApproval?: number;
       /** @description Steget som väntar (statement.step_out_of_order). */
       waitingStep?: number;
+      /** @description Steget som redan är godkänt (statement.step_taken). */
+      takenStep?: number;
       /**
        * Format: uuid
        * @description Den okända remissdelen (statement.section_unknown).

@@ -22,6 +22,7 @@ import type {
   StatementParts as PrintedParts,
 } from '../render/models.js';
 import type { DocumentTemplate } from '../render/document-template.js';
+import { onBehalfOfLabel } from '../render/swedish.js';
 import { LetterheadService } from './letterhead.service.js';
 
 const PRINTED_POSITION: Readonly<Record<Position, SectionPosition>> = {
@@ -164,7 +165,7 @@ export class DocumentModelsService {
       caption: 'Godkänt av',
       approvals: s.approvals.map((a) => ({
         name: a.name,
-        title: a.title,
+        title: a.onBehalfOf ? `${a.title}, ${onBehalfOfLabel(a.onBehalfOf)}` : a.title,
         approvedAt: formatStockholmTime(a.approvedAt),
       })),
     };

@@ -36,6 +36,14 @@ export interface Signatory {
   /** In lower case as the city prints it: `stadsdelsdirektör`. */
   readonly title: string;
   readonly organisation: string;
+  /** A substitute (ersättare) signs for someone: printed `för Lee Orberson, stadsdelsdirektör` under the title. */
+  readonly onBehalfOf?: PersonTitled | null;
+}
+
+/** A person as a signature names them. */
+export interface PersonTitled {
+  readonly name: string;
+  readonly title: string;
 }
 
 /** One entry of the visible signature panel: who approved or decided, and when. */

@@ -27,6 +27,11 @@ export function positionLabel(position: SectionPosition): string {
   }
 }
 
+/** On whose behalf a substitute (ersättare) signed: `för Lee Orberson, stadsdelsdirektör`. */
+export function onBehalfOfLabel(person: { readonly name: string; readonly title: string }): string {
+  return person.title ? `för ${person.name}, ${person.title}` : `för ${person.name}`;
+}
+
 /** The positions in the order a compilation counts them. */
 export const POSITIONS: readonly SectionPosition[] = ['endorse', 'endorse_in_part', 'oppose', 'no_objection'];
 

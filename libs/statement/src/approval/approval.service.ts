@@ -28,6 +28,12 @@ import { ApprovalChainService } from './approval-chain.service.js';
 import { ApprovalEntity } from './approval.entity.js';
 import { SubmissionEntity } from './submission.entity.js';
 
+/** What an approver saw when deciding: the revision, and the step waiting in it. */
+export interface StepSeen {
+  readonly revision: number;
+  readonly step: number;
+}
+
 const ROLE_TITLE: Readonly<Partial<Record<Role, string>>> = {
   [Role.HeadOfDepartment]: 'avdelningschef',
   [Role.Director]: 'förvaltningschef',
@@ -115,30 +121,33 @@ export class ApprovalService {
     });
   }
 
-  /** Approves the next step of the revision in approval. */
-  async approve(actor: Actor, id: string, revisionNumber: number, comment = ''): Promise<StatementView> {
-    return this.#decide(actor, id, revisionNumber, 'approved', comment);
+  /** Approves the step the approver saw waiting, if it still waits. */
+  async approve(actor: Actor, id: string, seen: StepSeen, comment = ''): Promise<StatementView> {
+    return this.#decide(actor, id, seen, 'approved', comment);
   }
 
   /** Asks for changes with a comment: the statement goes back to drafting and every approval of this round lapses. */
-  async requestChanges(actor: Actor, id: string, revisionNumber: number, comment: string): Promise<StatementView> {
-    return this.#decide(actor, id, revisionNumber, 'changes_requested', comment);
+  async requestChanges(actor: Actor, id: string, seen: StepSeen, comment: string): Promise<StatementView> {
+    return this.#decide(actor, id, seen, 'changes_requested', comment);
   }
 
   async #decide(
     actor: Actor,
     id: string,
-    revisionNumber: number,
+    seen: StepSeen,
     decision: 'approved' | 'changes_requested',
     comment: string,
   ): Promise<StatementView> {
     if (actor.kind !== 'person') {
       throw new Error('a person approves');
     }
+    const { revision: revisionNumber } = seen;
     try {
       return await this.db.transaction(async (tx) => {
         const statement = await this.store.load(tx, actor, id, true);
         if (statement.status !== StatementStatus.InApproval) {
+          // The step may have been the last, taken by someone else a moment ago.
+          await this.#assertStepNotTaken(tx, id, seen);
           throw statementErrors.notInApproval();
         }
         const submission = (await tx.findOne(SubmissionEntity, {
@@ -156,6 +165,13 @@ export class ApprovalService {
           throw statementErrors.selfApproval();
         }
         const approvals = await tx.findBy(ApprovalEntity, { submissionId: submission.id, decision: 'approved' });
+        // The approver decides on the step they saw waiting. Had it been taken meanwhile, taking
+        // the next one instead would give a decision nobody meant (a head of department who is
+        // also the director's substitute would approve for the director).
+        const taken = approvals.find((a) => a.step === seen.step);
+        if (taken) {
+          throw await this.#stepTaken(tx, taken);
+        }
         // One person's authority counts once per revision, whether used in person or by a substitute.
         const used = new Set(approvals.flatMap((a) => [a.approverId, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])]));
         if (used.has(actor.personId)) {
@@ -163,6 +179,9 @@ export class ApprovalService {
         }
         const done = new Set(approvals.map((a) => a.step));
         const waiting = submission.chain.find((s) => !done.has(s.step))!;
+        if (seen.step !== waiting.step) {
+          throw statementErrors.stepOutOfOrder(waiting.step);
+        }
         const officer = await this.people.findById(row.officerId, tx);
         const now = this.clock.now();
         const qualification = await this.chains.qualification(
@@ -236,10 +255,29 @@ export class ApprovalService {
     } catch (error) {
       // Two people taking the same step at once: the unique key lets exactly one through.
       if (isPgError(error, PgErrorCode.UniqueViolation) && !(error instanceof DomainError)) {
-        throw statementErrors.stepTaken();
+        throw statementErrors.stepTaken(seen.step, null);
       }
       throw error;
     }
+  }
+
+  /** When the step seen has been approved in the revision's latest round, says by whom. */
+  async #assertStepNotTaken(tx: Tx, statementId: string, seen: StepSeen): Promise<void> {
+    const latest = await tx.findOne(SubmissionEntity, {
+      where: { statementId, revisionNumber: seen.revision },
+      order: { submittedAt: 'DESC' },
+    });
+    const taken = latest
+      ? await tx.findOneBy(ApprovalEntity, { submissionId: latest.id, step: seen.step, decision: 'approved' })
+      : null;
+    if (taken) {
+      throw await this.#stepTaken(tx, taken);
+    }
+  }
+
+  async #stepTaken(tx: Tx, taken: ApprovalEntity): Promise<DomainError> {
+    const approver = await this.people.findById(taken.approverId, tx);
+    return statementErrors.stepTaken(taken.step, approver?.name ?? null);
   }
 
   async #freeze(
