@@ -52,7 +52,8 @@ export class WorkerProcess {
     const worker = new WorkerProcess(child);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => worker.#take(chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (worker.#output += chunk));
-    await worker.waitForLog((l) => l.msg === 'worker running', 20_000);
+    // A worker warms its render thread up before it runs: slow on a loaded machine.
+    await worker.waitForLog((l) => l.msg === 'worker running', 60_000);
     return worker;
   }
 
@@ -110,7 +111,11 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts the server, unless it is running already. */
   async up(): Promise<void> {
+    if (this.#child && this.#child.exitCode === null && this.#child.signalCode === null) {
+      return;
+    }
     const child = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

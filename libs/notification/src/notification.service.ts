@@ -68,6 +68,8 @@ export class NotificationService {
 
   async post(tx: Tx, input: NotificationInput): Promise<void> {
     const audience = input.audience;
+    // The application's clock, as for every other time the change records (not the database's).
+    const createdAt = this.clock.now();
     const inserted = (await tx
       .createQueryBuilder()
       .insert()
@@ -82,6 +84,7 @@ export class NotificationService {
         linkId: input.link?.id ?? null,
         audiencePersonIds: audience.personIds?.length ? [...audience.personIds] : null,
         audienceRoles: audience.roles?.length ? [...audience.roles] : null,
+        createdAt,
       })
       .orIgnore()
       .returning(['id'])
@@ -92,7 +95,7 @@ export class NotificationService {
     }
     // Named people get it in this same commit; who holds a role is resolved when the job runs.
     if (audience.personIds?.length) {
-      await this.#deliver(tx, messageId, input.organisationId, audience.personIds);
+      await this.#deliver(tx, messageId, input.organisationId, audience.personIds, createdAt);
     }
     if (audience.roles?.length) {
       await this.outbox.add(tx, JobName.FanOutNotification, { messageId });
@@ -114,7 +117,8 @@ export class NotificationService {
           }
         }
       }
-      return this.#deliver(tx, message.id, message.organisationId, [...personIds]);
+      // Each copy bears the time of the change it tells about, however late the fan-out runs.
+      return this.#deliver(tx, message.id, message.organisationId, [...personIds], message.createdAt);
     });
   }
 
@@ -205,7 +209,13 @@ export class NotificationService {
     return result.affected ?? 0;
   }
 
-  async #deliver(tx: Tx, messageId: string, organisationId: string, personIds: readonly string[]): Promise<number> {
+  async #deliver(
+    tx: Tx,
+    messageId: string,
+    organisationId: string,
+    personIds: readonly string[],
+    createdAt: Date,
+  ): Promise<number> {
     if (personIds.length === 0) {
       return 0;
     }
@@ -213,7 +223,7 @@ export class NotificationService {
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
-      .values(personIds.map((personId) => ({ messageId, personId, organisationId })))
+      .values(personIds.map((personId) => ({ messageId, personId, organisationId, createdAt })))
       .orIgnore()
       .returning(['id'])
       .execute();

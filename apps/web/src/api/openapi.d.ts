@@ -2180,7 +2180,9 @@ export interface components {
       senderDiaryNumber: string;
       /** Format: date */
       responseDeadline: string;
+      /** @description Antalet remissinstanser som filtren (q, state, overdue) väljer. */
       total: number;
+      /** @description Antal per status för hela remissen, ofiltrerat. */
       counts: components['schemas']['RecipientStateCountsResponse'];
       recipients: components['schemas']['RecipientResponse'][];
     };
