@@ -4829,7 +4829,7 @@ export interface operations {
   CasesController_search: {
     parameters: {
       query?: {
-        /** @description Ord i rubriken eller del av diarienumret. */
+        /** @description Del av rubriken, diarienumret, motparten eller motpartens diarienummer (Ku2025/01234), eller av vem en handling i ärendet kom från eller gick till. Skiftläge, Unicodeform och accenter spelar ingen roll (Kalderas hittar Kalderaš), men å, ä och ö är egna bokstäver. */
         q?: string;
         diaryNumber?: string;
         status?: components['schemas']['CaseStatus'];
@@ -5601,6 +5601,7 @@ export interface operations {
   DocumentsController_search: {
     parameters: {
       query?: {
+        /** @description Del av handlingens rubrik, motpart eller nummer, eller av ärendets motpart eller motpartens diarienummer; jämförs som i ärendesökningen. En sekretessmarkerad handlings rubrik och motpart söks bara av den som får läsa dem. */
         q?: string;
         caseId?: string;
         direction?: components['schemas']['DocumentDirection'];
