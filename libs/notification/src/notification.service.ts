@@ -10,7 +10,7 @@ import {
   ROLE_LABEL,
   type Tx,
 } from '@app/platform';
-import { OrganisationService, PersonService, RoleService } from '@app/directory';
+import { OrganisationService, PersonService, RoleService, roleLabelIn } from '@app/directory';
 import { Injectable } from '@nestjs/common';
 
 import { NotificationMessageEntity } from './notification-message.entity.js';
@@ -129,14 +129,16 @@ export class NotificationService {
       return; // revoked before the job ran: nothing to announce
     }
     const organisation = await this.organisations.findById(grant.organisationId);
+    // A company's director is its verkställande direktör, not a förvaltningschef.
+    const role = organisation ? roleLabelIn(organisation.kind, grant.role) : ROLE_LABEL[grant.role];
     await this.db.transaction(async (tx) => {
       await this.post(tx, {
         sourceKey: `role-granted:${grant.id}`,
         organisationId: grant.organisationId,
         audience: { personIds: [grant.personId] },
         kind: 'role_granted',
-        title: `Du är nu ${ROLE_LABEL[grant.role]}`,
-        body: `Du har fått rollen ${ROLE_LABEL[grant.role]} i ${organisation?.name ?? 'organisationen'}.`,
+        title: `Du är nu ${role}`,
+        body: `Du har fått rollen ${role} i ${organisation?.name ?? 'organisationen'}.`,
         link: { type: 'organisation', id: grant.organisationId },
       });
     });

@@ -5,7 +5,7 @@ import {
   Position,
   RecipientService,
 } from '@app/consultation';
-import { PersonService } from '@app/directory';
+import { PersonService, wordingOf } from '@app/directory';
 import { DocumentKind, IssuanceService, type IssuedDocumentView } from '@app/issuance';
 import { parseMarkup, type RichText } from '@app/markup';
 import { DomainError, ErrorKind, localDate, systemActor, type Tx } from '@app/platform';
@@ -208,6 +208,7 @@ export class DocumentModelsService {
           title: s.parts.title,
           heading: s.parts.heading,
           parts: this.#printedParts(s),
+          words: wordingOf(organisation.kind),
           signatories: s.signatories,
           attachments: s.attachmentTitles,
           signaturePanel: panel,
@@ -279,7 +280,7 @@ export class DocumentModelsService {
   async #boardStatement(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, tx);
     const s = d.statement;
-    const { issuer } = await this.letterheads.letterhead(
+    const { organisation, issuer } = await this.letterheads.letterhead(
       s.organisationId,
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
       tx,
@@ -307,6 +308,7 @@ export class DocumentModelsService {
           },
           // The board's decision takes the place of the administration's proposal.
           parts: { ...this.#printedParts(s), proposedDecision: [] },
+          words: wordingOf(organisation.kind),
           signatories: [],
           attachments: s.attachmentTitles,
           signaturePanel: panel,
@@ -331,7 +333,7 @@ export class DocumentModelsService {
   async #minutesExtract(document: IssuedDocumentView, making: Making, tx?: Tx): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, tx);
     const s = d.statement;
-    const { issuer } = await this.letterheads.letterhead(s.organisationId, null, tx);
+    const { organisation, issuer } = await this.letterheads.letterhead(s.organisationId, null, tx);
     const signer = making.signer ?? issuer.administration;
     // The extract is the registrar's certified copy of the minutes: the panel says who certified it.
     const panel: SignaturePanelModel = {
@@ -363,6 +365,7 @@ export class DocumentModelsService {
             ? { kind: 'immediate' }
             : { kind: 'adjusted', date: d.decision.confirmationDate },
           certifiedBy: d.registrar,
+          words: wordingOf(organisation.kind),
           signaturePanel: panel,
         },
       },
@@ -429,6 +432,7 @@ export class DocumentModelsService {
           remissTitle: context.consultationTitle,
           reason: text(r.declineReason ?? ''),
           decision,
+          words: wordingOf(organisation.kind),
           signatories:
             decision.by === 'administration'
               ? [{ name: decision.name, title: decision.title, organisation: issuer.administration }]

@@ -15,7 +15,7 @@ export type IsoDate = string;
 
 /** The municipality and administration a document comes from: letterhead and page-1 footer. */
 export interface Issuer {
-  /** The municipality's name, top left on page 1: `Stockholms stad`. */
+  /** Top left on page 1: the municipality (`Stockholms stad`), or a company its own name. */
   readonly municipality: string;
   /** The administration (förvaltning) or office: `Hägersten-Älvsjö stadsdelsförvaltning`. */
   readonly administration: string;
@@ -28,6 +28,17 @@ export interface Issuer {
   readonly email: string;
   /** The web address printed in the footer: `start.stockholm`. */
   readonly website: string;
+}
+
+/**
+ * How the deciding body speaks of itself, its office and its meetings (all lower case): a nämnd
+ * (`nämndens`, `förvaltningens`, `sammanträde`) or a company's board (`styrelsens`, `bolagets`,
+ * `styrelsemöte`). Left out, a document speaks as a nämnd.
+ */
+export interface BodyWords {
+  readonly bodyGenitive: string;
+  readonly officeGenitive: string;
+  readonly meeting: string;
 }
 
 /** A person who signs a document, printed as name over title over organisation. */
@@ -125,6 +136,8 @@ export interface OfficialReportModel {
   readonly attachments: readonly string[];
   /** The visible signature panel; without it no panel is drawn and none is returned. */
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /** One section of a remiss that the recipients are asked to comment on. */
@@ -181,6 +194,8 @@ export interface BoardStatementModel {
   readonly signatories: readonly Signatory[];
   readonly attachments?: readonly string[];
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /** How the minutes were confirmed (justering). */
@@ -203,6 +218,8 @@ export interface MinutesExtractModel {
   /** Rätt utdraget intygar: the registrar who certifies the extract. */
   readonly certifiedBy: { readonly name: string; readonly title: string };
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /**
@@ -235,6 +252,8 @@ export interface DeclineLetterModel {
   readonly decision: DeclineDecision;
   readonly signatories: readonly Signatory[];
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /** A position and comment, on the whole remiss or on one section. */

@@ -1,5 +1,5 @@
 import { RecipientService, RecipientState } from '@app/consultation';
-import { PersonService } from '@app/directory';
+import { OrganisationService, PersonService, roleLabelIn, wordingOf } from '@app/directory';
 import { DocumentKind, IssuanceService } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import {
@@ -28,18 +28,16 @@ import { ApprovalChainService } from './approval-chain.service.js';
 import { ApprovalEntity } from './approval.entity.js';
 import { SubmissionEntity } from './submission.entity.js';
 
+/** `Verkställande direktör` at the start of a sentence. */
+function capitalisedText(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
+}
+
 /** What an approver saw when deciding: the revision, and the step waiting in it. */
 export interface StepSeen {
   readonly revision: number;
   readonly step: number;
 }
-
-const ROLE_TITLE: Readonly<Partial<Record<Role, string>>> = {
-  [Role.HeadOfDepartment]: 'avdelningschef',
-  [Role.Director]: 'förvaltningschef',
-  [Role.Registrar]: 'registrator',
-  [Role.Administrator]: 'administratör',
-};
 
 /**
  * The approval of a tjänsteutlåtande: the officer submits a revision; each step of the chain, in
@@ -58,6 +56,7 @@ export class ApprovalService {
     private readonly chains: ApprovalChainService,
     private readonly recipients: RecipientService,
     private readonly people: PersonService,
+    private readonly organisations: OrganisationService,
     private readonly notifications: NotificationService,
     private readonly issuance: IssuanceService,
     private readonly agenda: AgendaService,
@@ -311,13 +310,14 @@ export class ApprovalService {
       caseId: statement.caseId,
       snapshot: { meetingId: revision.meetingId },
     });
+    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
     await this.notifications.post(tx, {
       sourceKey: `statement-approved:${submission.id}`,
       organisationId: statement.organisationId,
       audience: { personIds: [officerId], roles: [Role.Registrar] },
       kind: 'statement_approved',
       title: `Godkänt: ${title}`,
-      body: `Tjänsteutlåtandet är godkänt i alla steg och låst (version ${submission.revisionNumber}). Det kan nu tas upp av nämnden.`,
+      body: `Tjänsteutlåtandet är godkänt i alla steg och låst (version ${submission.revisionNumber}). Det kan nu tas upp av ${wordingOf(organisation.kind).body}.`,
       link: { type: 'statement', id: statement.id },
     });
     await this.audit.record(tx, actor, {
@@ -357,13 +357,14 @@ export class ApprovalService {
     if (statement.recipientId) {
       await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Drafting);
     }
+    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
     await this.notifications.post(tx, {
       sourceKey: `statement-changes:${submission.id}`,
       organisationId: statement.organisationId,
       audience: { personIds: [officerId] },
       kind: 'statement_changes_requested',
       title: `Ändringar begärs: ${title}`,
-      body: `${ROLE_TITLE[step.role] ?? step.role} begär ändringar i version ${submission.revisionNumber}: ${comment.trim()}`,
+      body: `${capitalisedText(roleLabelIn(organisation.kind, step.role))} begär ändringar i version ${submission.revisionNumber}: ${comment.trim()}`,
       link: { type: 'statement', id: statement.id },
     });
   }
@@ -375,13 +376,14 @@ export class ApprovalService {
     title: string,
     submissionId: string,
   ): Promise<void> {
+    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
     await this.notifications.post(tx, {
       sourceKey: `statement-step:${submissionId}:${step.step}`,
       organisationId: statement.organisationId,
       audience: { roles: [step.role] },
       kind: 'statement_awaiting_approval',
       title: `Att godkänna: ${title}`,
-      body: `Tjänsteutlåtandet väntar på godkännande i steg ${step.step} (${ROLE_TITLE[step.role] ?? step.role}).`,
+      body: `Tjänsteutlåtandet väntar på godkännande i steg ${step.step} (${roleLabelIn(organisation.kind, step.role)}).`,
       link: { type: 'statement', id: statement.id },
     });
   }
