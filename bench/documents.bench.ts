@@ -167,7 +167,7 @@ async function pendingStatement(app: INestApplicationContext, world: ReferenceWo
   const created = await statements.create(world.officer, registered.id);
   const saved = await statements.save(world.officer, created.id, created.currentRevision, referenceParts(world));
   await approvals.submit(world.officer, created.id, saved.currentRevision);
-  await approvals.approve(world.head, created.id, saved.currentRevision);
+  await approvals.approve(world.head, created.id, { revision: saved.currentRevision, step: 1 });
   return { id: created.id, revision: saved.currentRevision };
 }
 
@@ -518,7 +518,7 @@ async function queueBatch(
 ): Promise<void> {
   await queue.pause();
   const approvals = app.get(ApprovalService);
-  await inBatches(batch, 4, (s) => approvals.approve(world.director, s.id, s.revision));
+  await inBatches(batch, 4, (s) => approvals.approve(world.director, s.id, { revision: s.revision, step: 2 }));
   await waitUntil(
     poller,
     `SELECT count(*)::int AS n FROM outbox_jobs o JOIN issued_documents d ON o.payload->>'documentId' = d.id::text

@@ -9,6 +9,8 @@ import { OrganisationNameKeyAndUsedPrefix1796285710607 } from './1796285710607-O
 import { AuditMacs1796287267646 } from './1796287267646-AuditMacs.js';
 import { DecisionsAtMeetings1796290317430 } from './1796290317430-DecisionsAtMeetings.js';
 import { CaseCoWorkers1796291402937 } from './1796291402937-CaseCoWorkers.js';
+import { LoginAttemptCounters1796307353988 } from './1796307353988-LoginAttemptCounters.js';
+import { SearchFold1796308706925 } from './1796308706925-SearchFold.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   AuditMacs1796287267646,
   DecisionsAtMeetings1796290317430,
   CaseCoWorkers1796291402937,
+  LoginAttemptCounters1796307353988,
+  SearchFold1796308706925,
 ];

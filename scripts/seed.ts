@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { DEMO_PASSWORD, DirectoryModule, DirectorySeeder, STOCKHOLM } from '@app/directory';
-import { type AppConfig, ConfigModule, loadProcessConfigOrExit, PlatformModule, ROLE_LABEL } from '@app/platform';
+import { type AppConfig, ConfigModule, loadProcessConfigOrExit, PlatformModule } from '@app/platform';
 import { DatabaseModule } from '@app/schema';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -49,7 +49,7 @@ export async function seed(config: AppConfig, { quiet = false } = {}): Promise<v
           current = a.organisation;
           out.write(`\n  ${current}\n`);
         }
-        out.write(`    ${a.email.padEnd(44)} ${a.name} (${a.roles.map((r) => ROLE_LABEL[r]).join(', ')})\n`);
+        out.write(`    ${a.email.padEnd(44)} ${a.name} (${a.roleLabels.join(', ')})\n`);
       }
       out.write('\n');
     }

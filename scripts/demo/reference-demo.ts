@@ -310,6 +310,7 @@ export class ReferenceDemo {
       const approver = holder(org, statement.nextStep.role as Role);
       statement = await this.#as(approver).post<Statement>(`/api/v1/statements/${statement.id}/approve`, {
         revision: statement.currentRevision,
+        step: statement.nextStep.step,
       });
       this.#log(`${org.name}: godkänt av ${approver.name}, ${approver.title}.`);
     }

@@ -148,13 +148,13 @@ describe('access to every route', () => {
       .http()
       .post(`/api/v1/statements/${statement.id}/approve`)
       .set(await ctx.as(head))
-      .send({ revision: 1 })
+      .send({ revision: 1, step: 1 })
       .expect(200);
     await ctx
       .http()
       .post(`/api/v1/statements/${statement.id}/approve`)
       .set(await ctx.as(director))
-      .send({ revision: 1 })
+      .send({ revision: 1, step: 2 })
       .expect(200);
     const decided = await ctx
       .http()
@@ -423,11 +423,11 @@ describe('access to every route', () => {
     }),
     'POST /api/v1/statements/:id/approve': (w: World) => ({
       path: `/api/v1/statements/${w.statementId}/approve`,
-      body: { revision: 1 },
+      body: { revision: 1, step: 1 },
     }),
     'POST /api/v1/statements/:id/request-changes': (w: World) => ({
       path: `/api/v1/statements/${w.statementId}/request-changes`,
-      body: { revision: 1, comment: 'Kapning' },
+      body: { revision: 1, step: 1, comment: 'Kapning' },
     }),
     'POST /api/v1/statements/:id/decision': (w: World) => ({
       path: `/api/v1/statements/${w.statementId}/decision`,

@@ -1,6 +1,8 @@
 import { Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
+import { Redis } from 'ioredis';
 
+import { PrivateRedis } from '../support/processes.js';
 import { TestContext } from '../support/test-context.js';
 
 describe('login and tokens', () => {
@@ -290,4 +292,74 @@ describe('login attempts', () => {
     expect(stopped.body).toMatchObject({ code: 'auth.too_many_attempts' });
     await login(colleague.email, colleague.password).expect(429);
   });
+});
+
+describe('login with Redis stopped', () => {
+  // Three attempts per e-mail; the API's Redis is a private server the test stops.
+  let redis: PrivateRedis;
+  let ctx: TestContext;
+  let officer: TestPerson;
+  let colleague: TestPerson;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    ctx = await TestContext.create({ worker: false, env: { REDIS_URL: redis.url, LOGIN_MAX_ATTEMPTS: '3' } });
+    const org = await ctx.factories.organisation();
+    officer = await ctx.factories.person(org.id, { roles: [Role.CaseOfficer] });
+    colleague = await ctx.factories.person(org.id, { roles: [Role.CaseOfficer] });
+  });
+
+  afterAll(async () => {
+    // The API's queues close against a running Redis.
+    await redis.up();
+    await ctx.close();
+    await redis.down();
+  });
+
+  const login = (email: string, password: string) => ctx.http().post('/api/v1/auth/login').send({ email, password });
+
+  it('keeps logging people in, and keeps counting failures, while Redis is down', async () => {
+    const before = await ctx.as(colleague);
+    await login(officer.email, officer.password).expect(200);
+    await redis.down();
+    // An existing session works, and so does a new login.
+    await ctx.http().get('/api/v1/auth/me').set(before).expect(200);
+    const fresh = await login(colleague.email, colleague.password).expect(200);
+    await ctx
+      .http()
+      .get('/api/v1/auth/me')
+      .set({ authorization: `Bearer ${(fresh.body as { accessToken: string }).accessToken}` })
+      .expect(200);
+    // The limit still holds: three failures stop the e-mail, the right password included.
+    for (let i = 0; i < 3; i++) {
+      await login(officer.email, 'fel-lösenord-123').expect(401);
+    }
+    const stopped = await login(officer.email, officer.password).expect(429);
+    expect(stopped.body).toMatchObject({ code: 'auth.too_many_attempts' });
+    await login(colleague.email, colleague.password).expect(200);
+    const [counted] = await ctx.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_attempt_counters`);
+    expect(counted!.n).toBeGreaterThan(0);
+    // Redis back: logins count there again.
+    await redis.up();
+    await waitUntilLoginCountsInRedis();
+    await login(colleague.email, colleague.password).expect(200);
+  });
+
+  /** Logs in until the limiter has reconnected (its attempts then reach Redis). */
+  async function waitUntilLoginCountsInRedis(): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    const client = new Redis(redis.url);
+    try {
+      for (let i = 0; Date.now() < deadline; i++) {
+        await login(`prov-${i}@example.se`, 'fel-lösenord-123').expect(401);
+        if ((await client.keys(`${ctx.config.queue.prefix}:login:*`)).length > 0) {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error('the login limiter never counted in Redis again');
+    } finally {
+      client.disconnect();
+    }
+  }
 });

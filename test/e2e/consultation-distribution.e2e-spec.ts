@@ -130,6 +130,27 @@ describe('sending the reference remiss to the eleven district boards', () => {
     for (const r of body.recipients) {
       expect(r.diaryNumber).toMatch(/^[A-ZÅÄÖ]+ 2025\/\d+$/);
     }
+    // The total counts what the filters select; the counts per state stay those of the whole remiss.
+    const filtered = async (query: Record<string, string>) =>
+      (
+        await ctx
+          .http()
+          .get(`/api/v1/consultations/${consultationId}/status-board`)
+          .query(query)
+          .set(await city.as('sara.ekstrom@stockholm.se'))
+          .expect(200)
+      ).body as typeof body;
+    for (const [query, total] of [
+      [{ q: 'hägersten' }, 1],
+      [{ q: 'Ingen sådan nämnd' }, 0],
+      [{ state: 'answered' }, 0],
+      [{ state: 'registered', q: 'skär' }, 1],
+    ] as const) {
+      const answer = await filtered(query);
+      expect(answer.total).toBe(answer.recipients.length);
+      expect(answer.total).toBe(total);
+      expect(answer.counts).toMatchObject({ registered: 11 });
+    }
   });
 
   it('registers the remiss and its attachment as incoming documents in Hägersten-Älvsjö’s case, linked to the sender’s number', async () => {

@@ -109,6 +109,52 @@ describe('a remiss between sender and recipients', () => {
     expect((inbox.body as { items: { kind: string }[] }).items.map((i) => i.kind)).toContain('consultation_assigned');
   });
 
+  it('dates notifications by the same clock as the registrations they tell about', async () => {
+    // A clock standing still far from the database server's own time.
+    ctx.clock.set('2025-09-16T10:11:12+02:00');
+    try {
+      const { recipientId } = await sent();
+      await ctx
+        .http()
+        .post(`/api/v1/consultation-recipients/${recipientId}/assign`)
+        .set(await ctx.as(district.registrar))
+        .send({ departmentId: district.departmentId, personId: district.officer.id })
+        .expect(200);
+      await ctx.drain();
+      const registrar = await ctx
+        .http()
+        .get('/api/v1/notifications')
+        .set(await ctx.as(district.registrar));
+      const received = (
+        registrar.body as { items: { kind: string; link: { id: string } | null; createdAt: string }[] }
+      ).items.find((i) => i.kind === 'consultation_received' && i.link?.id === recipientId);
+      const officer = await ctx
+        .http()
+        .get('/api/v1/notifications')
+        .set(await ctx.as(district.officer));
+      const assigned = (officer.body as { items: { kind: string; createdAt: string }[] }).items.find(
+        (i) => i.kind === 'consultation_assigned',
+      );
+      const recipient = await ctx
+        .http()
+        .get(`/api/v1/consultation-recipients/${recipientId}`)
+        .set(await ctx.as(district.registrar))
+        .expect(200);
+      const cases = await ctx
+        .http()
+        .get('/api/v1/cases')
+        .query({ diaryNumber: (recipient.body as { diaryNumber: string }).diaryNumber })
+        .set(await ctx.as(district.registrar))
+        .expect(200);
+      const registeredAt = (cases.body as { items: { registeredAt: string }[] }).items[0]!.registeredAt;
+      expect(registeredAt).toBe('2025-09-16T08:11:12.000Z');
+      expect(received?.createdAt).toBe(registeredAt);
+      expect(assigned?.createdAt).toBe('2025-09-16T08:11:12.000Z');
+    } finally {
+      ctx.clock.set('2025-09-15T08:00:00+02:00', { running: true });
+    }
+  });
+
   it('moves a recipient’s deadline when the sender grants an extension, and keeps it when refused', async () => {
     const { recipientId } = await sent();
     const asked = await ctx

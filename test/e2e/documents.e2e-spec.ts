@@ -306,19 +306,19 @@ describe('issued documents and signing certificates', () => {
         .send({ baseRevision: 1, parts: { ...s.revision.parts, summary: 'Förvaltningen tillstyrker.' } })
         .expect(200)
     ).body as typeof s;
-    const step = async (who: TestPerson, action: 'submit' | 'approve') =>
+    const step = async (who: TestPerson, action: 'submit' | 'approve', seen?: number) =>
       ctx
         .http()
         .post(`/api/v1/statements/${s.id}/${action}`)
         .set(await as(who))
-        .send({ revision: 2 })
+        .send({ revision: 2, ...(seen ? { step: seen } : {}) })
         .expect(200);
     await step(w.officer, 'submit');
-    await step(w.head, 'approve');
+    await step(w.head, 'approve', 1);
     // The registrar closes the case while the director gives the last approval.
     const registrar = await as(w.registrar);
     await ctx.http().post(`/api/v1/cases/${w.caseId}/close`).set(registrar).expect(200);
-    await step(w.director, 'approve');
+    await step(w.director, 'approve', 2);
     await ctx.drain();
     const [report] = (
       await ctx.http().get('/api/v1/issued-documents').query({ subjectId: s.id }).set(registrar).expect(200)

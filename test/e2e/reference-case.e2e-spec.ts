@@ -164,7 +164,7 @@ describe('the reference case, from remiss to answer', () => {
       .http()
       .post(`/api/v1/statements/${statement.id}/request-changes`)
       .set(alexander)
-      .send({ revision: 2, comment: 'Sammanfattningen bör också säga vad förvaltningen tycker.' })
+      .send({ revision: 2, step: 1, comment: 'Sammanfattningen bör också säga vad förvaltningen tycker.' })
       .expect(200);
     statement = asked.body as Statement;
     expect(statement.status).toBe('drafting');
@@ -192,18 +192,18 @@ describe('the reference case, from remiss to answer', () => {
       .http()
       .post(`/api/v1/statements/${statement.id}/approve`)
       .set(await city.as('alexander.baena@stockholm.se'))
-      .send({ revision: 3 })
+      .send({ revision: 3, step: 1 })
       .expect(200);
     ctx.clock.set('2025-09-25T09:14:00+02:00', { running: true });
     const approved = await ctx
       .http()
       .post(`/api/v1/statements/${statement.id}/approve`)
       .set(await city.as('lee.orberson@stockholm.se'))
-      .send({ revision: 3 })
+      .send({ revision: 3, step: 2 })
       .expect(200);
     statement = approved.body as Statement;
     expect(statement).toMatchObject({ status: 'approved', approvedRevision: 3 });
-    expect(statement.signatories).toEqual(REFERENCE_CASE.signatories.map((p) => ({ ...p })));
+    expect(statement.signatories).toEqual(REFERENCE_CASE.signatories.map((p) => ({ ...p, onBehalfOf: null })));
     // The final approval asked for the signed tjänsteutlåtande; its progress can be followed.
     const maja = await city.as('maja.lindqvist@stockholm.se');
     const queued = await ctx

@@ -1,6 +1,8 @@
 import { Role } from '@app/platform';
 import type { TestPerson } from '@app/testing';
 
+import { asBytes } from '../support/files.js';
+import { pdfText } from '../support/pdf-tools.js';
 import { expectNothingChanged } from '../support/snapshot.js';
 import { type Statement, StatementFlow } from '../support/statement-flow.js';
 import { addMeeting, afterMeeting, statementWorld, type StatementWorld } from '../support/statement-world.js';
@@ -165,6 +167,121 @@ describe('the rules of a statement', () => {
         (a) => a.action === 'statement.step_approved' && a.after.onBehalfOf === w.director.id,
       ),
     ).toBeDefined();
+    // The signature says on whose behalf it was given, in the answer and in the signed document.
+    expect((done as unknown as { signatories: unknown[] }).signatories[0]).toMatchObject({
+      name: stand.name,
+      onBehalfOf: { id: w.director.id, name: w.director.name, title: 'förvaltningschef' },
+    });
+    await ctx.drain();
+    const registrar = await ctx.as(w.registrar);
+    const [report] = (
+      await ctx.http().get('/api/v1/issued-documents').query({ subjectId: s.id }).set(registrar).expect(200)
+    ).body as { id: string; status: string }[];
+    expect(report).toMatchObject({ status: 'signed' });
+    const file = await ctx
+      .http()
+      .get(`/api/v1/issued-documents/${report!.id}/file`)
+      .set(registrar)
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const text = pdfText(file.body as Buffer);
+    expect(text).toContain(`${stand.name} handläggare för ${w.director.name}, förvaltningschef`);
+    expect(text).toContain(`${stand.name}, handläggare, för ${w.director.name}, förvaltningschef`);
+  });
+
+  it('lets exactly one approval through per step when a head of department who is also the director’s substitute races another head (50 rounds)', async () => {
+    const w = await statementWorld(ctx);
+    // A second head of the officer's department, who also stands in for the director.
+    const deputy = await ctx.factories.person(w.organisationId, {
+      roles: [Role.HeadOfDepartment],
+      departmentId: w.departmentId,
+      title: 'avdelningschef',
+    });
+    await ctx
+      .http()
+      .post('/api/v1/substitutes')
+      .set(await ctx.as(w.director))
+      .send({ substituteId: deputy.id, validFrom: '2025-03-01', validTo: '2025-03-31' })
+      .expect(201);
+    const [headHeaders, deputyHeaders, directorHeaders] = [
+      await ctx.as(w.head),
+      await ctx.as(deputy),
+      await ctx.as(w.director),
+    ];
+    let s = await start(w);
+    for (let round = 0; round < 50; round++) {
+      s = await act(await save(s, w.officer, { summary: `Runda ${round}` }), w.officer, 'submit');
+      expect(s.nextStep).toMatchObject({ step: 1 });
+      // Both click "Godkänn" on step 1 at the same moment.
+      const [a, b] = await Promise.all(
+        [headHeaders, deputyHeaders].map((headers) =>
+          ctx
+            .http()
+            .post(`/api/v1/statements/${s.id}/approve`)
+            .set(headers)
+            .send({ revision: s.currentRevision, step: 1 }),
+        ),
+      );
+      const statuses = [a!.status, b!.status].sort();
+      expect(statuses).toEqual([200, 409]);
+      const loser = [a!, b!].find((r) => r.status === 409)!;
+      expect(loser.body).toMatchObject({ code: 'statement.step_taken', takenStep: 1 });
+      const approvals = await ctx.query<{ step: number; n: number }>(
+        `SELECT a.step, count(*)::int AS n FROM statement_approvals a
+         JOIN statement_submissions sub ON sub.id = a.submission_id
+         WHERE a.statement_id = $1 AND sub.status = 'open' AND a.decision = 'approved'
+         GROUP BY a.step ORDER BY a.step`,
+        [s.id],
+      );
+      expect(approvals).toEqual([{ step: 1, n: 1 }]);
+      const now = (await ctx.http().get(`/api/v1/statements/${s.id}`).set(directorHeaders).expect(200))
+        .body as Statement;
+      expect(now).toMatchObject({ status: 'in_approval', nextStep: { step: 2 } });
+      // The director sends it back, so the next round starts from a fresh submission.
+      s = await act(now, w.director, 'request-changes');
+    }
+    // Fifty rounds of six requests each: more than the default minute on a loaded machine.
+  }, 300_000);
+
+  it('answers a decision on a step that has moved on 409 and changes nothing', async () => {
+    const w = await statementWorld(ctx);
+    let s = await act(await save(await start(w), w.officer), w.officer, 'submit');
+    const seenByBoth = s;
+    s = await act(s, w.head, 'approve');
+    // The director's substitute still shows step 1; approving it must not take step 2.
+    const stand = await ctx.factories.person(w.organisationId, {
+      roles: [Role.HeadOfDepartment],
+      departmentId: w.departmentId,
+    });
+    await ctx
+      .http()
+      .post('/api/v1/substitutes')
+      .set(await ctx.as(w.director))
+      .send({ substituteId: stand.id, validFrom: '2025-03-01', validTo: '2025-03-31' })
+      .expect(201);
+    const headers = await ctx.as(stand);
+    for (const path of ['approve', 'request-changes']) {
+      const refused = await expectNothingChanged(ctx, () =>
+        ctx
+          .http()
+          .post(`/api/v1/statements/${s.id}/${path}`)
+          .set(headers)
+          .send({ revision: seenByBoth.currentRevision, step: 1, comment: 'Ändra.' }),
+      );
+      expect(refused.body).toMatchObject({ status: 409, code: 'statement.step_taken', takenStep: 1 });
+      expect((refused.body as { detail: string }).detail).toContain(w.head.name);
+    }
+    // The last step taken: a second approval of it says so too, not that the statement is done.
+    s = await act(s, w.director, 'approve');
+    expect(s.status).toBe('approved');
+    const late = await ctx
+      .http()
+      .post(`/api/v1/statements/${s.id}/approve`)
+      .set(headers)
+      .send({ revision: s.currentRevision, step: 2 })
+      .expect(409);
+    expect(late.body).toMatchObject({ code: 'statement.step_taken', takenStep: 2 });
   });
 
   it('sends a statement back to drafting on återremiss, and delivers only when the minutes are confirmed', async () => {
@@ -336,7 +453,7 @@ describe('the rules of a statement', () => {
     s = await act(s, w.officer, 'submit');
     const headers = await ctx.as(w.head);
     const refused = await expectNothingChanged(ctx, () =>
-      ctx.http().post(`/api/v1/statements/${s.id}/approve`).set(headers).send({ revision: s.currentRevision }),
+      ctx.http().post(`/api/v1/statements/${s.id}/approve`).set(headers).send({ revision: s.currentRevision, step: 1 }),
     );
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'statement.self_approval' });
@@ -438,7 +555,11 @@ describe('the rules of a statement', () => {
         async (w) => {
           let s = await save(await start(w), w.officer);
           s = await act(s, w.officer, 'submit');
-          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: w.director };
+          return {
+            path: `/api/v1/statements/${s.id}/approve`,
+            body: { revision: s.currentRevision, step: s.nextStep!.step },
+            as: w.director,
+          };
         },
         409,
         'statement.step_out_of_order',
@@ -449,7 +570,11 @@ describe('the rules of a statement', () => {
           await addCoWorker(w, w.head);
           let s = await save(await start(w), w.head);
           s = await act(s, w.officer, 'submit');
-          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: w.head };
+          return {
+            path: `/api/v1/statements/${s.id}/approve`,
+            body: { revision: s.currentRevision, step: s.nextStep!.step },
+            as: w.head,
+          };
         },
         403,
         'statement.self_approval',
@@ -461,7 +586,7 @@ describe('the rules of a statement', () => {
           s = await act(s, w.officer, 'submit');
           const old = s.currentRevision;
           await save(s, w.officer);
-          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: old }, as: w.head };
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: old, step: 1 }, as: w.head };
         },
         409,
         'statement.not_in_approval',
@@ -471,7 +596,7 @@ describe('the rules of a statement', () => {
         async (w) => {
           let s = await save(await start(w), w.officer);
           s = await act(s, w.officer, 'submit');
-          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: 1 }, as: w.head };
+          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: 1, step: 1 }, as: w.head };
         },
         409,
         'statement.revision_changed',
@@ -509,7 +634,11 @@ describe('the rules of a statement', () => {
         async (w) => {
           let s = await save(await start(w), w.officer);
           s = await act(s, w.officer, 'submit');
-          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: w.otherHead };
+          return {
+            path: `/api/v1/statements/${s.id}/approve`,
+            body: { revision: s.currentRevision, step: s.nextStep!.step },
+            as: w.otherHead,
+          };
         },
         403,
         'statement.not_your_step',
@@ -524,7 +653,11 @@ describe('the rules of a statement', () => {
           let s = await save(await start(w), w.officer);
           s = await act(s, w.officer, 'submit');
           s = await act(s, both, 'approve');
-          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: both };
+          return {
+            path: `/api/v1/statements/${s.id}/approve`,
+            body: { revision: s.currentRevision, step: s.nextStep!.step },
+            as: both,
+          };
         },
         403,
         'statement.two_steps',
@@ -559,7 +692,11 @@ describe('the rules of a statement', () => {
           let s = await save(await start(w), w.officer);
           s = await act(s, w.officer, 'submit');
           s = await act(s, both, 'approve');
-          return { path: `/api/v1/statements/${s.id}/approve`, body: { revision: s.currentRevision }, as: stand };
+          return {
+            path: `/api/v1/statements/${s.id}/approve`,
+            body: { revision: s.currentRevision, step: s.nextStep!.step },
+            as: stand,
+          };
         },
         403,
         'statement.two_steps',

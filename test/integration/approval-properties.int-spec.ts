@@ -126,6 +126,8 @@ describe('approval under random sequences of actions', () => {
       view = fresh;
       const revision =
         'stale' in c && c.stale && fresh.currentRevision > 1 ? fresh.currentRevision - 1 : fresh.currentRevision;
+      // An approver decides on the step their screen shows waiting.
+      const seenStep = fresh.nextStep?.step ?? 1;
       const next = await attempt(async () => {
         switch (c.kind) {
           case 'save':
@@ -136,9 +138,14 @@ describe('approval under random sequences of actions', () => {
           case 'submit':
             return approvals.submit(actor(c.who), view.id, revision);
           case 'approve':
-            return approvals.approve(actor(c.who), view.id, revision);
+            return approvals.approve(actor(c.who), view.id, { revision, step: seenStep });
           case 'requestChanges':
-            return approvals.requestChanges(actor(c.who), view.id, fresh.currentRevision, 'Ändra.');
+            return approvals.requestChanges(
+              actor(c.who),
+              view.id,
+              { revision: fresh.currentRevision, step: seenStep },
+              'Ändra.',
+            );
           case 'decide': {
             // On the evening of the meeting: a decision belongs to a meeting that was held. The
             // clock goes back to where it was after, so later steps stay later.
@@ -295,10 +302,11 @@ describe('approval under random sequences of actions', () => {
       ]);
       const view = await ctx.get(StatementService).get(actor('registrar'), id);
       const results = await Promise.allSettled([
-        ctx.get(ApprovalService).approve(actor('head'), id, view.currentRevision),
-        ctx
-          .get(ApprovalService)
-          .approve(personActor(second.id, organisationId, [Role.HeadOfDepartment]), id, view.currentRevision),
+        ctx.get(ApprovalService).approve(actor('head'), id, { revision: view.currentRevision, step: 1 }),
+        ctx.get(ApprovalService).approve(personActor(second.id, organisationId, [Role.HeadOfDepartment]), id, {
+          revision: view.currentRevision,
+          step: 1,
+        }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const [count] = await ctx.query<{ n: number }>(

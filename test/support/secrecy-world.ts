@@ -303,12 +303,12 @@ export async function adoptStatement(
   const created = await ctx.http().post('/api/v1/statements').set(officer).send({ caseId }).expect(201);
   const statement = created.body as { id: string };
   await ctx.http().post(`/api/v1/statements/${statement.id}/submit`).set(officer).send({ revision: 1 }).expect(200);
-  for (const approver of [district.head, district.director]) {
+  for (const [index, approver] of [district.head, district.director].entries()) {
     await ctx
       .http()
       .post(`/api/v1/statements/${statement.id}/approve`)
       .set(await ctx.as(approver))
-      .send({ revision: 1 })
+      .send({ revision: 1, step: index + 1 })
       .expect(200);
   }
   await ctx.drain();

@@ -10,6 +10,8 @@ export interface Statement {
   currentRevision: number;
   approvedRevision: number | null;
   revision: { number: number; parts: Record<string, unknown> };
+  /** The step waiting, as an approver's screen shows it. */
+  nextStep?: { step: number; role: string } | null;
   meeting: { id: string; meetingDate: string; cancelled: boolean } | null;
   decision?: {
     id: string;
@@ -61,7 +63,11 @@ export class StatementFlow {
       .http()
       .post(`/api/v1/statements/${s.id}/${action}`)
       .set(await this.ctx.as(as))
-      .send({ revision, ...(action === 'request-changes' ? { comment: 'Ändra.' } : {}) })
+      .send({
+        revision,
+        ...(action === 'submit' ? {} : { step: s.nextStep?.step ?? 1 }),
+        ...(action === 'request-changes' ? { comment: 'Ändra.' } : {}),
+      })
       .expect(expected);
     return r.body as Statement;
   }

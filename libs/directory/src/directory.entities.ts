@@ -1,3 +1,4 @@
+import { LoginAttemptCounterEntity } from './auth/login-attempt-counter.entity.js';
 import { RevokedTokenEntity } from './auth/revoked-token.entity.js';
 import { DepartmentEntity } from './department/department.entity.js';
 import { OrganisationEntity } from './organisation/organisation.entity.js';
@@ -11,4 +12,5 @@ export const DIRECTORY_ENTITIES = [
   PersonEntity,
   RoleAssignmentEntity,
   RevokedTokenEntity,
+  LoginAttemptCounterEntity,
 ];

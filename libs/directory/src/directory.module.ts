@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AuthenticationService } from './auth/authentication.service.js';
+import { LoginAttemptService } from './auth/login-attempt.service.js';
 import { DepartmentService } from './department/department.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
 import { PersonService } from './person/person.service.js';
@@ -14,8 +15,17 @@ import { DirectorySeeder } from './seed/directory.seeder.js';
     PersonService,
     RoleService,
     AuthenticationService,
+    LoginAttemptService,
     DirectorySeeder,
   ],
-  exports: [OrganisationService, DepartmentService, PersonService, RoleService, AuthenticationService, DirectorySeeder],
+  exports: [
+    OrganisationService,
+    DepartmentService,
+    PersonService,
+    RoleService,
+    AuthenticationService,
+    LoginAttemptService,
+    DirectorySeeder,
+  ],
 })
 export class DirectoryModule {}

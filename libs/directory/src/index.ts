@@ -1,4 +1,5 @@
 export * from './auth/authentication.service.js';
+export * from './auth/login-attempt.service.js';
 export * from './department/department.service.js';
 export { DIRECTORY_ENTITIES } from './directory.entities.js';
 export * from './directory.errors.js';

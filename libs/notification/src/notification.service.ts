@@ -10,7 +10,7 @@ import {
   ROLE_LABEL,
   type Tx,
 } from '@app/platform';
-import { OrganisationService, PersonService, RoleService } from '@app/directory';
+import { OrganisationService, PersonService, RoleService, roleLabelIn } from '@app/directory';
 import { Injectable } from '@nestjs/common';
 
 import { NotificationMessageEntity } from './notification-message.entity.js';
@@ -69,6 +69,8 @@ export class NotificationService {
 
   async post(tx: Tx, input: NotificationInput): Promise<void> {
     const audience = input.audience;
+    // The application's clock, as for every other time the change records (not the database's).
+    const createdAt = this.clock.now();
     const inserted = (await tx
       .createQueryBuilder()
       .insert()
@@ -83,6 +85,7 @@ export class NotificationService {
         linkId: input.link?.id ?? null,
         audiencePersonIds: audience.personIds?.length ? [...audience.personIds] : null,
         audienceRoles: audience.roles?.length ? [...audience.roles] : null,
+        createdAt,
       })
       .orIgnore()
       .returning(['id'])
@@ -93,7 +96,7 @@ export class NotificationService {
     }
     // Named people get it in this same commit; who holds a role is resolved when the job runs.
     if (audience.personIds?.length) {
-      await this.#deliver(tx, messageId, input.organisationId, audience.personIds);
+      await this.#deliver(tx, messageId, input.organisationId, audience.personIds, createdAt);
     }
     if (audience.roles?.length) {
       await this.outbox.add(tx, JobName.FanOutNotification, { messageId });
@@ -115,7 +118,8 @@ export class NotificationService {
           }
         }
       }
-      return this.#deliver(tx, message.id, message.organisationId, [...personIds]);
+      // Each copy bears the time of the change it tells about, however late the fan-out runs.
+      return this.#deliver(tx, message.id, message.organisationId, [...personIds], message.createdAt);
     });
   }
 
@@ -126,14 +130,16 @@ export class NotificationService {
       return; // revoked before the job ran: nothing to announce
     }
     const organisation = await this.organisations.findById(grant.organisationId);
+    // A company's director is its verkställande direktör, not a förvaltningschef.
+    const role = organisation ? roleLabelIn(organisation.kind, grant.role) : ROLE_LABEL[grant.role];
     await this.db.transaction(async (tx) => {
       await this.post(tx, {
         sourceKey: `role-granted:${grant.id}`,
         organisationId: grant.organisationId,
         audience: { personIds: [grant.personId] },
         kind: 'role_granted',
-        title: `Du är nu ${ROLE_LABEL[grant.role]}`,
-        body: `Du har fått rollen ${ROLE_LABEL[grant.role]} i ${organisation?.name ?? 'organisationen'}.`,
+        title: `Du är nu ${role}`,
+        body: `Du har fått rollen ${role} i ${organisation?.name ?? 'organisationen'}.`,
         link: { type: 'organisation', id: grant.organisationId },
       });
     });
@@ -215,7 +221,13 @@ export class NotificationService {
     await this.live.publish({ personIds: [personId] }, { type: 'notifications', organisationId, reason: 'read' });
   }
 
-  async #deliver(tx: Tx, messageId: string, organisationId: string, personIds: readonly string[]): Promise<number> {
+  async #deliver(
+    tx: Tx,
+    messageId: string,
+    organisationId: string,
+    personIds: readonly string[],
+    createdAt: Date,
+  ): Promise<number> {
     if (personIds.length === 0) {
       return 0;
     }
@@ -223,7 +235,7 @@ export class NotificationService {
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
-      .values(personIds.map((personId) => ({ messageId, personId, organisationId })))
+      .values(personIds.map((personId) => ({ messageId, personId, organisationId, createdAt })))
       .orIgnore()
       .returning(['id', 'personId'])
       .execute();

@@ -72,11 +72,12 @@ export const statementErrors = {
       ErrorKind.Forbidden,
       'Du har redan godkänt ett steg av den här versionen och kan inte godkänna ett till.',
     ),
-  stepTaken: () =>
+  stepTaken: (step: number, by: string | null) =>
     new DomainError(
       'statement.step_taken',
       ErrorKind.Conflict,
-      'Någon annan godkände samma steg nyss. Hämta läget igen.',
+      `Steg ${step} är redan godkänt${by ? ` av ${by}` : ''}. Hämta läget igen.`,
+      { takenStep: step },
     ),
   notApproved: () =>
     new DomainError(

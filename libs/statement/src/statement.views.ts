@@ -52,11 +52,19 @@ export interface ChainStep {
   readonly sameDepartment: boolean;
 }
 
+/** A person as an approval names them. */
+export interface PersonWithTitle {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string | null;
+}
+
 export interface ApprovalView {
   readonly step: number;
   readonly role: Role;
-  readonly approver: { readonly id: string; readonly name: string; readonly title: string | null };
-  readonly onBehalfOf: { readonly id: string; readonly name: string } | null;
+  readonly approver: PersonWithTitle;
+  /** When a substitute (ersättare) decided: the person they stood in for. */
+  readonly onBehalfOf: PersonWithTitle | null;
   readonly decision: 'approved' | 'changes_requested';
   readonly comment: string;
   readonly decidedAt: string;
@@ -108,6 +116,8 @@ export interface StatementView {
     readonly name: string;
     readonly title: string | null;
     readonly organisation: string;
+    /** A substitute signs for the person they stood in for, and the document says so. */
+    readonly onBehalfOf: PersonWithTitle | null;
   }[];
   readonly remissSections: readonly { readonly id: string; readonly position: number; readonly title: string }[];
   readonly schedule: ScheduleView | null;

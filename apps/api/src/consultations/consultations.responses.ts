@@ -283,10 +283,10 @@ export class StatusBoardResponse {
   @ApiProperty({ format: 'date' })
   readonly responseDeadline!: string;
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: 'Antalet remissinstanser som filtren (q, state, overdue) väljer.' })
   readonly total!: number;
 
-  @ApiProperty({ type: RecipientStateCountsResponse })
+  @ApiProperty({ type: RecipientStateCountsResponse, description: 'Antal per status för hela remissen, ofiltrerat.' })
   readonly counts!: RecipientStateCountsResponse;
 
   @ApiProperty({ type: [RecipientResponse] })

@@ -71,6 +71,9 @@ export class ProblemResponse {
   @ApiPropertyOptional({ type: 'integer', description: 'Steget som väntar (statement.step_out_of_order).' })
   readonly waitingStep?: number;
 
+  @ApiPropertyOptional({ type: 'integer', description: 'Steget som redan är godkänt (statement.step_taken).' })
+  readonly takenStep?: number;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Den okända remissdelen (statement.section_unknown).' })
   readonly sectionId?: string;
 

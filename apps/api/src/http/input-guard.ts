@@ -70,10 +70,45 @@ export function inputProblems(value: unknown, root = ''): FieldProblem[] {
   return problems;
 }
 
+/** Secrets are compared as given, byte for byte: a password set before stays the password. */
+const SECRET_FIELD = /pass(?:word|phrase)/i;
+
+/**
+ * A field's text as stored and searched: in Unicode normal form C, whatever form it was typed in
+ * (a Mac sends `å` as `a` and a combining ring; Windows as one character). Secrets stay as given.
+ */
+export function normalisedText(field: string, text: string): string {
+  return SECRET_FIELD.test(field) ? text : text.normalize('NFC');
+}
+
+/** Every string of a parsed value in normal form C (secrets excepted), walked without recursion. */
+function normaliseStrings(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.normalize('NFC');
+  }
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') {
+      continue;
+    }
+    const record = current as Record<string, unknown>;
+    for (const [key, child] of Object.entries(record)) {
+      if (typeof child === 'string') {
+        record[key] = normalisedText(key, child);
+      } else {
+        stack.push(child);
+      }
+    }
+  }
+  return value;
+}
+
 /**
  * Refuses, before anything reads them, requests whose query, path or body hold what no field
- * takes: a NUL character, a lone surrogate, or nesting deeper than any body of the API. The one
- * place this is checked for every route; multipart forms are checked as they are read.
+ * takes: a NUL character, a lone surrogate, or nesting deeper than any body of the API; then puts
+ * every text in Unicode normal form C. The one place this is done for every route; multipart
+ * forms are checked and normalised as they are read.
  */
 export function installInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -85,6 +120,10 @@ export function installInputGuard(fastify: FastifyInstance): void {
     if (problems.length > 0) {
       sendError(reply, request, invalidFields(problems), log);
       return reply;
+    }
+    request.query = normaliseStrings(request.query);
+    if (!request.isMultipart()) {
+      request.body = normaliseStrings(request.body);
     }
   });
 }

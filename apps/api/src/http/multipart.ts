@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 
-import { inputProblems, textProblem } from './input-guard.js';
+import { inputProblems, normalisedText, textProblem } from './input-guard.js';
 import { type FieldProblem, invalidFields, shapeErrors, validationProblems } from './validation.js';
 
 /** The most files one form takes (a correction of a remiss's underlag, say). */
@@ -70,7 +70,7 @@ function checkPart(part: MultipartFile | MultipartValue): void {
 
 function incoming(part: MultipartFile): IncomingFile {
   return {
-    fileName: cleanFileName(part.filename),
+    fileName: cleanFileName(part.filename.normalize('NFC')),
     declaredMediaType: part.mimetype,
     stream: part.file,
     truncated: () => part.file.truncated,
@@ -115,7 +115,7 @@ export async function readSingleFile(
     const field = Array.isArray(value) ? value[0] : value;
     if (field && field.type === 'field' && name !== part.fieldname) {
       checkPart(field);
-      fields[name] = String(field.value);
+      fields[name] = normalisedText(name, String(field.value));
     }
   }
   checkPart(part);
@@ -142,9 +142,9 @@ export async function* readFiles(
     checkPart(part);
     if (part.type === 'field') {
       if (part.fieldname === 'title') {
-        title = String(part.value);
+        title = normalisedText('title', String(part.value));
       } else {
-        fields[part.fieldname] = String(part.value);
+        fields[part.fieldname] = normalisedText(part.fieldname, String(part.value));
       }
       continue;
     }

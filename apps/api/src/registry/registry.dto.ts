@@ -142,7 +142,10 @@ export class AssignCaseDto {
 }
 
 export class CaseQueryDto {
-  @ApiPropertyOptional({ description: 'Ord i rubriken eller del av diarienumret.' })
+  @ApiPropertyOptional({
+    description:
+      'Del av rubriken, diarienumret, motparten eller motpartens diarienummer (Ku2025/01234), eller av vem en handling i ärendet kom från eller gick till. Skiftläge, Unicodeform och accenter spelar ingen roll (Kalderas hittar Kalderaš), men å, ä och ö är egna bokstäver.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -227,7 +230,10 @@ export class RegisterDocumentUpload extends RegisterDocumentDto {
 }
 
 export class DocumentQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      'Del av handlingens rubrik, motpart eller nummer, eller av ärendets motpart eller motpartens diarienummer; jämförs som i ärendesökningen. En sekretessmarkerad handlings rubrik och motpart söks bara av den som får läsa dem.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -154,7 +154,7 @@ export class StatementsController {
     return this.approvals.submit(actor, id, body.revision);
   }
 
-  /** Approves the waiting step of the revision in approval. */
+  /** Approves the step the approver saw waiting in the revision in approval. */
   @Post(':id/approve')
   @HttpCode(200)
   @Roles(Role.HeadOfDepartment, Role.Director, Role.Registrar, Role.Administrator, Role.CaseOfficer)
@@ -165,7 +165,7 @@ export class StatementsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: ApproveDto,
   ): Promise<StatementView> {
-    return this.approvals.approve(actor, id, body.revision, body.comment ?? '');
+    return this.approvals.approve(actor, id, { revision: body.revision, step: body.step }, body.comment ?? '');
   }
 
   /** Asks for changes: the statement returns to drafting. */
@@ -179,7 +179,7 @@ export class StatementsController {
     @Param('id', uuidParam()) id: string,
     @Body() body: RequestChangesDto,
   ): Promise<StatementView> {
-    return this.approvals.requestChanges(actor, id, body.revision, body.comment);
+    return this.approvals.requestChanges(actor, id, { revision: body.revision, step: body.step }, body.comment);
   }
 
   /**

@@ -174,7 +174,18 @@ export class RevisionDto {
   revision!: number;
 }
 
-export class ApproveDto extends RevisionDto {
+/**
+ * A decision on one step: the revision and the step the approver saw waiting. Should the step have
+ * been taken meanwhile, the answer is 409 and nothing changes.
+ */
+export class StepDecisionDto extends RevisionDto {
+  @ApiProperty({ description: 'Steget du såg vänta (nextStep.step). Har det tagits under tiden svarar servern 409.' })
+  @IsInt()
+  @Min(1)
+  step!: number;
+}
+
+export class ApproveDto extends StepDecisionDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -182,7 +193,7 @@ export class ApproveDto extends RevisionDto {
   comment?: string;
 }
 
-export class RequestChangesDto extends RevisionDto {
+export class RequestChangesDto extends StepDecisionDto {
   @ApiProperty({ example: 'Förtydliga sammanfattningen.' })
   @IsString()
   @MinLength(3)

@@ -179,8 +179,8 @@ export class ApprovalResponse {
   @ApiProperty({ type: ApproverResponse })
   readonly approver!: ApproverResponse;
 
-  @ApiProperty({ type: NamedReferenceResponse, nullable: true, description: 'Den ersättaren agerade för.' })
-  readonly onBehalfOf!: NamedReferenceResponse | null;
+  @ApiProperty({ type: ApproverResponse, nullable: true, description: 'Den ersättaren agerade för.' })
+  readonly onBehalfOf!: ApproverResponse | null;
 
   @ApiProperty({
     enum: literalValues<ApprovalView['decision']>({ approved: true, changes_requested: true }),
@@ -330,6 +330,13 @@ export class SignatoryResponse {
 
   @ApiProperty()
   readonly organisation!: string;
+
+  @ApiProperty({
+    type: ApproverResponse,
+    nullable: true,
+    description: 'Den en ersättare skrev under för; dokumentet trycker det under titeln (”för …”).',
+  })
+  readonly onBehalfOf!: ApproverResponse | null;
 }
 
 @Describes<StatementView['remissSections'][number]>()

@@ -2263,7 +2263,9 @@ export interface components {
       senderDiaryNumber: string;
       /** Format: date */
       responseDeadline: string;
+      /** @description Antalet remissinstanser som filtren (q, state, overdue) väljer. */
       total: number;
+      /** @description Antal per status för hela remissen, ofiltrerat. */
       counts: components['schemas']['RecipientStateCountsResponse'];
       recipients: components['schemas']['RecipientResponse'][];
     };
@@ -2467,7 +2469,7 @@ export interface components {
       role: components['schemas']['Role'];
       approver: components['schemas']['ApproverResponse'];
       /** @description Den ersättaren agerade för. */
-      onBehalfOf: components['schemas']['NamedReferenceResponse'] | null;
+      onBehalfOf: components['schemas']['ApproverResponse'] | null;
       decision: components['schemas']['ApprovalDecision'];
       comment: string;
       /** Format: date-time */
@@ -2478,6 +2480,8 @@ export interface components {
       name: string;
       title: string | null;
       organisation: string;
+      /** @description Den en ersättare skrev under för; dokumentet trycker det under titeln (”för …”). */
+      onBehalfOf: components['schemas']['ApproverResponse'] | null;
     };
     RemissSectionResponse: {
       /** Format: uuid */
@@ -2703,11 +2707,15 @@ export interface components {
     ApproveDto: {
       /** @description Versionen det gäller. */
       revision: number;
+      /** @description Steget du såg vänta (nextStep.step). Har det tagits under tiden svarar servern 409. */
+      step: number;
       comment?: string;
     };
     RequestChangesDto: {
       /** @description Versionen det gäller. */
       revision: number;
+      /** @description Steget du såg vänta (nextStep.step). Har det tagits under tiden svarar servern 409. */
+      step: number;
       /** @example Förtydliga sammanfattningen. */
       comment: string;
     };
@@ -3142,6 +3150,8 @@ export interface components {
       revisionInApproval?: number;
       /** @description Steget som väntar (statement.step_out_of_order). */
       waitingStep?: number;
+      /** @description Steget som redan är godkänt (statement.step_taken). */
+      takenStep?: number;
       /**
        * Format: uuid
        * @description Den okända remissdelen (statement.section_unknown).
@@ -5140,7 +5150,7 @@ export interface operations {
   CasesController_search: {
     parameters: {
       query?: {
-        /** @description Ord i rubriken eller del av diarienumret. */
+        /** @description Del av rubriken, diarienumret, motparten eller motpartens diarienummer (Ku2025/01234), eller av vem en handling i ärendet kom från eller gick till. Skiftläge, Unicodeform och accenter spelar ingen roll (Kalderas hittar Kalderaš), men å, ä och ö är egna bokstäver. */
         q?: string;
         diaryNumber?: string;
         status?: components['schemas']['CaseStatus'];
@@ -5912,6 +5922,7 @@ export interface operations {
   DocumentsController_search: {
     parameters: {
       query?: {
+        /** @description Del av handlingens rubrik, motpart eller nummer, eller av ärendets motpart eller motpartens diarienummer; jämförs som i ärendesökningen. En sekretessmarkerad handlings rubrik och motpart söks bara av den som får läsa dem. */
         q?: string;
         caseId?: string;
         direction?: components['schemas']['DocumentDirection'];

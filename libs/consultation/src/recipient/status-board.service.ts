@@ -56,7 +56,8 @@ export class StatusBoardService {
       title: consultation.title,
       senderDiaryNumber: senderView.senderDiaryNumber,
       responseDeadline: consultation.responseDeadline,
-      total: all.length,
+      // What the filters select, as the rows shown; `counts` keep the whole remiss for its tabs.
+      total: shown.length,
       counts,
       recipients: shown,
     };

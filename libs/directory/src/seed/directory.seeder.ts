@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 
 import { DepartmentService } from '../department/department.service.js';
 import type { OrganisationView } from '../directory.views.js';
+import { roleLabelIn } from '../organisation/organisation-kind.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { PersonService } from '../person/person.service.js';
 import { RoleService } from '../role/role.service.js';
@@ -19,6 +20,8 @@ export interface SeedReport {
     readonly name: string;
     readonly email: string;
     readonly roles: readonly Role[];
+    /** The roles as the organisation names them (a company's director is its verkställande direktör). */
+    readonly roleLabels: readonly string[];
   }[];
 }
 
@@ -43,7 +46,7 @@ export class DirectorySeeder {
     let updated = 0;
     let departmentCount = 0;
     let peopleCount = 0;
-    const accounts: { organisation: string; name: string; email: string; roles: Role[] }[] = [];
+    const accounts: { organisation: string; name: string; email: string; roles: Role[]; roleLabels: string[] }[] = [];
 
     for (const spec of data) {
       const parentId = spec.parent ? (byName.get(spec.parent)?.id ?? null) : null;
@@ -106,7 +109,13 @@ export class DirectorySeeder {
             created++;
           }
         }
-        accounts.push({ organisation: organisation.name, name: p.name, email: p.email, roles: [...p.roles] });
+        accounts.push({
+          organisation: organisation.name,
+          name: p.name,
+          email: p.email,
+          roles: [...p.roles],
+          roleLabels: p.roles.map((r) => roleLabelIn(spec.kind, r)),
+        });
       }
     }
     return {

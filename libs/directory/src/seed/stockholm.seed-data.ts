@@ -304,7 +304,11 @@ function district(spec: DistrictSpec, index: number): SeedOrganisation {
   };
 }
 
+/** The city's parent company: the other companies' boards sit under it in the directory. */
+export const PARENT_COMPANY = 'Styrelsen för Stockholms Stadshus AB';
+
 function board(spec: BoardSpec, kind: OrganisationKind, index: number): SeedOrganisation {
+  const parent = kind === OrganisationKind.CompanyBoard && spec.name !== PARENT_COMPANY ? PARENT_COMPANY : CITY;
   return {
     name: spec.name,
     kind,
@@ -315,7 +319,7 @@ function board(spec: BoardSpec, kind: OrganisationKind, index: number): SeedOrga
     postalTown: 'Stockholm',
     registryEmail: registry(spec.administration),
     website: WEB,
-    parent: CITY,
+    parent,
     departments: [{ name: spec.department, contactEmail: registry(spec.administration) }],
     people: staff(
       spec.people,

@@ -6,7 +6,7 @@ import {
   Position,
   RecipientService,
 } from '@app/consultation';
-import { PersonService } from '@app/directory';
+import { PersonService, wordingOf } from '@app/directory';
 import { DocumentKind, IssuanceService, type IssuedDocumentView } from '@app/issuance';
 import { parseMarkup, type RichText } from '@app/markup';
 import { DomainError, ErrorKind, localDate, mustFind, type Reader, systemActor } from '@app/platform';
@@ -23,6 +23,7 @@ import type {
   StatementParts as PrintedParts,
 } from '../render/models.js';
 import type { DocumentTemplate } from '../render/document-template.js';
+import { onBehalfOfLabel } from '../render/swedish.js';
 import { LetterheadService } from './letterhead.service.js';
 
 const PRINTED_POSITION: Readonly<Record<Position, SectionPosition>> = {
@@ -169,7 +170,7 @@ export class DocumentModelsService {
       caption: 'Godkänt av',
       approvals: s.approvals.map((a) => ({
         name: a.name,
-        title: a.title,
+        title: a.onBehalfOf ? `${a.title}, ${onBehalfOfLabel(a.onBehalfOf)}` : a.title,
         approvedAt: formatStockholmTime(a.approvedAt),
       })),
     };
@@ -212,6 +213,7 @@ export class DocumentModelsService {
           title: s.parts.title,
           heading: s.parts.heading,
           parts: this.#printedParts(s),
+          words: wordingOf(organisation.kind),
           signatories: s.signatories,
           attachments: s.attachmentTitles,
           signaturePanel: panel,
@@ -283,7 +285,7 @@ export class DocumentModelsService {
   async #boardStatement(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, reader);
     const s = d.statement;
-    const { issuer } = await this.letterheads.letterhead(
+    const { organisation, issuer } = await this.letterheads.letterhead(
       s.organisationId,
       { name: s.officer.departmentName, email: s.officer.departmentEmail },
       reader,
@@ -311,6 +313,7 @@ export class DocumentModelsService {
           },
           // The board's decision takes the place of the administration's proposal.
           parts: { ...this.#printedParts(s), proposedDecision: [] },
+          words: wordingOf(organisation.kind),
           signatories: [],
           attachments: s.attachmentTitles,
           signaturePanel: panel,
@@ -335,7 +338,7 @@ export class DocumentModelsService {
   async #minutesExtract(document: IssuedDocumentView, making: Making, reader?: Reader): Promise<PreparedDocument> {
     const d = await this.frozen.decided(document.subjectId, reader);
     const s = d.statement;
-    const { issuer } = await this.letterheads.letterhead(s.organisationId, null, reader);
+    const { organisation, issuer } = await this.letterheads.letterhead(s.organisationId, null, reader);
     const signer = making.signer ?? issuer.administration;
     // The extract is the registrar's certified copy of the minutes: the panel says who certified it.
     const panel: SignaturePanelModel = {
@@ -367,6 +370,7 @@ export class DocumentModelsService {
             ? { kind: 'immediate' }
             : { kind: 'adjusted', date: d.decision.confirmationDate },
           certifiedBy: d.registrar,
+          words: wordingOf(organisation.kind),
           signaturePanel: panel,
         },
       },
@@ -437,6 +441,7 @@ export class DocumentModelsService {
           remissTitle: context.consultationTitle,
           reason: text(r.declineReason ?? ''),
           decision,
+          words: wordingOf(organisation.kind),
           signatories:
             decision.by === 'administration'
               ? [{ name: decision.name, title: decision.title, organisation: issuer.administration }]

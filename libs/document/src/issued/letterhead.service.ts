@@ -22,8 +22,12 @@ export class LetterheadService {
   ): Promise<Letterhead> {
     const lineage = await this.organisations.lineage(organisationId, reader);
     const organisation = mustExist(lineage[0], directoryErrors.organisationNotFound);
-    // The municipality at the root of the directory (`Stockholms stad`).
-    const municipality = lineage.find((o) => o.kind === OrganisationKind.City)?.name ?? organisation.name;
+    // The municipality at the root of the directory (`Stockholms stad`); a company writes in its
+    // own name (`AB Familjebostäder`), not the city's.
+    const municipality =
+      organisation.kind === OrganisationKind.CompanyBoard
+        ? (organisation.administrationName ?? organisation.name)
+        : (lineage.find((o) => o.kind === OrganisationKind.City)?.name ?? organisation.name);
     return {
       organisation,
       issuer: {

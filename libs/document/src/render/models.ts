@@ -15,7 +15,7 @@ export type IsoDate = string;
 
 /** The municipality and administration a document comes from: letterhead and page-1 footer. */
 export interface Issuer {
-  /** The municipality's name, top left on page 1: `Stockholms stad`. */
+  /** Top left on page 1: the municipality (`Stockholms stad`), or a company its own name. */
   readonly municipality: string;
   /** The administration (förvaltning) or office: `Hägersten-Älvsjö stadsdelsförvaltning`. */
   readonly administration: string;
@@ -30,12 +30,31 @@ export interface Issuer {
   readonly website: string;
 }
 
+/**
+ * How the deciding body speaks of itself, its office and its meetings (all lower case): a nämnd
+ * (`nämndens`, `förvaltningens`, `sammanträde`) or a company's board (`styrelsens`, `bolagets`,
+ * `styrelsemöte`). Left out, a document speaks as a nämnd.
+ */
+export interface BodyWords {
+  readonly bodyGenitive: string;
+  readonly officeGenitive: string;
+  readonly meeting: string;
+}
+
 /** A person who signs a document, printed as name over title over organisation. */
 export interface Signatory {
   readonly name: string;
   /** In lower case as the city prints it: `stadsdelsdirektör`. */
   readonly title: string;
   readonly organisation: string;
+  /** A substitute (ersättare) signs for someone: printed `för Lee Orberson, stadsdelsdirektör` under the title. */
+  readonly onBehalfOf?: PersonTitled | null;
+}
+
+/** A person as a signature names them. */
+export interface PersonTitled {
+  readonly name: string;
+  readonly title: string;
 }
 
 /** One entry of the visible signature panel: who approved or decided, and when. */
@@ -117,6 +136,8 @@ export interface OfficialReportModel {
   readonly attachments: readonly string[];
   /** The visible signature panel; without it no panel is drawn and none is returned. */
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /** One section of a remiss that the recipients are asked to comment on. */
@@ -173,6 +194,8 @@ export interface BoardStatementModel {
   readonly signatories: readonly Signatory[];
   readonly attachments?: readonly string[];
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /** How the minutes were confirmed (justering). */
@@ -195,6 +218,8 @@ export interface MinutesExtractModel {
   /** Rätt utdraget intygar: the registrar who certifies the extract. */
   readonly certifiedBy: { readonly name: string; readonly title: string };
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /**
@@ -227,6 +252,8 @@ export interface DeclineLetterModel {
   readonly decision: DeclineDecision;
   readonly signatories: readonly Signatory[];
   readonly signaturePanel?: SignaturePanelModel | null;
+  /** The body's own words for itself; a nämnd's when left out. */
+  readonly words?: BodyWords;
 }
 
 /** A position and comment, on the whole remiss or on one section. */

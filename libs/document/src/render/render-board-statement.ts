@@ -7,7 +7,7 @@ import type { BoardStatementModel } from './models.js';
 import { addSignatureBlock } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
 import { addAttachments, addStatementParts } from './statement-parts.js';
-import { paragraphLabel, PART_HEADINGS } from './swedish.js';
+import { BOARD_WORDS, capitalised, paragraphLabel, PART_HEADINGS } from './swedish.js';
 
 const DOCUMENT_TYPE = 'Yttrande';
 
@@ -42,12 +42,16 @@ export function renderBoardStatement(model: BoardStatementModel): RenderedPdf {
   if (model.heading) {
     flow.text(model.heading, { style: STYLES.subtitle, spaceBefore: 6 });
   }
-  flow.heading('Nämndens beslut', 'H2');
+  const words = model.words ?? BOARD_WORDS;
+  flow.heading(`${capitalised(words.bodyGenitive)} beslut`, 'H2');
   flow.paragraph([
-    { text: `${model.board}, sammanträde ${meetingDate}, ${paragraphLabel(model.decision.paragraph)}`, face: 'italic' },
+    {
+      text: `${model.board}, ${words.meeting} ${meetingDate}, ${paragraphLabel(model.decision.paragraph)}`,
+      face: 'italic',
+    },
   ]);
   flow.richText(model.decision.text, { spaceBefore: 4 });
-  addStatementParts(flow, model.parts);
+  addStatementParts(flow, model.parts, words);
   addSignatureBlock(doc, flow, model.signatories);
   addAttachments(flow, PART_HEADINGS.attachments, model.attachments ?? []);
   const panel = addSignaturePanel(doc, flow, model.signaturePanel);

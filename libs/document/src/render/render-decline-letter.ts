@@ -6,16 +6,17 @@ import { checkDate } from './model-checks.js';
 import type { DeclineLetterModel } from './models.js';
 import { addSignatureBlock } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
-import { paragraphLabel } from './swedish.js';
+import { BOARD_WORDS, paragraphLabel } from './swedish.js';
 
 const DOCUMENT_TYPE = 'Svar på remiss';
 
 /** Who decided, in the words the letter uses. */
 function decidedBy(model: DeclineLetterModel): string {
   const d = model.decision;
+  const words = model.words ?? BOARD_WORDS;
   return d.by === 'board'
-    ? `${model.board} beslutade vid sammanträde ${checkDate(d.meetingDate, 'decision.meetingDate')}, ${paragraphLabel(d.paragraph)}, att avstå från att yttra sig.`
-    : `${d.administration} beslutade ${checkDate(d.date, 'decision.date')} på nämndens vägnar att avstå från att yttra sig. ` +
+    ? `${model.board} beslutade vid ${words.meeting} ${checkDate(d.meetingDate, 'decision.meetingDate')}, ${paragraphLabel(d.paragraph)}, att avstå från att yttra sig.`
+    : `${d.administration} beslutade ${checkDate(d.date, 'decision.date')} på ${words.bodyGenitive} vägnar att avstå från att yttra sig. ` +
         `Beslutet fattades av ${d.name}, ${d.title}.`;
 }
 

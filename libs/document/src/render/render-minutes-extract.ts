@@ -7,12 +7,13 @@ import type { MinutesExtractModel } from './models.js';
 import { addCertification } from './signature-block.js';
 import { addSignaturePanel } from './signature-panel.js';
 import { addPart } from './statement-parts.js';
-import { paragraphLabel } from './swedish.js';
+import { BOARD_WORDS, paragraphLabel } from './swedish.js';
 
 const DOCUMENT_TYPE = 'Protokollsutdrag';
 
 /**
- * Renders a protokollsutdrag: the board, `Protokoll från sammanträde <date>`, `§ <n>`, the
+ * Renders a protokollsutdrag: the board, `Protokoll från sammanträde <date>` (a company's board:
+ * `styrelsemöte`), `§ <n>`, the
  * matter's title and diary number, the decision, reservations and special statements when there
  * are any, how the minutes were confirmed, and `Rätt utdraget intygar` with the registrar.
  */
@@ -39,7 +40,7 @@ export function renderMinutesExtract(model: MinutesExtractModel): RenderedPdf {
   );
   const { doc, flow } = document;
   flow.text(model.board, { style: STYLES.letterTitle });
-  flow.text(`Protokoll från sammanträde ${meetingDate}`, { style: STYLES.subtitle });
+  flow.text(`Protokoll från ${(model.words ?? BOARD_WORDS).meeting} ${meetingDate}`, { style: STYLES.subtitle });
   flow.heading(paragraph, 'H1', { style: STYLES.title, spaceBefore: 18 });
   flow.text(model.title, { style: STYLES.letterTitle, spaceBefore: 2 });
   flow.text(`Dnr ${model.diaryNumber}`, { spaceBefore: 2 });

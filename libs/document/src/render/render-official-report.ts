@@ -41,7 +41,7 @@ export function renderOfficialReport(model: OfficialReportModel): RenderedPdf {
   const { doc, flow } = document;
   flow.heading(model.title, 'H1', { style: STYLES.title, spaceBefore: 0 });
   flow.text(model.heading, { style: STYLES.subtitle, spaceBefore: 6 });
-  addStatementParts(flow, model.parts);
+  addStatementParts(flow, model.parts, model.words);
   addSignatureBlock(doc, flow, model.signatories);
   addAttachments(flow, PART_HEADINGS.attachments, model.attachments);
   const panel = addSignaturePanel(doc, flow, model.signaturePanel);

@@ -2,6 +2,7 @@ import { drawLine, type FlowBuilder, type Line, plainLines, StructNode } from '@
 
 import { BODY_COLUMN, STYLES } from './city-styles.js';
 import type { Signatory } from './models.js';
+import { onBehalfOfLabel } from './swedish.js';
 
 const COLUMN_GAP = 24;
 const ROW_GAP = 26;
@@ -9,8 +10,8 @@ const ROW_GAP = 26;
 const SPACE_FOR_SIGNATURES = 32;
 
 /**
- * The signature block: signatories side by side, two to a row, each as name over title over
- * organisation, in the order given (the model puts the last approver first). One unbreakable
+ * The signature block: signatories side by side, two to a row, each as name over title (over whom
+ * a substitute signed for) over organisation, in the order given (the model puts the last approver first). One unbreakable
  * box, so the block is never split across pages.
  */
 export function addSignatureBlock(doc: PDFKit.PDFDocument, flow: FlowBuilder, signatories: readonly Signatory[]): void {
@@ -20,7 +21,9 @@ export function addSignatureBlock(doc: PDFKit.PDFDocument, flow: FlowBuilder, si
   const style = STYLES.body;
   const width = (BODY_COLUMN.width - COLUMN_GAP) / 2;
   const cells = signatories.map((s) =>
-    [s.name, s.title, s.organisation].flatMap((text) => plainLines(doc, text, style, width)),
+    [s.name, s.title, ...(s.onBehalfOf ? [onBehalfOfLabel(s.onBehalfOf)] : []), s.organisation].flatMap((text) =>
+      plainLines(doc, text, style, width),
+    ),
   );
   const rows: { cells: (readonly Line[])[]; height: number }[] = [];
   for (let i = 0; i < cells.length; i += 2) {

@@ -1,8 +1,8 @@
 import type { RichText } from '@app/markup';
 import type { FlowBuilder } from '@app/pdf';
 
-import type { SectionView, StatementParts } from './models.js';
-import { PART_HEADINGS, positionLabel } from './swedish.js';
+import type { BodyWords, SectionView, StatementParts } from './models.js';
+import { BOARD_WORDS, officeHeadings, PART_HEADINGS, positionLabel } from './swedish.js';
 
 /** Whether markup holds any text at all. */
 export function hasText(text: RichText | null | undefined): text is RichText {
@@ -42,17 +42,18 @@ export function addDecisionPoints(flow: FlowBuilder, heading: string, points: re
 }
 
 /**
- * The statement's parts in the city's order: proposed decision, summary, background, the matter,
+ * The statement's parts in the city's order, the office named in the body's words: proposed decision, summary, background, the matter,
  * its preparation, the administration's views, then the views on each remiss section that has
  * a position or a comment.
  */
-export function addStatementParts(flow: FlowBuilder, parts: StatementParts): void {
-  addDecisionPoints(flow, PART_HEADINGS.proposedDecision, parts.proposedDecision);
+export function addStatementParts(flow: FlowBuilder, parts: StatementParts, words: BodyWords = BOARD_WORDS): void {
+  const headings = officeHeadings(words);
+  addDecisionPoints(flow, headings.proposedDecision, parts.proposedDecision);
   addPart(flow, PART_HEADINGS.summary, parts.summary);
   addPart(flow, PART_HEADINGS.background, parts.background);
   addPart(flow, PART_HEADINGS.matter, parts.matter);
   addPart(flow, PART_HEADINGS.preparation, parts.preparation);
-  addPart(flow, PART_HEADINGS.views, parts.views);
+  addPart(flow, headings.views, parts.views);
   addSectionViews(flow, parts.sectionViews ?? []);
 }
 

@@ -1,5 +1,5 @@
 import { modelErrors } from './model-errors.js';
-import type { SectionPosition } from './models.js';
+import type { BodyWords, SectionPosition } from './models.js';
 
 /** The page number as the city prints it: `Sida 2 (5)`. */
 export function pageLabel(page: number, pageCount: number): string {
@@ -28,6 +28,11 @@ export function positionLabel(position: SectionPosition): string {
   }
 }
 
+/** On whose behalf a substitute (ersättare) signed: `för Lee Orberson, stadsdelsdirektör`. */
+export function onBehalfOfLabel(person: { readonly name: string; readonly title: string }): string {
+  return person.title ? `för ${person.name}, ${person.title}` : `för ${person.name}`;
+}
+
 /** The positions in the order a compilation counts them. */
 export const POSITIONS: readonly SectionPosition[] = ['endorse', 'endorse_in_part', 'oppose', 'no_objection'];
 
@@ -36,14 +41,25 @@ export function capitalised(text: string): string {
   return text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
 }
 
-/** The headings of a statement's parts, in print order. */
+/** A nämnd's words for itself: what a document says when it is not told otherwise. */
+export const BOARD_WORDS: BodyWords = {
+  bodyGenitive: 'nämndens',
+  officeGenitive: 'förvaltningens',
+  meeting: 'sammanträde',
+};
+
+/** The headings of a statement's parts that name the office: `Förvaltningens förslag till beslut`, `Bolagets …`. */
+export function officeHeadings(words: BodyWords): { proposedDecision: string; views: string } {
+  const office = capitalised(words.officeGenitive);
+  return { proposedDecision: `${office} förslag till beslut`, views: `${office} synpunkter och förslag` };
+}
+
+/** The headings of a statement's parts, in print order (a nämnd's; see `officeHeadings`). */
 export const PART_HEADINGS = {
-  proposedDecision: 'Förvaltningens förslag till beslut',
   summary: 'Sammanfattning',
   background: 'Bakgrund',
   matter: 'Ärendet',
   preparation: 'Ärendets beredning',
-  views: 'Förvaltningens synpunkter och förslag',
   sectionViews: 'Synpunkter på remissens delar',
   attachments: 'Bilagor',
 } as const;

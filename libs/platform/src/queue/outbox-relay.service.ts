@@ -21,7 +21,8 @@ interface PendingRow {
  * Moves committed outbox rows into BullMQ, using each row's id as the job id, and marks them
  * relayed. Rows are claimed with SKIP LOCKED, so any number of workers can relay side by side.
  * If Redis is away the claiming transaction rolls back and the rows wait for the next round.
- * Relayed rows whose job never settled (Redis lost it, or it is stuck) are relayed again.
+ * Relayed rows whose job never settled (Redis lost it, or it is stuck) are relayed again: at
+ * once when Redis is seen to have lost its data, otherwise after OUTBOX_REDELIVER_AFTER_MS.
  */
 @Injectable()
 export class OutboxRelay {
@@ -79,6 +80,9 @@ export class OutboxRelay {
 
   async #round(): Promise<void> {
     try {
+      if (await this.#redisLostItsData()) {
+        await this.#handOverLostJobs();
+      }
       while ((await this.relayPending()) === BATCH) {
         // keep going while there is a full batch behind this one
       }
@@ -119,13 +123,55 @@ export class OutboxRelay {
    * keeps a second run harmless.
    */
   async redeliverUnsettled(): Promise<number> {
+    return (await this.#redeliverRelayedBefore(null)).lost;
+  }
+
+  /**
+   * Whether Redis has lost its data since this relay last looked: a marker key, written when
+   * missing, is gone after Redis restarted empty (or on the first look at a new Redis). Checked
+   * every round, so that jobs Redis lost are handed over at once, not after
+   * OUTBOX_REDELIVER_AFTER_MS.
+   */
+  async #redisLostItsData(): Promise<boolean> {
+    const written = await this.queues.connection().set(this.#markerKey(), new Date().toISOString(), 'NX');
+    return written === 'OK';
+  }
+
+  #markerKey(): string {
+    return `${this.queues.prefix}:outbox:redis-marker`;
+  }
+
+  /** Every row relayed before now and not settled whose job BullMQ no longer holds is relayed again. */
+  async #handOverLostJobs(): Promise<void> {
+    const [{ now }] = (await this.db.reader.query<{ now: Date }[]>(`SELECT clock_timestamp() AS now`)) as [
+      { now: Date },
+    ];
+    let lost = 0;
+    for (;;) {
+      const round = await this.#redeliverRelayedBefore(now);
+      lost += round.lost;
+      if (round.examined < BATCH) {
+        break;
+      }
+    }
+    // A first look at a new Redis finds nothing lost, and says nothing.
+    if (lost > 0) {
+      this.#log.warn({ msg: 'Redis has lost its data: jobs it held are handed over again', count: lost });
+    }
+  }
+
+  /**
+   * One batch of relayed, unsettled rows: relayed before `cutoff`, or longer ago than
+   * OUTBOX_REDELIVER_AFTER_MS when there is none. Each row examined is marked relayed now.
+   */
+  async #redeliverRelayedBefore(cutoff: Date | null): Promise<{ examined: number; lost: number }> {
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<PendingRow[]>(
         `SELECT id, queue, name, payload FROM outbox_jobs
          WHERE settled_at IS NULL AND relayed_at IS NOT NULL
-           AND relayed_at < now() - make_interval(secs => $1::double precision / 1000)
+           AND relayed_at < COALESCE($3::timestamptz, now() - make_interval(secs => $1::double precision / 1000))
          ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [this.config.outbox.redeliverAfterMs, BATCH],
+        [this.config.outbox.redeliverAfterMs, BATCH, cutoff],
       );
       const lost: PendingRow[] = [];
       for (const row of rows) {
@@ -153,7 +199,7 @@ export class OutboxRelay {
           [rows.map((r) => r.id), lost.map((r) => r.id)],
         );
       }
-      return lost.length;
+      return { examined: rows.length, lost: lost.length };
     });
   }
 

@@ -22,14 +22,19 @@ export class QueueRegistry implements OnApplicationShutdown {
     return this.config.queue.prefix;
   }
 
+  /** The producers' Redis connection, shared by every queue of the registry. */
+  connection(): Redis {
+    if (!this.#connection) {
+      this.#connection = failFastRedis(this.config, `${this.prefix}:producer`);
+      this.#connection.on('error', () => undefined);
+    }
+    return this.#connection;
+  }
+
   get(name: QueueName): Queue {
     let queue = this.#queues.get(name);
     if (!queue) {
-      if (!this.#connection) {
-        this.#connection = failFastRedis(this.config, `${this.prefix}:producer`);
-        this.#connection.on('error', () => undefined);
-      }
-      queue = new Queue(name, { connection: this.#connection, prefix: this.prefix, skipWaitingForReady: true });
+      queue = new Queue(name, { connection: this.connection(), prefix: this.prefix, skipWaitingForReady: true });
       queue.on('error', () => undefined);
       this.#queues.set(name, queue);
     }

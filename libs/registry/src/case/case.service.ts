@@ -20,6 +20,7 @@ import { Injectable } from '@nestjs/common';
 import { formatDiaryNumber, parseDiaryNumber } from '../diary-number.js';
 import { RecordsPlanEntryEntity } from '../records-plan/records-plan-entry.entity.js';
 import { registryErrors } from '../registry.errors.js';
+import { contains, searchPattern } from '../search/search-text.js';
 import type { CaseCoWorkerView, CaseView, Page } from '../registry.views.js';
 import { DiarySeriesService } from '../series/diary-series.service.js';
 import { CaseCoWorkerEntity } from './case-co-worker.entity.js';
@@ -39,7 +40,10 @@ export interface RegisterCaseInput {
 }
 
 export interface CaseQuery {
-  /** Words of the title, or (part of) a diary number. */
+  /**
+   * Part of the title, the diary number, the counterpart or their reference (`Ku2025/01234`), or
+   * of whom a document of the case came from or went to; folded as `search_fold` does.
+   */
   readonly q?: string;
   readonly diaryNumber?: string;
   readonly status?: 'open' | 'closed';
@@ -79,10 +83,6 @@ export function toCaseView(e: CaseEntity): CaseView {
     closedBy: e.closedBy,
     documentCount: e.lastDocumentNumber,
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -194,9 +194,17 @@ export class CaseService {
       qb.andWhere('c.diary_number = :dn', { dn: formatDiaryNumber(parseDiaryNumber(query.diaryNumber)) });
     }
     if (query.q) {
-      qb.andWhere(`(c.title ILIKE :q ESCAPE '\\' OR c.diary_number ILIKE :q ESCAPE '\\')`, {
-        q: `%${escapeLike(query.q.trim())}%`,
-      });
+      // The title, the number, the other party and their number, and who the documents of the
+      // case came from or went to (a secret document's only for those who may read it).
+      const seeAll = hasRole(actor, Role.Registrar);
+      qb.andWhere(
+        `(${contains('c.title')} OR ${contains('c.diary_number')} OR ${contains('c.counterpart')}
+          OR ${contains('c.linked_diary_number')}
+          OR EXISTS (SELECT 1 FROM registered_documents d
+                     WHERE d.case_id = c.id AND d.annulled_at IS NULL AND ${contains('d.counterpart')}
+                       AND (d.secrecy_ground IS NULL OR :seeAll OR c.responsible_person_id = :me)))`,
+        { q: searchPattern(query.q), seeAll, me: actor.personId },
+      );
     }
     if (query.status) {
       qb.andWhere('c.status = :status', { status: query.status });

@@ -27,6 +27,7 @@ import { formatDocumentNumber } from '../diary-number.js';
 import { FileBlobEntity } from '../file/file-blob.entity.js';
 import { FileStoreService, type IncomingFile, type StoredFile } from '../file/file-store.service.js';
 import { registryErrors } from '../registry.errors.js';
+import { contains, searchPattern } from '../search/search-text.js';
 import type { DocumentDirection, Page, RegisteredDocumentView } from '../registry.views.js';
 import { RegisteredDocumentEntity } from './registered-document.entity.js';
 import { isWithheldFrom, SECRET_COUNTERPART, secretTitle } from './secrecy.js';
@@ -81,10 +82,6 @@ type StoredBlob = Pick<StoredFile, 'size' | 'mediaType' | 'sha256'>;
 
 /** Legal grounds look like `OSL 26 kap. 1 §` (chapter and section of the secrecy act). */
 const SECRECY_GROUND = /^OSL \d{1,2} kap\. \d{1,2}(?: [a-z])? §(?: .{1,100})?$/;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Registered documents (handlingar): numbered within their case, never deleted (annulled with a
@@ -262,10 +259,14 @@ export class RegisteredDocumentService {
       // A secret title is searchable only by those who may read it, or the search would leak it
       // (the rule of isWithheldFrom, within the actor's own organisation).
       const seeAll = hasRole(actor, Role.Registrar);
+      // Its title and counterpart likewise; its number, and its case's other party and their
+      // reference (`Ku2025/01234`), are public.
       qb.andWhere(
-        `((d.title ILIKE :q ESCAPE '\\' AND (d.secrecy_ground IS NULL OR :seeAll OR c.responsible_person_id = :me))
-          OR (c.diary_number || '-' || d.number) ILIKE :q ESCAPE '\\')`,
-        { q: `%${escapeLike(query.q.trim())}%`, seeAll, me: actor.personId },
+        `(((${contains('d.title')} OR ${contains('d.counterpart')})
+            AND (d.secrecy_ground IS NULL OR :seeAll OR c.responsible_person_id = :me))
+          OR ${contains(`c.diary_number || '-' || d.number`)}
+          OR ${contains('c.counterpart')} OR ${contains('c.linked_diary_number')})`,
+        { q: searchPattern(query.q), seeAll, me: actor.personId },
       );
     }
     if (query.caseId) {

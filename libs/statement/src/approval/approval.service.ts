@@ -1,5 +1,5 @@
 import { RecipientService, RecipientState } from '@app/consultation';
-import { PersonService } from '@app/directory';
+import { OrganisationService, PersonService, roleLabelIn, wordingOf } from '@app/directory';
 import { DocumentKind, IssuanceService } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import {
@@ -29,12 +29,16 @@ import { ApprovalChainService } from './approval-chain.service.js';
 import { ApprovalEntity } from './approval.entity.js';
 import { SubmissionEntity } from './submission.entity.js';
 
-const ROLE_TITLE: Readonly<Partial<Record<Role, string>>> = {
-  [Role.HeadOfDepartment]: 'avdelningschef',
-  [Role.Director]: 'förvaltningschef',
-  [Role.Registrar]: 'registrator',
-  [Role.Administrator]: 'administratör',
-};
+/** `Verkställande direktör` at the start of a sentence. */
+function capitalisedText(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);
+}
+
+/** What an approver saw when deciding: the revision, and the step waiting in it. */
+export interface StepSeen {
+  readonly revision: number;
+  readonly step: number;
+}
 
 /**
  * The approval of a tjänsteutlåtande: the officer submits a revision; each step of the chain, in
@@ -53,6 +57,7 @@ export class ApprovalService {
     private readonly chains: ApprovalChainService,
     private readonly recipients: RecipientService,
     private readonly people: PersonService,
+    private readonly organisations: OrganisationService,
     private readonly notifications: NotificationService,
     private readonly issuance: IssuanceService,
     private readonly agenda: AgendaService,
@@ -114,28 +119,31 @@ export class ApprovalService {
     });
   }
 
-  /** Approves the next step of the revision in approval. */
-  async approve(actor: Actor, id: string, revisionNumber: number, comment = ''): Promise<StatementView> {
-    return this.#decide(actor, id, revisionNumber, 'approved', comment);
+  /** Approves the step the approver saw waiting, if it still waits. */
+  async approve(actor: Actor, id: string, seen: StepSeen, comment = ''): Promise<StatementView> {
+    return this.#decide(actor, id, seen, 'approved', comment);
   }
 
   /** Asks for changes with a comment: the statement goes back to drafting and every approval of this round lapses. */
-  async requestChanges(actor: Actor, id: string, revisionNumber: number, comment: string): Promise<StatementView> {
-    return this.#decide(actor, id, revisionNumber, 'changes_requested', comment);
+  async requestChanges(actor: Actor, id: string, seen: StepSeen, comment: string): Promise<StatementView> {
+    return this.#decide(actor, id, seen, 'changes_requested', comment);
   }
 
   async #decide(
     actor: Actor,
     id: string,
-    revisionNumber: number,
+    seen: StepSeen,
     decision: 'approved' | 'changes_requested',
     comment: string,
   ): Promise<StatementView> {
     requirePerson(actor);
+    const { revision: revisionNumber } = seen;
     try {
       return await this.db.transaction(async (tx) => {
         const statement = await this.store.load(tx, actor, id, true);
         if (statement.status !== StatementStatus.InApproval) {
+          // The step may have been the last, taken by someone else a moment ago.
+          await this.#assertStepNotTaken(tx, id, seen);
           throw statementErrors.notInApproval();
         }
         const submission = await tx.findOne(SubmissionEntity, {
@@ -156,6 +164,13 @@ export class ApprovalService {
           throw statementErrors.selfApproval();
         }
         const approvals = await tx.findBy(ApprovalEntity, { submissionId: submission.id, decision: 'approved' });
+        // The approver decides on the step they saw waiting. Had it been taken meanwhile, taking
+        // the next one instead would give a decision nobody meant (a head of department who is
+        // also the director's substitute would approve for the director).
+        const taken = approvals.find((a) => a.step === seen.step);
+        if (taken) {
+          throw await this.#stepTaken(tx, taken);
+        }
         // One person's authority counts once per revision, whether used in person or by a substitute.
         const used = new Set(approvals.flatMap((a) => [a.approverId, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])]));
         if (used.has(actor.personId)) {
@@ -165,6 +180,9 @@ export class ApprovalService {
         const waiting = submission.chain.find((s) => !done.has(s.step));
         if (!waiting) {
           throw statementErrors.notInApproval(); // every step taken: the revision is approved
+        }
+        if (seen.step !== waiting.step) {
+          throw statementErrors.stepOutOfOrder(waiting.step);
         }
         const officer = await this.people.findById(row.officerId, tx);
         const now = this.clock.now();
@@ -241,10 +259,29 @@ export class ApprovalService {
     } catch (error) {
       // Two people taking the same step at once: the unique key lets exactly one through.
       if (isPgError(error, PgErrorCode.UniqueViolation) && !(error instanceof DomainError)) {
-        throw statementErrors.stepTaken();
+        throw statementErrors.stepTaken(seen.step, null);
       }
       throw error;
     }
+  }
+
+  /** When the step seen has been approved in the revision's latest round, says by whom. */
+  async #assertStepNotTaken(tx: Tx, statementId: string, seen: StepSeen): Promise<void> {
+    const latest = await tx.findOne(SubmissionEntity, {
+      where: { statementId, revisionNumber: seen.revision },
+      order: { submittedAt: 'DESC' },
+    });
+    const taken = latest
+      ? await tx.findOneBy(ApprovalEntity, { submissionId: latest.id, step: seen.step, decision: 'approved' })
+      : null;
+    if (taken) {
+      throw await this.#stepTaken(tx, taken);
+    }
+  }
+
+  async #stepTaken(tx: Tx, taken: ApprovalEntity): Promise<DomainError> {
+    const approver = await this.people.findById(taken.approverId, tx);
+    return statementErrors.stepTaken(taken.step, approver?.name ?? null);
   }
 
   async #freeze(
@@ -278,13 +315,14 @@ export class ApprovalService {
       caseId: statement.caseId,
       snapshot: { meetingId: revision.meetingId },
     });
+    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
     await this.notifications.post(tx, {
       sourceKey: `statement-approved:${submission.id}`,
       organisationId: statement.organisationId,
       audience: { personIds: [officerId], roles: [Role.Registrar] },
       kind: 'statement_approved',
       title: `Godkänt: ${title}`,
-      body: `Tjänsteutlåtandet är godkänt i alla steg och låst (version ${submission.revisionNumber}). Det kan nu tas upp av nämnden.`,
+      body: `Tjänsteutlåtandet är godkänt i alla steg och låst (version ${submission.revisionNumber}). Det kan nu tas upp av ${wordingOf(organisation.kind).body}.`,
       link: { type: 'statement', id: statement.id },
     });
     await this.audit.record(tx, actor, {
@@ -324,13 +362,14 @@ export class ApprovalService {
     if (statement.recipientId) {
       await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Drafting);
     }
+    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
     await this.notifications.post(tx, {
       sourceKey: `statement-changes:${submission.id}`,
       organisationId: statement.organisationId,
       audience: { personIds: [officerId] },
       kind: 'statement_changes_requested',
       title: `Ändringar begärs: ${title}`,
-      body: `${ROLE_TITLE[step.role] ?? step.role} begär ändringar i version ${submission.revisionNumber}: ${comment.trim()}`,
+      body: `${capitalisedText(roleLabelIn(organisation.kind, step.role))} begär ändringar i version ${submission.revisionNumber}: ${comment.trim()}`,
       link: { type: 'statement', id: statement.id },
     });
   }
@@ -342,13 +381,14 @@ export class ApprovalService {
     title: string,
     submissionId: string,
   ): Promise<void> {
+    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
     await this.notifications.post(tx, {
       sourceKey: `statement-step:${submissionId}:${step.step}`,
       organisationId: statement.organisationId,
       audience: { roles: [step.role] },
       kind: 'statement_awaiting_approval',
       title: `Att godkänna: ${title}`,
-      body: `Tjänsteutlåtandet väntar på godkännande i steg ${step.step} (${ROLE_TITLE[step.role] ?? step.role}).`,
+      body: `Tjänsteutlåtandet väntar på godkännande i steg ${step.step} (${roleLabelIn(organisation.kind, step.role)}).`,
       link: { type: 'statement', id: statement.id },
     });
   }

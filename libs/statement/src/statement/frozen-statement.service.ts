@@ -25,10 +25,17 @@ export interface FrozenStatement {
     readonly step: number;
     readonly name: string;
     readonly title: string;
+    /** When a substitute (ersättare) approved: the person they stood in for, with title. */
+    readonly onBehalfOf: { readonly name: string; readonly title: string } | null;
     readonly approvedAt: Date;
   }[];
   /** As printed: the last approver first. */
-  readonly signatories: readonly { readonly name: string; readonly title: string; readonly organisation: string }[];
+  readonly signatories: readonly {
+    readonly name: string;
+    readonly title: string;
+    readonly organisation: string;
+    readonly onBehalfOf: { readonly name: string; readonly title: string } | null;
+  }[];
   readonly officer: {
     readonly name: string;
     readonly phone: string;
@@ -65,7 +72,12 @@ interface FrozenRow {
   readonly revision_id: string | null;
   readonly submission_id: string | null;
   readonly submitted_at: Date | null;
-  readonly approvals: readonly { step: number; approverId: string; approvedAt: string }[];
+  readonly approvals: readonly {
+    step: number;
+    approverId: string;
+    onBehalfOfId: string | null;
+    approvedAt: string;
+  }[];
   readonly meeting_date: string | null;
 }
 
@@ -99,6 +111,7 @@ export class FrozenStatementService {
       `SELECT s.organisation_id, s.case_id, s.recipient_id, r.id AS revision_id,
               sub.id AS submission_id, sub.submitted_at,
               COALESCE((SELECT json_agg(json_build_object('step', a.step, 'approverId', a.approver_id,
+                                                          'onBehalfOfId', a.on_behalf_of_id,
                                                           'approvedAt', a.decided_at) ORDER BY a.step)
                         FROM statement_approvals a
                         WHERE a.submission_id = sub.id AND a.decision = 'approved'), '[]'::json) AS approvals,
@@ -121,7 +134,10 @@ export class FrozenStatementService {
       throw statementErrors.notApproved();
     }
     const { parts } = await this.store.revision(manager, statementId, revision);
-    const people = await this.people.contacts([...row.approvals.map((a) => a.approverId), parts.officerId], reader);
+    const people = await this.people.contacts(
+      [...row.approvals.flatMap((a) => [a.approverId, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])]), parts.officerId],
+      reader,
+    );
     const personOf = new Map(people.map((p) => [p.id, p]));
     const officer = personOf.get(parts.officerId);
     const department = officer?.departmentId
@@ -134,6 +150,9 @@ export class FrozenStatementService {
       step: a.step,
       name: personOf.get(a.approverId)?.name ?? '',
       title: personOf.get(a.approverId)?.title ?? '',
+      onBehalfOf: a.onBehalfOfId
+        ? { name: personOf.get(a.onBehalfOfId)?.name ?? '', title: personOf.get(a.onBehalfOfId)?.title ?? '' }
+        : null,
       approvedAt: new Date(a.approvedAt),
     }));
     const context = row.recipient_id ? await this.recipients.contextFor(row.recipient_id, reader) : undefined;
@@ -148,7 +167,7 @@ export class FrozenStatementService {
       approvals,
       signatories: [...approvals]
         .reverse()
-        .map((a) => ({ name: a.name, title: a.title, organisation: administration })),
+        .map((a) => ({ name: a.name, title: a.title, organisation: administration, onBehalfOf: a.onBehalfOf })),
       officer: {
         name: officer?.name ?? '',
         phone: officer?.phone ?? '',

@@ -99,7 +99,12 @@ export class StatementViews {
         ? [...approvals]
             .filter((a) => a.decision === 'approved')
             .sort((a, b) => b.step - a.step)
-            .map((a) => ({ name: a.approver.name, title: a.approver.title, organisation: administration }))
+            .map((a) => ({
+              name: a.approver.name,
+              title: a.approver.title,
+              organisation: administration,
+              onBehalfOf: a.onBehalfOf,
+            }))
         : [];
     return {
       id: statement.id,
@@ -150,7 +155,13 @@ export class StatementViews {
         name: byId.get(r.approverId)?.name ?? '',
         title: byId.get(r.approverId)?.title ?? null,
       },
-      onBehalfOf: r.onBehalfOfId ? { id: r.onBehalfOfId, name: byId.get(r.onBehalfOfId)?.name ?? '' } : null,
+      onBehalfOf: r.onBehalfOfId
+        ? {
+            id: r.onBehalfOfId,
+            name: byId.get(r.onBehalfOfId)?.name ?? '',
+            title: byId.get(r.onBehalfOfId)?.title ?? null,
+          }
+        : null,
       decision: r.decision,
       comment: r.comment,
       decidedAt: r.decidedAt.toISOString(),

@@ -1,5 +1,5 @@
 import { RecipientService, RecipientState } from '@app/consultation';
-import { DepartmentService, directoryErrors, OrganisationService, PersonService } from '@app/directory';
+import { DepartmentService, directoryErrors, OrganisationService, PersonService, wordingOf } from '@app/directory';
 import {
   type Actor,
   addDays,
@@ -98,13 +98,15 @@ export class StatementService {
             (d) => d.kind === 'remissunderlag' && !d.annulled,
           )
         : [];
+      // `förvaltningens`, or a company's `bolagets`.
+      const office = wordingOf(organisation.kind).officeGenitive;
       const parts: StatementParts = {
         title: context?.consultationTitle ?? owner.title,
         heading: context ? `Yttrande till ${inRunningText(context.senderName)}` : '',
         proposedDecision: [
           context
-            ? `${organisation.name} godkänner förvaltningens tjänsteutlåtande och överlämnar det till ${inRunningText(context.senderName)} som svar på remissen.`
-            : `${organisation.name} godkänner förvaltningens tjänsteutlåtande.`,
+            ? `${organisation.name} godkänner ${office} tjänsteutlåtande och överlämnar det till ${inRunningText(context.senderName)} som svar på remissen.`
+            : `${organisation.name} godkänner ${office} tjänsteutlåtande.`,
         ],
         summary: '',
         background: '',
