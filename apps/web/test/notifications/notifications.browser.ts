@@ -31,7 +31,9 @@ test.describe('Notiser', () => {
     const page = await asPerson(LINA);
     await page.route('**/api/v1/events', (route) => route.abort());
     await page.goto('/notiser');
-    await expect(page.getByRole('status').filter({ hasText: 'Anslutningen för direktuppdateringar bröts' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Anslutningen för direktuppdateringar bröts' }),
+    ).toBeVisible();
     const remiss = await remissAssigned(baseURL!, 'Notis via polling: parkeringsplan', {
       board: HASSELBY_BOARD,
       officer: LINA,
@@ -41,10 +43,7 @@ test.describe('Notiser', () => {
     });
   });
 
-  test('are marked read one by one or all at once, and the header counts the unread', async ({
-    asPerson,
-    baseURL,
-  }) => {
+  test('are marked read one by one or all at once, and the header counts the unread', async ({ asPerson, baseURL }) => {
     const page = await asPerson(AMIRA);
     await remissAssigned(baseURL!, 'Läsa notiser: belysningsplan', { board: JARVA_BOARD, officer: AMIRA });
     await remissAssigned(baseURL!, 'Läsa notiser: trädplan', { board: JARVA_BOARD, officer: AMIRA });
@@ -55,7 +54,10 @@ test.describe('Notiser', () => {
     const count = await unread.count();
     const button = page.getByRole('banner').getByRole('link', { name: /^Notiser/ });
     await expect(button).toHaveAccessibleName(`Notiser, ${count} ${count === 1 ? 'oläst' : 'olästa'}`);
-    await unread.first().getByRole('button', { name: /^Markera som läst/ }).click();
+    await unread
+      .first()
+      .getByRole('button', { name: /^Markera som läst/ })
+      .click();
     await expect(unread).toHaveCount(count - 1);
     await expect(button).toHaveAccessibleName(
       count - 1 === 0 ? 'Notiser' : `Notiser, ${count - 1} ${count - 1 === 1 ? 'oläst' : 'olästa'}`,

@@ -34,7 +34,10 @@ test.describe('App shell', () => {
   test('moves focus to the new page’s heading and names it in the title when navigating', async ({ asPerson }) => {
     const page = await asPerson(JENS);
     await page.goto('/');
-    await page.getByRole('banner').getByRole('link', { name: /^Notiser/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /^Notiser/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Notiser' })).toBeFocused();
     await expect(page).toHaveTitle('Notiser – Remiss');
     await expectAccessible(page);
@@ -64,7 +67,10 @@ test.describe('App shell', () => {
     await page.getByLabel('E-post').fill(JENS.email);
     await page.getByLabel('Lösenord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('banner').getByRole('link', { name: /^Notiser/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /^Notiser/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Notiser' })).toBeVisible();
     // The session ends on the server while the page is open, as when it expires.
     const ended = await page.evaluate(async () => {

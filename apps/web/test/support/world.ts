@@ -88,7 +88,9 @@ export async function remissAssigned(
       body: { personId: person.id, ...(person.departmentId ? { departmentId: person.departmentId } : {}) },
     }),
   );
-  const cases = await ok(registrar.GET('/api/v1/cases', { params: { query: { diaryNumber: registered.diaryNumber! } } }));
+  const cases = await ok(
+    registrar.GET('/api/v1/cases', { params: { query: { diaryNumber: registered.diaryNumber! } } }),
+  );
   return {
     consultationId: consultation.id,
     recipientId: registered.id,
