@@ -8,13 +8,14 @@ import { unreadCountQuery } from './notification-queries';
 export function NotificationsButton() {
   const { data: unread = 0 } = useQuery(unreadCountQuery);
   return (
-    <NavLink
-      to="/notiser"
-      className="notifications-button"
-      aria-label={unread > 0 ? `${t.button}, ${t.unread(unread)}` : undefined}
-    >
+    <NavLink to="/notiser" className="notifications-button">
       {t.button}
-      {unread > 0 ? <span className="badge">{t.unread(unread)}</span> : null}
+      {unread > 0 ? (
+        <>
+          {' '}
+          <span className="badge">{t.unread(unread)}</span>
+        </>
+      ) : null}
     </NavLink>
   );
 }
