@@ -1,50 +1,69 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
+import { sessionExpired } from '../api/session-events';
 import { invalidatePaths } from './query-client';
 
 /** How often the screens ask again while the event stream is cut. */
 export const POLL_INTERVAL_MS = 10_000;
+/** How long to wait before opening a stream the server closed (a refusal is not retried at once). */
+const REOPEN_AFTER_MS = 15_000;
 
-/** What each kind of event changes, as the API paths whose queries are then stale. */
+/** What each kind of event makes stale, as the API paths whose queries are fetched again. */
 const STALE_PATHS: Readonly<Record<string, readonly string[]>> = {
   notifications: ['/api/v1/notifications'],
-  'my-work': ['/api/v1/my-work'],
+  work: ['/api/v1/my-work'],
   statement: ['/api/v1/statements', '/api/v1/my-work'],
-  'issued-document': ['/api/v1/issued-documents', '/api/v1/statements'],
+  'issued-document': ['/api/v1/issued-documents'],
 };
 
 /**
  * Keeps the screens current: one Server-Sent Events stream (`/api/v1/events`) tells what changed
  * for this person and the matching queries are fetched again. While the stream is cut every
- * screen in view is asked again every ten seconds, until the stream is back.
+ * screen in view is asked again every ten seconds, until the stream is back; when it opens again
+ * (`ready`) everything in view is fetched, since what happened meanwhile is not replayed.
  */
 export function useLiveUpdates(): 'stream' | 'polling' {
   const client = useQueryClient();
   const [mode, setMode] = useState<'stream' | 'polling'>('stream');
-  const cut = useRef(false);
 
   useEffect(() => {
-    const source = new EventSource('/api/v1/events');
+    let source: EventSource | undefined;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    let cut = false;
     const refresh = (event: MessageEvent<string>): void => {
-      void invalidatePaths(client, STALE_PATHS[event.type] ?? ['/api/v1/']);
+      void invalidatePaths(client, STALE_PATHS[event.type] ?? []);
     };
-    for (const type of Object.keys(STALE_PATHS)) {
-      source.addEventListener(type, refresh);
-    }
-    source.onopen = () => {
-      if (cut.current) {
-        // What happened while the stream was cut is not replayed: fetch everything in view.
-        void client.invalidateQueries({ refetchType: 'active' });
+    const open = (): void => {
+      source = new EventSource('/api/v1/events');
+      for (const type of Object.keys(STALE_PATHS)) {
+        source.addEventListener(type, refresh);
       }
-      cut.current = false;
-      setMode('stream');
+      source.addEventListener('ready', () => {
+        if (cut) {
+          void client.invalidateQueries({ refetchType: 'active' });
+        }
+        cut = false;
+        setMode('stream');
+      });
+      source.addEventListener('session-ended', () => {
+        source?.close();
+        sessionExpired();
+      });
+      source.onerror = () => {
+        cut = true;
+        setMode('polling');
+        // The browser reconnects by itself after a dropped connection, but not after a refusal.
+        if (source?.readyState === EventSource.CLOSED) {
+          reopen = setTimeout(open, REOPEN_AFTER_MS);
+        }
+      };
     };
-    source.onerror = () => {
-      cut.current = true;
-      setMode('polling');
+    open();
+    return () => {
+      clearTimeout(reopen);
+      source?.close();
     };
-    return () => source.close();
   }, [client]);
 
   useEffect(() => {

@@ -6,7 +6,10 @@ import { SwitchOrganisationPage } from '../features/auth/switch-organisation/Swi
 import { CasePage } from '../features/cases/case/CasePage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { ApprovePage } from '../features/statements/approve/ApprovePage';
 import { StatementPage } from '../features/statements/overview/StatementPage';
+import { SubmitPage } from '../features/statements/submit/SubmitPage';
+import { SubstitutesPage } from '../features/substitutes/SubstitutesPage';
 import { uiMessages } from '../ui/messages';
 import { NotFoundPage } from './NotFoundPage';
 import { PublicLayout } from './PublicLayout';
@@ -38,6 +41,9 @@ export function createRouter() {
         { path: 'byt-organisation', element: <SwitchOrganisationPage /> },
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
+        { path: 'tjansteutlatanden/:statementId/skicka', element: <SubmitPage /> },
+        { path: 'tjansteutlatanden/:statementId/granska', element: <ApprovePage /> },
+        { path: 'ersattare', element: <SubstitutesPage /> },
         {
           path: 'tjansteutlatanden/:statementId/redigera',
           element: (

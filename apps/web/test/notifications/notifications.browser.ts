@@ -53,14 +53,14 @@ test.describe('Notiser', () => {
     await expectAccessible(page);
     const count = await unread.count();
     const button = page.getByRole('banner').getByRole('link', { name: /^Notiser/ });
-    await expect(button).toHaveAccessibleName(`Notiser, ${count} ${count === 1 ? 'oläst' : 'olästa'}`);
+    await expect(button).toHaveAccessibleName(`Notiser ${count} ${count === 1 ? 'oläst' : 'olästa'}`);
     await unread
       .first()
       .getByRole('button', { name: /^Markera som läst/ })
       .click();
     await expect(unread).toHaveCount(count - 1);
     await expect(button).toHaveAccessibleName(
-      count - 1 === 0 ? 'Notiser' : `Notiser, ${count - 1} ${count - 1 === 1 ? 'oläst' : 'olästa'}`,
+      count - 1 === 0 ? 'Notiser' : `Notiser ${count - 1} ${count - 1 === 1 ? 'oläst' : 'olästa'}`,
     );
     if (count - 1 > 0) {
       await page.getByRole('button', { name: 'Markera alla som lästa' }).click();

@@ -100,3 +100,21 @@ export async function remissAssigned(
     responseDeadline,
   };
 }
+
+/**
+ * A coming meeting of the board (its registrar adds one when none is ahead), so that a statement
+ * can go for approval: a revision is submitted only with a meeting to go before.
+ */
+export async function comingMeeting(baseUrl: string, board: Board = HA_BOARD): Promise<string> {
+  const registrar = await as(baseUrl, board.registrar);
+  const today = isoDay(0);
+  const meetings = await ok(registrar.GET('/api/v1/meetings', { params: { query: { from: today } } }));
+  const open = meetings.find((m) => !m.cancelled && m.agendaDeadline >= today);
+  if (open) {
+    return open.id;
+  }
+  const created = await ok(
+    registrar.POST('/api/v1/meetings', { body: { meetingDate: isoDay(20), agendaDeadline: isoDay(10) } }),
+  );
+  return created.id;
+}

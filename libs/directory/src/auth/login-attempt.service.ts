@@ -39,6 +39,8 @@ export class LoginAttemptService {
            RETURNING attempts`,
           [key, now, expiresAt],
         );
+        // INSERT … ON CONFLICT DO UPDATE … RETURNING returns its one row in either case.
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
         counts.push(row!.attempts);
       }
       return counts;

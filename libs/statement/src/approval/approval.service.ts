@@ -1,5 +1,5 @@
 import { RecipientService, RecipientState } from '@app/consultation';
-import { OrganisationService, PersonService, roleLabelIn, wordingOf } from '@app/directory';
+import { directoryErrors, OrganisationService, PersonService, roleLabelIn, wordingOf } from '@app/directory';
 import { DocumentKind, IssuanceService } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import {
@@ -9,6 +9,7 @@ import {
   Db,
   DomainError,
   isPgError,
+  mustFind,
   PgErrorCode,
   requirePerson,
   requireRole,
@@ -315,7 +316,10 @@ export class ApprovalService {
       caseId: statement.caseId,
       snapshot: { meetingId: revision.meetingId },
     });
-    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
+    const organisation = await mustFind(
+      this.organisations.findById(statement.organisationId, tx),
+      directoryErrors.organisationNotFound,
+    );
     await this.notifications.post(tx, {
       sourceKey: `statement-approved:${submission.id}`,
       organisationId: statement.organisationId,
@@ -362,7 +366,10 @@ export class ApprovalService {
     if (statement.recipientId) {
       await this.recipients.advanceIn(tx, actor, statement.recipientId, RecipientState.Drafting);
     }
-    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
+    const organisation = await mustFind(
+      this.organisations.findById(statement.organisationId, tx),
+      directoryErrors.organisationNotFound,
+    );
     await this.notifications.post(tx, {
       sourceKey: `statement-changes:${submission.id}`,
       organisationId: statement.organisationId,
@@ -381,7 +388,10 @@ export class ApprovalService {
     title: string,
     submissionId: string,
   ): Promise<void> {
-    const organisation = (await this.organisations.findById(statement.organisationId, tx))!;
+    const organisation = await mustFind(
+      this.organisations.findById(statement.organisationId, tx),
+      directoryErrors.organisationNotFound,
+    );
     await this.notifications.post(tx, {
       sourceKey: `statement-step:${submissionId}:${step.step}`,
       organisationId: statement.organisationId,

@@ -11,10 +11,10 @@ export function NotificationsButton() {
     <NavLink to="/notiser" className="notifications-button">
       {t.button}
       {unread > 0 ? (
-        <span className="badge">
-          <span className="visually-hidden">, </span>
-          {t.unread(unread)}
-        </span>
+        <>
+          {' '}
+          <span className="badge">{t.unread(unread)}</span>
+        </>
       ) : null}
     </NavLink>
   );

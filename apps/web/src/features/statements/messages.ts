@@ -56,3 +56,12 @@ export const statementMessages = {
   issued: 'Utfärdade dokument',
   decision: 'Nämndens beslut',
 } as const;
+
+export const compareMessages = {
+  nothing: (from: number, to: number) => `Inget har ändrats mellan version ${from} och ${to}.`,
+  legend: 'Tillagd text är understruken, borttagen text är överstruken.',
+  insertedStart: '[tillagt: ',
+  insertedEnd: ']',
+  deletedStart: '[borttaget: ',
+  deletedEnd: ']',
+} as const;

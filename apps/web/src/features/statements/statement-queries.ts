@@ -81,7 +81,7 @@ export function useSubmitStatement(id: string) {
 export function useApproveStatement(id: string) {
   const changed = useStatementChanged();
   return useMutation({
-    mutationFn: (body: { revision: number; comment?: string }) =>
+    mutationFn: (body: { revision: number; step: number; comment?: string }) =>
       unwrap(api.POST('/api/v1/statements/{id}/approve', { params: { path: { id } }, body })),
     onSuccess: changed,
   });
@@ -90,7 +90,7 @@ export function useApproveStatement(id: string) {
 export function useRequestChanges(id: string) {
   const changed = useStatementChanged();
   return useMutation({
-    mutationFn: (body: { revision: number; comment: string }) =>
+    mutationFn: (body: { revision: number; step: number; comment: string }) =>
       unwrap(api.POST('/api/v1/statements/{id}/request-changes', { params: { path: { id } }, body })),
     onSuccess: changed,
   });

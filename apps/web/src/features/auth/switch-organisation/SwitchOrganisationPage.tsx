@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 
@@ -32,7 +32,7 @@ export function SwitchOrganisationPage() {
     event.preventDefault();
     change.mutate();
   };
-  const problems = change.isError ? formProblems(change.error, FIELDS) : null;
+  const problems = useMemo(() => (change.error ? formProblems(change.error, FIELDS) : null), [change.error]);
   return (
     <Page title={t.title}>
       <ErrorSummary items={problems?.summary ?? []} />

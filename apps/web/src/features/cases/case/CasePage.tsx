@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 
 import { useMe } from '../../../app/session';
@@ -67,6 +68,7 @@ function StatementSection({ c }: { c: Case }) {
   const statement = useQuery(statementOfCaseQuery(c.id));
   const coWorkers = useQuery(coWorkersQuery(c.id));
   const start = useStartStatement();
+  const problems = useMemo(() => (start.error ? [{ message: problemText(start.error) }] : []), [start.error]);
   const writes =
     me.person !== null &&
     (c.responsiblePersonId === me.person.id || (coWorkers.data ?? []).some((w) => w.personId === me.person!.id));
@@ -85,16 +87,17 @@ function StatementSection({ c }: { c: Case }) {
           ) : (
             <>
               <p>{t.noStatement}</p>
-              {start.isError ? <ErrorSummary items={[{ message: problemText(start.error) }]} /> : null}
+              <ErrorSummary items={problems} />
               {writes ? (
                 <>
                   <p className="muted">{t.startHint}</p>
                   <Button
                     isPending={start.isPending}
                     onPress={() =>
-                      start.mutate(c.id, {
-                        onSuccess: (created) => void navigate(`/tjansteutlatanden/${created.id}/redigera`),
-                      })
+                      void start
+                        .mutateAsync(c.id)
+                        .then((created) => navigate(`/tjansteutlatanden/${created.id}/redigera`))
+                        .catch(() => undefined)
                     }
                   >
                     {t.startStatement}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 
 import { Facts } from '../../../ui/Facts';
 import { formatDate, formatDateTime } from '../../../ui/format';
@@ -16,10 +16,17 @@ import { StatementView } from '../StatementView';
 export function StatementPage() {
   const { statementId = '' } = useParams();
   const query = useQuery(statementQuery(statementId));
+  // What the person just did here (sent, approved), said once when the page opens.
+  const message = (useLocation().state as { message?: string } | null)?.message;
   return (
     <QueryState query={query}>
       {(statement) => (
         <Page title={statement.revision.parts.title} caption={t.caption(statement.diaryNumber)}>
+          {message ? (
+            <p className="notice notice--success" role="status">
+              {message}
+            </p>
+          ) : null}
           <Status statement={statement} />
           <Actions statement={statement} />
           <section aria-labelledby="beslutsgang">
