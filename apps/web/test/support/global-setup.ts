@@ -18,17 +18,19 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   try {
     const browser = await chromium.launch(config.projects[0]!.use.launchOptions);
     try {
-      for (const person of LOGGED_IN) {
-        const context = await browser.newContext({ baseURL: system.url });
-        const page = await context.newPage();
-        await page.goto('/logga-in');
-        await page.getByLabel('E-post').fill(person.email);
-        await page.getByLabel('Lösenord').fill(PASSWORD);
-        await page.getByRole('button', { name: 'Logga in' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Mitt arbete' }).waitFor();
-        await context.storageState({ path: join(stateDir, `${person.email}.json`) });
-        await context.close();
-      }
+      await Promise.all(
+        LOGGED_IN.map(async (person) => {
+          const context = await browser.newContext({ baseURL: system.url });
+          const page = await context.newPage();
+          await page.goto('/logga-in');
+          await page.getByLabel('E-post').fill(person.email);
+          await page.getByLabel('Lösenord').fill(PASSWORD);
+          await page.getByRole('button', { name: 'Logga in' }).click();
+          await page.getByRole('heading', { level: 1, name: 'Mitt arbete' }).waitFor({ timeout: 60_000 });
+          await context.storageState({ path: join(stateDir, `${person.email}.json`) });
+          await context.close();
+        }),
+      );
     } finally {
       await browser.close();
     }

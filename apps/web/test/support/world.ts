@@ -54,7 +54,18 @@ export async function remissAssigned(
     deadlineInDays = 30,
     board = HA_BOARD,
     officer = JENS,
-  }: { deadlineInDays?: number; board?: Board; officer?: Person } = {},
+    description = 'Kommunstyrelsen remitterar förslaget till stadsdelsnämnderna.',
+    sections = [
+      { title: 'Kunskap och information', description: 'Målen för kunskap och information.' },
+      { title: 'Välfärd och service', description: 'Målen för välfärd och service.' },
+    ],
+  }: {
+    deadlineInDays?: number;
+    board?: Board;
+    officer?: Person;
+    description?: string;
+    sections?: readonly { title: string; description: string }[];
+  } = {},
 ): Promise<AssignedRemiss> {
   const sara = await as(baseUrl, SARA);
   const registrar = await as(baseUrl, board.registrar);
@@ -65,12 +76,9 @@ export async function remissAssigned(
     sara.POST('/api/v1/consultations', {
       body: {
         title,
-        description: 'Kommunstyrelsen remitterar förslaget till stadsdelsnämnderna.',
+        description,
         responseDeadline,
-        sections: [
-          { title: 'Kunskap och information', description: 'Målen för kunskap och information.' },
-          { title: 'Välfärd och service', description: 'Målen för välfärd och service.' },
-        ],
+        sections: sections.map((section) => ({ ...section })),
         recipients: { organisationIds: [recipient.id] },
       },
     }),

@@ -3,9 +3,9 @@ export interface DiffPiece {
   readonly text: string;
 }
 
-/** Words with the spaces after them, so the pieces join back into the texts. */
+/** Words and the spaces between them, each a token, so the pieces join back into the texts. */
 function tokens(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
+  return text.match(/\S+|\s+/g) ?? [];
 }
 
 /** Past this many word pairs the texts are compared as wholes: a browser must stay responsive. */

@@ -203,8 +203,12 @@ function DocumentsSection({ caseId }: { caseId: string }) {
               <tbody>
                 {list.map((d) => (
                   <tr key={d.id} className={d.annulled ? 'annulled' : undefined}>
-                    <td data-label={t.documentNumber}>{d.documentNumber}</td>
-                    <td data-label={t.documentDate}>{formatIsoDate(d.documentDate)}</td>
+                    <td data-label={t.documentNumber} className="nowrap">
+                      {d.documentNumber}
+                    </td>
+                    <td data-label={t.documentDate} className="nowrap">
+                      {formatIsoDate(d.documentDate)}
+                    </td>
                     <td data-label={t.direction}>{DIRECTION_LABEL[d.direction]}</td>
                     <td data-label={t.title}>
                       {d.title}

@@ -61,7 +61,6 @@ function Review({ statement }: { statement: Statement }) {
       {hasRole(me, statement.nextStep.role) ? null : (
         <p className="notice">{t.asSubstitute(ROLE_LABEL[statement.nextStep.role])}</p>
       )}
-      <Decision statement={statement} />
       <section aria-labelledby="andringar">
         <h2 id="andringar">{t.changes}</h2>
         {revision > 1 ? (
@@ -92,6 +91,7 @@ function Review({ statement }: { statement: Statement }) {
           <p>{t.firstRevision}</p>
         )}
       </section>
+      <Decision statement={statement} />
       <section aria-labelledby="beslutsgang">
         <h2 id="beslutsgang">{t.chain}</h2>
         <ApprovalChain statement={statement} officerId={statement.revision.parts.officerId} />
