@@ -71,7 +71,8 @@ export class TestSystem {
       system.#run('dist/scripts/seed.js', '--quiet');
       system.#spawn('dist/apps/api/src/main.js');
       system.#spawn('dist/apps/worker/src/main.js');
-      await system.#waitUntilUp(30_000);
+      // Migrating, seeding and starting Nest take seconds when idle, far longer on a loaded machine.
+      await system.#waitUntilUp(120_000);
     } catch (error) {
       await system.stop();
       throw error;
