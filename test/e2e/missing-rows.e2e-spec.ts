@@ -49,7 +49,7 @@ describe('rows gone under a running flow', () => {
       .http()
       .post(`/api/v1/statements/${submitted.id}/approve`)
       .set(await ctx.as(w.head))
-      .send({ revision: submitted.currentRevision });
+      .send({ revision: submitted.currentRevision, step: submitted.nextStep?.step ?? 1 });
     expect(response.status).toBe(409);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 409, code: 'statement.not_in_approval' });
