@@ -1903,7 +1903,7 @@ export interface components {
       classificationCode?: string | null;
       counterpart?: string | null;
     };
-    AssignCaseDto: {
+    AssignmentDto: {
       /** Format: uuid */
       departmentId?: string;
       /** Format: uuid */
@@ -2268,12 +2268,6 @@ export interface components {
       /** @description Antal per status för hela remissen, ofiltrerat. */
       counts: components['schemas']['RecipientStateCountsResponse'];
       recipients: components['schemas']['RecipientResponse'][];
-    };
-    AssignRecipientDto: {
-      /** Format: uuid */
-      departmentId?: string;
-      /** Format: uuid */
-      personId: string;
     };
     ConfirmationDto: {
       /** @description Omedelbar justering vid sammanträdet. */
@@ -5395,7 +5389,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignCaseDto'];
+        'application/json': components['schemas']['AssignmentDto'];
       };
     };
     responses: {
@@ -7126,7 +7120,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignRecipientDto'];
+        'application/json': components['schemas']['AssignmentDto'];
       };
     };
     responses: {
