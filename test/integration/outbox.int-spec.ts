@@ -16,7 +16,7 @@ import type { TestPerson } from '@app/testing';
 import pg from 'pg';
 
 import { TestContext } from '../support/test-context.js';
-import { PrivateRedis, type WorkerProcess, WorkerProcesses } from '../support/processes.js';
+import { type LogLine, PrivateRedis, type WorkerProcess, WorkerProcesses } from '../support/processes.js';
 
 /**
  * The outbox end to end, with the worker as a separate OS process: jobs commit with their
@@ -121,11 +121,12 @@ describe('outbox and worker', () => {
   it('keeps jobs committed while Redis is unreachable and relays them when it is back', async () => {
     const redis = await PrivateRedis.start();
     try {
-      await startWorker({ REDIS_URL: redis.url });
+      const worker = await startWorker({ REDIS_URL: redis.url });
       await redis.down();
+      const failedBefore = worker.logs.filter(relayRoundFailed).length;
       const person = await grant();
-      // Several relay rounds fail while Redis is away; the row waits in the outbox.
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // Relay rounds fail while Redis is away (two after the grant, so one has seen its row); the row waits in the outbox.
+      await worker.waitForLog(() => worker.logs.filter(relayRoundFailed).length >= failedBefore + 2, 60_000);
       const [pending] = await ctx.query<{ relayed_at: Date | null; settled_at: Date | null }>(
         `SELECT relayed_at, settled_at FROM outbox_jobs WHERE payload->>'roleAssignmentId' = $1`,
         [person.grantId],
@@ -248,4 +249,8 @@ async function waitForLockWaiter(ctx: TestContext): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+function relayRoundFailed(line: LogLine): boolean {
+  return line.msg === 'outbox relay round failed; rows stay pending';
 }
