@@ -13,6 +13,9 @@ import {
   systemActor,
 } from '@app/platform';
 import type { TestPerson } from '@app/testing';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 import { TestContext } from '../support/test-context.js';
@@ -231,6 +234,82 @@ describe('outbox and worker', () => {
     expect(row).toEqual({ max: 1, min: 1 });
     await startWorker();
     await ctx.drain();
+  });
+});
+
+describe('outbox redelivery', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    // One attempt: a job that throws is failed for good at once.
+    ctx = await TestContext.create({ worker: false, env: { QUEUE_JOB_ATTEMPTS: '1' } });
+  });
+
+  afterAll(() => ctx.close());
+
+  it('settles the rows whose jobs finished unrecorded, from BullMQ’s word, and relays again the jobs it lost', async () => {
+    const db = ctx.get(Db);
+    const queues = ctx.get(QueueRegistry);
+    const config = ctx.get<AppConfig>(APP_CONFIG);
+    const relay = new OutboxRelay(db, queues, config);
+    const [done, failing, lost] = await db.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        ids.push(await ctx.get(OutboxService).add(tx, JobName.FanOutNotification, { messageId: randomUUID() }));
+      }
+      return ids as [string, string, string];
+    });
+    while ((await relay.relayPending()) > 0) {
+      // relay every pending row
+    }
+    const queue = queues.get(QueueName.Notifications);
+    expect(await queue.remove(lost)).toBe(1);
+    // A worker that runs the jobs but dies before recording them: the rows stay unsettled.
+    const connection = new Redis(config.redis.url.reveal(), { maxRetriesPerRequest: null });
+    const worker = new Worker(
+      QueueName.Notifications,
+      async (job) => {
+        if (job.id === failing) {
+          throw new Error('Mottagaren finns inte');
+        }
+      },
+      { connection, prefix: queues.prefix },
+    );
+    try {
+      const until = Date.now() + 60_000;
+      while ((await queue.getJobState(done)) !== 'completed' || (await queue.getJobState(failing)) !== 'failed') {
+        if (Date.now() > until) {
+          throw new Error('the jobs did not finish in BullMQ');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await worker.close();
+      connection.disconnect();
+    }
+    await ctx.query(`UPDATE outbox_jobs SET relayed_at = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [
+      [done, failing, lost],
+    ]);
+
+    expect(await relay.redeliverUnsettled()).toBe(1);
+
+    const rows = await ctx.query<{
+      id: string;
+      outcome: string | null;
+      last_error: string | null;
+      relay_count: number;
+      settled: boolean;
+    }>(
+      `SELECT id, outcome, last_error, relay_count, settled_at IS NOT NULL AS settled FROM outbox_jobs WHERE id = ANY($1::uuid[])`,
+      [[done, failing, lost]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(done)).toMatchObject({ outcome: 'completed', settled: true, relay_count: 1 });
+    expect(byId.get(failing)).toMatchObject({ outcome: 'failed', settled: true, relay_count: 1 });
+    expect(byId.get(failing)!.last_error).toContain('Mottagaren finns inte');
+    expect(byId.get(lost)).toMatchObject({ outcome: null, settled: false, relay_count: 2 });
+    expect(await queue.getJob(lost)).toBeDefined();
+    await queue.remove(lost);
   });
 });
 
