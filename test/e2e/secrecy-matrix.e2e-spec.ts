@@ -578,6 +578,7 @@ describe('the secrecy matrix', () => {
     'PUT /api/v1/documents/:id/secrecy': { sameViewAs: 'GET /api/v1/documents/:id' },
     'POST /api/v1/documents/:id/secrecy/lift': { sameViewAs: 'GET /api/v1/documents/:id' },
     'POST /api/v1/consultations': { sameViewAs: 'GET /api/v1/consultations/:id' },
+    'POST /api/v1/incoming-remisses': { sameViewAs: 'GET /api/v1/consultations/:id' },
     'PATCH /api/v1/consultations/:id': { sameViewAs: 'GET /api/v1/consultations/:id' },
     'POST /api/v1/consultations/:id/documents': { sameViewAs: 'GET /api/v1/consultations/:id' },
     'DELETE /api/v1/consultations/:id/documents/:documentId': 'nothing',
