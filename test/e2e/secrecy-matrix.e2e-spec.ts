@@ -562,6 +562,7 @@ describe('the secrecy matrix', () => {
     'POST /api/v1/notifications/read-all': 'a count',
     'GET /api/v1/registry/series': 'the diary series',
     'PUT /api/v1/registry/series/:year': 'the diary series',
+    'PUT /api/v1/registry/series/format': 'the diary series',
     'GET /api/v1/registry/records-plan': 'the records plan',
     'POST /api/v1/registry/records-plan': 'the records plan',
     'PATCH /api/v1/registry/records-plan/:id': 'the records plan',

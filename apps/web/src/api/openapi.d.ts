@@ -386,6 +386,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/registry/series/format': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['RegistryController_setFormat'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/registry/series/{year}': {
     parameters: {
       query?: never;
@@ -1822,6 +1838,38 @@ export interface components {
        * @example 578
        */
       nextNumber: number;
+      /**
+       * @description Formatet numren skrivs i: {prefix}, {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} och skiljetecken.
+       * @example {prefix} {yyyy}/{n}
+       */
+      template: string;
+      /**
+       * @description Mellan ärendets nummer och handlingens löpnummer.
+       * @example -
+       */
+      documentSeparator: string;
+      /**
+       * @description Klassificeringen numren gäller, när formatet numrerar per klassificering.
+       * @example 1.5.1
+       */
+      classificationCode: string | null;
+      /**
+       * @description Nästa ärendes nummer som det skrivs; null när formatet kräver en klassificering som inte angetts.
+       * @example HÄ 2025/578
+       */
+      nextDiaryNumber: string | null;
+    };
+    SetDiaryFormatDto: {
+      /**
+       * @description Mallen: {prefix} (organisationens prefix), {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} (klassificeringen) och skiljetecken emellan.
+       * @example {class}-{n}-{yyyy}
+       */
+      template: string;
+      /**
+       * @description Mellan ärendets nummer och handlingens löpnummer; - om det utelämnas.
+       * @example -
+       */
+      documentSeparator?: string;
     };
     SetSeriesStartDto: {
       /**
@@ -1829,6 +1877,11 @@ export interface components {
        * @example 578
        */
       nextNumber: number;
+      /**
+       * @description Klassificeringen, när formatet numrerar per klassificering.
+       * @example 1.5.1
+       */
+      classificationCode?: string;
     };
     RecordsPlanEntryResponse: {
       /** Format: uuid */
@@ -4967,6 +5020,8 @@ export interface operations {
     parameters: {
       query?: {
         year?: number;
+        /** @description Klassificeringen, när formatet numrerar per klassificering. */
+        classificationCode?: string;
       };
       header?: never;
       path?: never;
@@ -4994,6 +5049,75 @@ export interface operations {
       };
       /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  RegistryController_setFormat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetDiaryFormatDto'];
+      };
+    };
+    responses: {
+      /** @description Årets serie i sitt nya format. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiarySeriesResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Går inte i det läge saken är i nu. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
