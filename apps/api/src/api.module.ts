@@ -11,6 +11,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
+import { IncomingRemissesController } from './consultations/incoming-remisses.controller.js';
 import { ExtensionRequestsController, RecipientsController } from './consultations/recipients.controller.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { SessionCookies } from './auth/session-cookies.js';
@@ -62,6 +63,7 @@ export class ApiModule {
         CasesController,
         DocumentsController,
         ConsultationsController,
+        IncomingRemissesController,
         RecipientsController,
         ExtensionRequestsController,
         StatementsController,

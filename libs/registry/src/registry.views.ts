@@ -72,6 +72,14 @@ export interface DiarySeriesView {
   readonly year: number;
   /** The number the next case registered this year gets. */
   readonly nextNumber: number;
+  /** The format numbers are written in: `{prefix} {yyyy}/{n}` unless the registrar set another. */
+  readonly template: string;
+  /** Between a case's number and a document's running number in it. */
+  readonly documentSeparator: string;
+  /** The classification the numbers shown run within, when the format numbers per classification. */
+  readonly classificationCode: string | null;
+  /** The next case's number as written; null when the format needs a classification not given. */
+  readonly nextDiaryNumber: string | null;
 }
 
 export interface RecordsPlanEntryView {

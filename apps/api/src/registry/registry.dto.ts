@@ -25,6 +25,12 @@ export class SeriesQuery {
   @Min(1900)
   @Max(2999)
   year?: number;
+
+  @ApiPropertyOptional({ example: '1.5.1', description: 'Klassificeringen, när formatet numrerar per klassificering.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  classificationCode?: string;
 }
 
 export class SetSeriesStartDto {
@@ -33,6 +39,32 @@ export class SetSeriesStartDto {
   @Min(1)
   @Max(9_999_999)
   nextNumber!: number;
+
+  @ApiPropertyOptional({ example: '1.5.1', description: 'Klassificeringen, när formatet numrerar per klassificering.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  classificationCode?: string;
+}
+
+export class SetDiaryFormatDto {
+  @ApiProperty({
+    example: '{class}-{n}-{yyyy}',
+    description:
+      'Mallen: {prefix} (organisationens prefix), {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} (klassificeringen) och skiljetecken emellan.',
+  })
+  @IsString()
+  @MaxLength(60)
+  template!: string;
+
+  @ApiPropertyOptional({
+    example: '-',
+    description: 'Mellan ärendets nummer och handlingens löpnummer; - om det utelämnas.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(3)
+  documentSeparator?: string;
 }
 
 export class RecordsPlanEntryDto {

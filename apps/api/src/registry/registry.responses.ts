@@ -213,6 +213,32 @@ export class DiarySeriesResponse {
 
   @ApiProperty({ type: 'integer', description: 'Numret nästa ärende under året får.', example: 578 })
   readonly nextNumber!: number;
+
+  @ApiProperty({
+    example: '{prefix} {yyyy}/{n}',
+    description:
+      'Formatet numren skrivs i: {prefix}, {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} och skiljetecken.',
+  })
+  readonly template!: string;
+
+  @ApiProperty({ example: '-', description: 'Mellan ärendets nummer och handlingens löpnummer.' })
+  readonly documentSeparator!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1.5.1',
+    description: 'Klassificeringen numren gäller, när formatet numrerar per klassificering.',
+  })
+  readonly classificationCode!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'HÄ 2025/578',
+    description: 'Nästa ärendes nummer som det skrivs; null när formatet kräver en klassificering som inte angetts.',
+  })
+  readonly nextDiaryNumber!: string | null;
 }
 
 @Describes<RecordsPlanEntryView>()
