@@ -13,6 +13,7 @@ import { LoginAttemptCounters1796307353988 } from './1796307353988-LoginAttemptC
 import { SearchFold1796308706925 } from './1796308706925-SearchFold.js';
 import { OutsideSenders1796317260375 } from './1796317260375-OutsideSenders.js';
 import { DiaryFormats1796318411921 } from './1796318411921-DiaryFormats.js';
+import { RegistryFullText1796320000000 } from './1796320000000-RegistryFullText.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SearchFold1796308706925,
   OutsideSenders1796317260375,
   DiaryFormats1796318411921,
+  RegistryFullText1796320000000,
 ];

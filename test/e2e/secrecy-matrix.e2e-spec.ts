@@ -234,12 +234,20 @@ describe('the secrecy matrix', () => {
           ['Bertil', 'recipientLetter'],
           ['Protokollsutdrag', 'minutes'],
         ] as const
-      ).map(([q, key]): Probe => ({
-        route: 'GET /api/v1/documents',
-        label: `search for ${q}`,
-        ask: (who) => ask(who, 'get', '/api/v1/documents', { q }),
-        rule: [key],
-      })),
+      ).flatMap(([q, key]): Probe[] => [
+        {
+          route: 'GET /api/v1/documents',
+          label: `search for ${q}`,
+          ask: (who) => ask(who, 'get', '/api/v1/documents', { q }),
+          rule: [key],
+        },
+        {
+          route: 'GET /api/v1/search',
+          label: `Sök i diariet for ${q}`,
+          ask: (who) => ask(who, 'get', '/api/v1/search', { q }),
+          rule: [key],
+        },
+      ]),
       ...(
         [
           ['remiss', { sender: w.registered.senderRemiss, district: w.registered.districtRemissCopy }],

@@ -29,6 +29,7 @@ import { HealthProbe } from './health/health.probe.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { CasesController } from './registry/cases.controller.js';
 import { DocumentsController } from './registry/documents.controller.js';
+import { SearchController } from './registry/search.controller.js';
 import { RegistryController } from './registry/registry.controller.js';
 import { StatementsController } from './statements/statements.controller.js';
 import { WorkController } from './statements/work.controller.js';
@@ -62,6 +63,7 @@ export class ApiModule {
         RegistryController,
         CasesController,
         DocumentsController,
+        SearchController,
         ConsultationsController,
         IncomingRemissesController,
         RecipientsController,

@@ -88,3 +88,34 @@ export interface RecordsPlanEntryView {
   readonly title: string;
   readonly active: boolean;
 }
+
+/** A case the registry's search found. */
+export interface CaseHit {
+  readonly id: string;
+  readonly diaryNumber: string;
+  readonly title: string;
+  readonly counterpart: string | null;
+  readonly status: 'open' | 'closed';
+  readonly registeredOn: string;
+}
+
+/** A document the registry's search found; a secret one as the reader may see it. */
+export interface DocumentHit {
+  readonly id: string;
+  readonly caseId: string;
+  readonly diaryNumber: string;
+  /** The document's number in its case (`HÄ 2025/578-3`). */
+  readonly documentNumber: string;
+  readonly title: string;
+  readonly counterpart: string | null;
+  readonly direction: DocumentDirection;
+  readonly registeredOn: string;
+  readonly secret: boolean;
+  /** Where the words were found in the file's text, the words marked «so»; none where withheld. */
+  readonly excerpt: string | null;
+}
+
+export interface RegistrySearchResult {
+  readonly cases: readonly CaseHit[];
+  readonly documents: readonly DocumentHit[];
+}

@@ -342,3 +342,23 @@ export class LiftSecrecyDto {
   @MaxLength(1000)
   reason?: string;
 }
+
+export class RegistrySearchQueryDto {
+  @ApiProperty({
+    minLength: 1,
+    description:
+      'Diarienummer, helt eller delvis (578, HÄ 2025/578, 2025/578-3), eller ord i ärendens och handlingars rubriker, motparter och filernas text (svensk ordstam: remissvar hittar remissvaren).',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q!: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}

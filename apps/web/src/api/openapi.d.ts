@@ -674,6 +674,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SearchController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/consultations': {
     parameters: {
       query?: never;
@@ -2096,6 +2112,42 @@ export interface components {
     LiftSecrecyDto: {
       /** @example Sekretessprövning: uppgifterna är inte längre sekretessbelagda. */
       reason?: string;
+    };
+    CaseHitResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example HÄ 2025/578 */
+      diaryNumber: string;
+      title: string;
+      counterpart: string | null;
+      status: components['schemas']['CaseStatus'];
+      /** Format: date */
+      registeredOn: string;
+    };
+    DocumentHitResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example HÄ 2025/578 */
+      diaryNumber: string;
+      /** @example HÄ 2025/578-3 */
+      documentNumber: string;
+      /** @description Maskerad för den som inte får se en sekretessmarkerad handling. */
+      title: string;
+      /** @description Maskerad som rubriken. */
+      counterpart: string | null;
+      direction: components['schemas']['DocumentDirection'];
+      /** Format: date */
+      registeredOn: string;
+      /** @description Sekretessmarkerad. */
+      secret: boolean;
+      /** @description Var orden finns i filens text, orden inom «»; saknas där handlingen är sekretessmarkerad för läsaren. */
+      excerpt: string | null;
+    };
+    RegistrySearchResponse: {
+      cases: components['schemas']['CaseHitResponse'][];
+      documents: components['schemas']['DocumentHitResponse'][];
     };
     SectionDto: {
       /** @example Kunskap och information */
@@ -6486,6 +6538,48 @@ export interface operations {
       };
       /** @description Går inte i det läge saken är i nu. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  SearchController_find: {
+    parameters: {
+      query: {
+        /** @description Diarienummer, helt eller delvis (578, HÄ 2025/578, 2025/578-3), eller ord i ärendens och handlingars rubriker, motparter och filernas text (svensk ordstam: remissvar hittar remissvaren). */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ärenden och handlingar, de bästa träffarna först. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrySearchResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,6 +18,8 @@ import {
 @Index('uq_cases_origin_key', ['originKey'], { unique: true, where: 'origin_key IS NOT NULL' })
 @Index('idx_cases_organisation_registered_at', ['organisationId', 'registeredAt'])
 @Index('idx_cases_responsible_person_id', ['responsiblePersonId'])
+// Full text over registry_search_vector(title, counterpart, description): an expression index the migration makes.
+@Index('idx_cases_search', { synchronize: false })
 @Check('chk_cases_status', `status IN ('open', 'closed')`)
 @Check('chk_cases_closed', `(status = 'closed') = (closed_at IS NOT NULL)`)
 export class CaseEntity {

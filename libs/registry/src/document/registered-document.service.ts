@@ -7,10 +7,12 @@ import {
   DomainError,
   ErrorKind,
   hasRole,
+  JobName,
   isIsoDate,
   localDate,
   mustExist,
   mustFind,
+  OutboxService,
   type Reader,
   requireRole,
   returningRows,
@@ -99,6 +101,7 @@ export class RegisteredDocumentService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly files: FileStoreService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** A registrar or case officer registers a document, with an uploaded file or without. */
@@ -517,6 +520,10 @@ export class RegisteredDocumentService {
         annulmentReason: null,
       }),
     );
+    if (saved.fileBlobId) {
+      // Its text is read for the search after the commit, off the request.
+      await this.outbox.add(tx, JobName.ExtractDocumentText, { documentId: saved.id });
+    }
     await this.audit.record(tx, actor, {
       action: 'document.registered',
       entityType: 'registered_document',
