@@ -51,51 +51,63 @@ export class RegistrySearchService {
     }
     const take = Math.min(Math.max(limit, 1), MAX_HITS);
     // A number is matched as written, part or whole; words by the text index. Diary numbers are
-    // stored and typed in Unicode form C, so lower() is all the folding they need.
+    // stored and typed in Unicode form C, so lower() is all the folding they need. Each way of
+    // finding is its own branch of a UNION, so that the words use their index and the numbers
+    // scan only the case numbers.
     const numberPattern = /\d/.test(q) ? searchPattern(q.toLowerCase()) : null;
+    // A document's number is its case's, a separator and its own: its case's number holds the
+    // query without a trailing "-3".
+    const casePattern = numberPattern ? searchPattern(q.toLowerCase().replace(/[^\p{L}\p{N}]\d+$/u, '')) : null;
     const seeAll = hasRole(actor, Role.Registrar);
+    const words = `plainto_tsquery('swedish', search_fold($2))`;
     const cases = await this.db.reader.query<CaseRow[]>(
-      `WITH q AS (SELECT plainto_tsquery('swedish', search_fold($2)) AS query)
-       SELECT c.id, c.diary_number, c.title, c.counterpart, c.status,
+      `SELECT c.id, c.diary_number, c.title, c.counterpart, c.status,
               to_char(c.registered_on, 'YYYY-MM-DD') AS registered_on
-       FROM cases c, q
-       WHERE c.organisation_id = $1
-         AND (registry_search_vector(c.title, c.counterpart, c.description) @@ q.query
-              OR ($3::text IS NOT NULL AND (lower(c.diary_number) LIKE $3 ESCAPE '\\'
-                                            OR lower(c.linked_diary_number) LIKE $3 ESCAPE '\\')))
-       ORDER BY lower(c.diary_number) = lower($2) DESC,
-                ts_rank(registry_search_vector(c.title, c.counterpart, c.description), q.query) DESC,
-                c.registered_at DESC
-       LIMIT $4`,
-      [actor.organisationId, q, numberPattern, take],
+       FROM cases c
+       WHERE c.id IN (
+         SELECT id FROM cases
+         WHERE organisation_id = $1 AND registry_search_vector(title, counterpart, description) @@ ${words}
+         ${
+           numberPattern
+             ? `UNION SELECT id FROM cases WHERE organisation_id = $1
+                  AND (lower(diary_number) LIKE $4 ESCAPE '\\' OR lower(linked_diary_number) LIKE $4 ESCAPE '\\')`
+             : ''
+         })
+       ORDER BY lower(c.diary_number) = lower($2) DESC, c.registered_at DESC
+       LIMIT $3`,
+      [actor.organisationId, q, take, ...(numberPattern ? [numberPattern] : [])],
     );
     const documents = await this.db.reader.query<DocumentRow[]>(
-      `WITH q AS (SELECT plainto_tsquery('swedish', search_fold($2)) AS query),
-       hits AS (
+      `SELECT h.*,
+              CASE WHEN h.by_words AND (h.secrecy_ground IS NULL OR $4 OR h.responsible_person_id = $5)
+                   THEN ts_headline('swedish', d.content_text, ${words},
+                                    'MaxWords=30, MinWords=12, MaxFragments=1, StartSel=«, StopSel=»')
+              END AS excerpt
+       FROM (
          SELECT d.id, d.case_id, d.organisation_id, c.diary_number,
                 c.diary_number || c.document_separator || d.number AS document_number,
                 d.title, d.counterpart, d.direction, to_char(d.registered_on, 'YYYY-MM-DD') AS registered_on,
-                d.secrecy_ground, c.responsible_person_id, d.registered_at, d.content_text,
-                registry_search_vector(d.title, d.counterpart, d.content_text) @@ q.query
-                  AND (d.secrecy_ground IS NULL OR $5 OR c.responsible_person_id = $6) AS by_words,
-                ts_rank(registry_search_vector(d.title, d.counterpart, d.content_text), q.query) AS rank,
-                lower(c.diary_number || c.document_separator || d.number) = lower($2) AS exact
-         FROM registered_documents d JOIN cases c ON c.id = d.case_id, q
-         WHERE d.organisation_id = $1 AND d.annulled_at IS NULL
-           AND ((registry_search_vector(d.title, d.counterpart, d.content_text) @@ q.query
-                 AND (d.secrecy_ground IS NULL OR $5 OR c.responsible_person_id = $6))
-                OR ($3::text IS NOT NULL AND lower(c.diary_number || c.document_separator || d.number) LIKE $3 ESCAPE '\\'))
-         ORDER BY exact DESC, rank DESC, d.registered_at DESC
-         LIMIT $4)
-       SELECT h.id, h.case_id, h.organisation_id, h.diary_number, h.document_number, h.title, h.counterpart,
-              h.direction, h.registered_on, h.secrecy_ground, h.responsible_person_id,
-              CASE WHEN h.by_words AND h.content_text IS NOT NULL
-                   THEN ts_headline('swedish', h.content_text, (SELECT query FROM q),
-                                    'MaxWords=30, MinWords=12, MaxFragments=1, StartSel=«, StopSel=»')
-              END AS excerpt
-       FROM hits h
-       ORDER BY h.exact DESC, h.rank DESC, h.registered_at DESC`,
-      [actor.organisationId, q, numberPattern, take, seeAll, actor.personId],
+                d.secrecy_ground, c.responsible_person_id, d.registered_at,
+                lower(c.diary_number || c.document_separator || d.number) = lower($2) AS exact,
+                registry_search_vector(d.title, d.counterpart, d.content_text) @@ ${words} AS by_words
+         FROM registered_documents d JOIN cases c ON c.id = d.case_id
+         WHERE d.annulled_at IS NULL AND d.id IN (
+           SELECT d.id FROM registered_documents d JOIN cases c ON c.id = d.case_id
+           WHERE d.organisation_id = $1
+             AND registry_search_vector(d.title, d.counterpart, d.content_text) @@ ${words}
+             AND (d.secrecy_ground IS NULL OR $4 OR c.responsible_person_id = $5)
+           ${
+             numberPattern
+               ? `UNION SELECT d.id FROM cases c JOIN registered_documents d ON d.case_id = c.id
+                    WHERE c.organisation_id = $1 AND lower(c.diary_number) LIKE $7 ESCAPE '\\'
+                      AND lower(c.diary_number || c.document_separator || d.number) LIKE $6 ESCAPE '\\'`
+               : ''
+           })
+         ORDER BY exact DESC, d.registered_at DESC
+         LIMIT $3) h
+       JOIN registered_documents d ON d.id = h.id
+       ORDER BY h.exact DESC, h.registered_at DESC`,
+      [actor.organisationId, q, take, seeAll, actor.personId, ...(numberPattern ? [numberPattern, casePattern] : [])],
     );
     return {
       cases: cases.map((c) => ({
