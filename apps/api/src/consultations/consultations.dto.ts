@@ -220,17 +220,6 @@ export class StatusBoardQuery {
   q?: string;
 }
 
-export class AssignRecipientDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  personId!: string;
-}
-
 export class BoardDeclineDto {
   @ApiProperty({ format: 'uuid', description: 'Sammanträdet där nämnden beslutade att avstå.' })
   @IsUUID()

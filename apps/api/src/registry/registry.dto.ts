@@ -162,7 +162,8 @@ export class UpdateCaseDto {
   counterpart?: string;
 }
 
-export class AssignCaseDto {
+/** Who takes a case or a recipient's remiss: a person, and the department when not theirs alone. */
+export class AssignmentDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

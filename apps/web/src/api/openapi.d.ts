@@ -1972,7 +1972,7 @@ export interface components {
       classificationCode?: string | null;
       counterpart?: string | null;
     };
-    AssignCaseDto: {
+    AssignmentDto: {
       /** Format: uuid */
       departmentId?: string;
       /** Format: uuid */
@@ -2408,12 +2408,6 @@ export interface components {
        * @example 1.5.1
        */
       classificationCode?: string;
-    };
-    AssignRecipientDto: {
-      /** Format: uuid */
-      departmentId?: string;
-      /** Format: uuid */
-      personId: string;
     };
     ConfirmationDto: {
       /** @description Omedelbar justering vid sammanträdet. */
@@ -5606,7 +5600,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignCaseDto'];
+        'application/json': components['schemas']['AssignmentDto'];
       };
     };
     responses: {
@@ -7397,7 +7391,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignRecipientDto'];
+        'application/json': components['schemas']['AssignmentDto'];
       };
     };
     responses: {
