@@ -174,6 +174,9 @@ describe('remisses from outside the directory', () => {
     expect(text).toContain('Er referens: Ku2025/01234');
     expect(text).toContain(`Vår referens: ${ours}`);
     expect(text).toContain('Yttrande till Kulturdepartementet');
+    // The positions on the ministry's chapters are what the yttrande answers.
+    expect(text).toContain('Kapitel 7 Finansiering');
+    expect(text).toContain('Finansieringen räcker inte.');
 
     // Registered as outgoing to the ministry in the case, and the remiss answered.
     const documents = await ctx.http().get(`/api/v1/cases/${c.caseId}/documents`).set(registrar).expect(200);
