@@ -159,6 +159,24 @@ describe('diary series in the formats of registers from before', () => {
     expect(await lookUp(other, '316-260/2012')).toEqual([next.id]);
   });
 
+  it('writes a year’s numbers in one format when the format is changed while cases are registered', async () => {
+    ctx.clock.set('2026-02-02T09:00:00+01:00', { running: true });
+    for (let round = 0; round < 3; round++) {
+      const as = await registry();
+      const [changed, ...cases] = await Promise.all([
+        ctx.http().put('/api/v1/registry/series/format').set(as).send({ template: '{prefix}-{n:3}-{yy}' }),
+        ...Array.from({ length: 15 }, (_, i) => register(as, { title: `Ärende ${i}` })),
+      ]);
+      const numbers = cases.map((c) => c.diaryNumber);
+      if (changed.status === 200) {
+        expect(numbers.every((n) => /^[A-ZÅÄÖ]+-\d{3}-26$/.test(n))).toBe(true);
+      } else {
+        expect(changed.status).toBe(409);
+        expect(numbers.every((n) => /^[A-ZÅÄÖ]+ 2026\/\d+$/.test(n))).toBe(true);
+      }
+    }
+  });
+
   it('keeps PREFIX YEAR/N for a series with no format, and refuses a format whose numbers would not read back', async () => {
     ctx.clock.set('2026-02-02T09:00:00+01:00', { running: true });
     const as = await registry();

@@ -174,6 +174,9 @@ describe('remisses from outside the directory', () => {
     expect(text).toContain('Er referens: Ku2025/01234');
     expect(text).toContain(`Vår referens: ${ours}`);
     expect(text).toContain('Yttrande till Kulturdepartementet');
+    // The positions on the ministry's chapters are what the yttrande answers.
+    expect(text).toContain('Kapitel 7 Finansiering');
+    expect(text).toContain('Finansieringen räcker inte.');
 
     // Registered as outgoing to the ministry in the case, and the remiss answered.
     const documents = await ctx.http().get(`/api/v1/cases/${c.caseId}/documents`).set(registrar).expect(200);
@@ -260,6 +263,40 @@ describe('remisses from outside the directory', () => {
     expect((second as unknown as { schedule: { deadlineBeforeNextMeeting: boolean } }).schedule).toMatchObject({
       deadlineBeforeNextMeeting: false,
     });
+  });
+
+  it('declines a remiss from outside with an avstående to the sender, kept in the case it came in', async () => {
+    const w = await statementWorld(ctx);
+    const c = await ministryRemiss(w, '2026-03-31');
+    await ctx
+      .http()
+      .post(`/api/v1/consultation-recipients/${c.asRecipient!.id}/decline`)
+      .set(await ctx.as(w.registrar))
+      .send({ reason: 'Remissen berör inte nämndens ansvarsområde.', decidedBy: w.director.id })
+      .expect(200);
+    await ctx.drain();
+    const avstående = (await issued(w.registrar, c.asRecipient!.id)).find((d) => d.kind === 'decline_letter');
+    expect(avstående?.status).toBe('signed');
+    const file = await ctx
+      .http()
+      .get(`/api/v1/issued-documents/${avstående!.id}/file`)
+      .set(await ctx.as(w.registrar))
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const text = pdfText(file.body as Buffer);
+    expect(text).toContain('Kulturdepartementet');
+    expect(text).toContain('Ku2025/01234');
+    const documents = await ctx
+      .http()
+      .get(`/api/v1/cases/${c.caseId}/documents`)
+      .set(await ctx.as(w.registrar))
+      .expect(200);
+    expect(
+      (documents.body as RegisteredDocument[])
+        .filter((d) => d.kind === 'avstående')
+        .map((d) => [d.direction, d.counterpart]),
+    ).toEqual([['outgoing', 'Kulturdepartementet']]);
   });
 
   it('refuses a remiss with no sender, a past deadline or a future arrival, and changes nothing', async () => {

@@ -294,6 +294,9 @@ export class RecipientService {
     );
     assertInternal(recipient);
     const consultation = await this.#consultationOf(tx, recipient);
+    if (consultation.outsideSenderName !== null) {
+      return; // a sender outside the directory has no case here: it gets the outgoing copy
+    }
     const organisation = await this.organisations.findById(recipient.organisationId, tx);
     await this.documents.registerIn(
       tx,
@@ -590,16 +593,6 @@ export class RecipientService {
       counterpart: organisation?.name ?? '',
       ...(document.attachment ? { attachment: document.attachment } : {}),
     });
-  }
-
-  /** Whether a recipient's remiss came from outside the directory (then no sender's case takes the answer). */
-  async fromOutside(recipientId: string, reader?: Reader): Promise<boolean> {
-    const manager = reader ?? this.db.reader;
-    const recipient = await mustFind(
-      manager.findOneBy(ConsultationRecipientEntity, { id: recipientId }),
-      consultationErrors.recipientNotFound,
-    );
-    return (await this.#consultationOf(manager, recipient)).outsideSenderName !== null;
   }
 
   async #recordAnswer(

@@ -36,6 +36,9 @@ const CLASS_PATTERN = '[\\p{L}\\p{N}]+(?:\\.[\\p{L}\\p{N}]+)*';
 const LITERAL = /^[^{}\p{Cc}\p{Cf}]+$/u;
 const SEPARATOR = /^[^\p{L}\p{N}\s{}\p{Cc}\p{Cf}]{1,3}$/u;
 const TEMPLATE_MAX = 60;
+/** Every registration reads its series' format: the valid ones are kept, a few hundred at most. */
+const CHECKED_MAX = 500;
+const checked = new Map<string, DiaryFormat>();
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -116,8 +119,22 @@ export class DiaryFormat {
     this.#pattern = new RegExp(`^${body}(?:${escape(spec.documentSeparator)}([1-9]\\d{0,5}))?$`, 'iu');
   }
 
-  /** Validates a template and separator: 422 naming what is wrong. */
+  /** Validates a template and separator: 422 naming what is wrong. Formats are checked once and kept. */
   static of(spec: DiaryFormatSpec): DiaryFormat {
+    const key = `${spec.template}\u0000${spec.documentSeparator}`;
+    const known = checked.get(key);
+    if (known) {
+      return known;
+    }
+    const format = DiaryFormat.#check(spec);
+    if (checked.size >= CHECKED_MAX) {
+      checked.clear();
+    }
+    checked.set(key, format);
+    return format;
+  }
+
+  static #check(spec: DiaryFormatSpec): DiaryFormat {
     const template = spec.template.trim();
     if (template.length === 0 || template.length > TEMPLATE_MAX) {
       throw registryErrors.formatInvalid(spec.template, `mallen ska ha 1–${TEMPLATE_MAX} tecken`);

@@ -54,6 +54,9 @@ export class DiarySeriesService {
     if (!organisation?.diaryPrefix) {
       throw registryErrors.noSeries();
     }
+    // Shared with every other registration, exclusive with a change of format: a number is
+    // written in the format that holds when its registration commits.
+    await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext('diary-format:' || $1))`, [organisationId]);
     const format = await this.formatOf(organisationId, tx);
     const numberingClass = format.holdsClassification ? (classificationCode ?? '') : '';
     if (format.holdsClassification && !numberingClass) {
@@ -103,9 +106,10 @@ export class DiarySeriesService {
       if (!organisation?.diaryPrefix) {
         throw registryErrors.noSeries();
       }
-      // The counters' row locks order this after registrations in progress.
+      // Waits for the registrations in progress, whose numbers then count as given.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('diary-format:' || $1))`, [organisationId]);
       const given = await tx.query<{ last_number: number }[]>(
-        `SELECT last_number FROM diary_counters WHERE organisation_id = $1 AND year = $2 AND last_number > 0 FOR UPDATE`,
+        `SELECT last_number FROM diary_counters WHERE organisation_id = $1 AND year = $2 AND last_number > 0`,
         [organisationId, year],
       );
       const before = await tx.findOneBy(DiaryFormatEntity, { organisationId });
