@@ -44,6 +44,9 @@ export function StatementPage() {
           ) : null}
           <IssuedDocuments subjectId={statement.id} />
           <h2>{t.revisionOf(statement.currentRevision, formatDateTime(statement.revision.savedAt))}</h2>
+          <p>
+            <Link to={`/tjansteutlatanden/${statement.id}/versioner`}>{t.revisions}</Link>
+          </p>
           <StatementView statement={statement} parts={statement.revision.parts} />
         </Page>
       )}
