@@ -8,6 +8,7 @@ import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ApprovePage } from '../features/statements/approve/ApprovePage';
 import { StatementPage } from '../features/statements/overview/StatementPage';
+import { AnswerPage } from '../features/statements/preparation/AnswerPage';
 import { RevisionsPage } from '../features/statements/revisions/RevisionsPage';
 import { SubmitPage } from '../features/statements/submit/SubmitPage';
 import { SubstitutesPage } from '../features/substitutes/SubstitutesPage';
@@ -46,6 +47,7 @@ export function createRouter() {
         { path: 'tjansteutlatanden/:statementId/versioner', element: <RevisionsPage /> },
         { path: 'tjansteutlatanden/:statementId/granska', element: <ApprovePage /> },
         { path: 'ersattare', element: <SubstitutesPage /> },
+        { path: 'beredningsfragor/:requestId', element: <AnswerPage /> },
         {
           path: 'tjansteutlatanden/:statementId/redigera',
           element: (
