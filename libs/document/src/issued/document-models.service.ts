@@ -304,6 +304,8 @@ export class DocumentModelsService {
           diaryNumber: s.diaryNumber,
           date: d.decision.confirmationDate,
           addressee: s.senderName ?? '',
+          addresseeAddress: s.senderAddress,
+          theirReference: s.senderReference,
           title: s.parts.title,
           heading: s.parts.heading,
           decision: {
