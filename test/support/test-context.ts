@@ -2,6 +2,8 @@ import { type AppConfig, loadAppConfig, SettableClock } from '@app/platform';
 import { Factories, type TestPerson } from '@app/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import request, { type Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
@@ -67,6 +69,8 @@ export class TestContext {
       // The in-process apps run from the TypeScript sources, and a render thread starts only from
       // the built JavaScript: they render in the job's thread. Worker processes use threads.
       RENDER_THREADS: '0',
+      // Without an SMTP server, mail is written to files: the test's own directory, never the checkout's.
+      MAIL_DIR: join(tmpdir(), `remiss-test-mail-${tag}`),
       ...options.env,
     };
     const ctx = new TestContext(loadAppConfig(env), env, databaseName);

@@ -26,7 +26,8 @@ function recordingHandlers(seen: JobEnvelope[]): EveryJobHandler {
   };
   const statements: JobHandlers<QueueName.Statements> = { [JobName.DeliverAnswer]: record };
   const documents: JobHandlers<QueueName.Documents> = { [JobName.RenderDocument]: record };
-  return { ...notifications, ...consultations, ...statements, ...documents };
+  const mail: JobHandlers<QueueName.Mail> = { [JobName.SendMail]: record, [JobName.SendDigests]: record };
+  return { ...notifications, ...consultations, ...statements, ...documents, ...mail };
 }
 
 describe('job dispatch', () => {

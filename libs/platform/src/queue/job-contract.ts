@@ -7,6 +7,7 @@ export enum QueueName {
   Consultations = 'consultations',
   Statements = 'statements',
   Documents = 'documents',
+  Mail = 'mail',
 }
 
 export enum JobName {
@@ -24,6 +25,10 @@ export enum JobName {
   DeliverAnswer = 'statement.deliver-answer',
   /** Render, sign, store and register one issued document. */
   RenderDocument = 'document.render',
+  /** Send one message of the mail outbox. */
+  SendMail = 'mail.send',
+  /** Send the daily digests that are due (scheduled at 07:00 Stockholm time, not from the outbox). */
+  SendDigests = 'mail.send-digests',
 }
 
 export interface JobPayloads {
@@ -34,6 +39,8 @@ export interface JobPayloads {
   [JobName.ScanReminders]: Record<string, never>;
   [JobName.DeliverAnswer]: { readonly decisionId: string };
   [JobName.RenderDocument]: { readonly documentId: string };
+  [JobName.SendMail]: { readonly mailId: string };
+  [JobName.SendDigests]: Record<string, never>;
 }
 
 /**
@@ -48,6 +55,8 @@ export const QUEUE_FOR = {
   [JobName.ScanReminders]: QueueName.Consultations,
   [JobName.DeliverAnswer]: QueueName.Statements,
   [JobName.RenderDocument]: QueueName.Documents,
+  [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendDigests]: QueueName.Mail,
 } as const satisfies Readonly<Record<JobName, QueueName>>;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
@@ -104,6 +113,8 @@ const PAYLOAD_FIELDS: {
   [JobName.ScanReminders]: {},
   [JobName.DeliverAnswer]: { decisionId: 'string' },
   [JobName.RenderDocument]: { documentId: 'string' },
+  [JobName.SendMail]: { mailId: 'string' },
+  [JobName.SendDigests]: {},
 };
 
 /** True when `data` has every field of job `name`'s payload, each of its kind. */
