@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 import request, { type Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import type Test from 'supertest/lib/test.js';
@@ -32,6 +32,8 @@ export interface TestContextOptions {
   readonly worker?: boolean;
   /** Extra environment for the config (e.g. short stalled intervals). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Where the processes log (silent unless given), for tests that read the log lines. */
+  readonly logger?: PinoLogger;
 }
 
 /**
@@ -74,7 +76,7 @@ export class TestContext {
       ...options.env,
     };
     const ctx = new TestContext(loadAppConfig(env), env, databaseName);
-    const logger = pino({ level: 'silent' });
+    const logger = options.logger ?? pino({ level: 'silent' });
     if (options.api ?? true) {
       ctx.#api = await createApiApp(ctx.config, { clock: ctx.clock, logger });
     }

@@ -11,6 +11,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
+import { ExternalDownloadsController } from './consultations/external-downloads.controller.js';
 import { ExtensionRequestsController, RecipientsController } from './consultations/recipients.controller.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { SessionCookies } from './auth/session-cookies.js';
@@ -25,6 +26,7 @@ import { IssuedDocumentsController } from './documents/issued-documents.controll
 import { PeopleController } from './directory/people.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthProbe } from './health/health.probe.js';
+import { NotificationPreferencesController } from './notifications/notification-preferences.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { CasesController } from './registry/cases.controller.js';
 import { DocumentsController } from './registry/documents.controller.js';
@@ -57,6 +59,7 @@ export class ApiModule {
         DepartmentsController,
         PeopleController,
         NotificationsController,
+        NotificationPreferencesController,
         AuditController,
         RegistryController,
         CasesController,
@@ -64,6 +67,7 @@ export class ApiModule {
         ConsultationsController,
         RecipientsController,
         ExtensionRequestsController,
+        ExternalDownloadsController,
         StatementsController,
         WorkController,
         IssuedDocumentsController,

@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { CompilationService } from './answer/compilation.service.js';
 import { ConsultationService } from './consultation/consultation.service.js';
 import { DistributionService } from './distribution/distribution.service.js';
+import { ExternalMailService } from './recipient/external-mail.service.js';
 import { LetterService } from './recipient/letter.service.js';
 import { RecipientViews } from './recipient/recipient-views.js';
 import { RecipientService } from './recipient/recipient.service.js';
@@ -24,6 +25,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     StatusBoardService,
     ReminderService,
     LetterService,
+    ExternalMailService,
   ],
   exports: [
     CompilationService,
@@ -33,6 +35,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     StatusBoardService,
     ReminderService,
     LetterService,
+    ExternalMailService,
   ],
 })
 export class ConsultationModule {}

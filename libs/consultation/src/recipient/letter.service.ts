@@ -1,5 +1,4 @@
 import { directoryErrors, OrganisationService, PersonService } from '@app/directory';
-import { toPlainText, parseMarkup } from '@app/markup';
 import { composeMail, type MailAttachment, MailService } from '@app/notification';
 import { type Actor, Clock, Db, mustFind, notFoundAs, systemActor } from '@app/platform';
 import { FileStoreService, RegisteredDocumentService, secretTitle } from '@app/registry';
@@ -8,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { ConsultationService } from '../consultation/consultation.service.js';
 import { consultationErrors } from '../consultation.errors.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
+import { letterText } from './letter-text.js';
 import { assertExternal } from './recipient-kind.js';
 
 /** A file sent along with the letter, with the registry entry whose secrecy decides whether it may go. */
@@ -81,41 +81,18 @@ export class LetterService {
         content: await this.files.read(d.fileBlobId),
       });
     }
-    const attached = documents.filter((d) => !d.withheld);
     const registry = sender.registryEmail ?? '';
-    const text = [
-      `Till ${recipient.externalName}`,
-      '',
-      `${sender.name} skickar ${view.title} på remiss (${view.senderDiaryNumber}).`,
-      '',
-      toPlainText(parseMarkup(view.description)),
-      '',
-      ...(view.sections.length
-        ? [
-            'Vi vill särskilt ha era synpunkter på:',
-            ...view.sections.map((s) => `${s.position}. ${s.title}${s.description ? ` – ${s.description}` : ''}`),
-            '',
-          ]
-        : []),
-      `Svar senast ${recipient.responseDeadline}.`,
-      `Skicka svaret till ${registry} och ange diarienummer ${view.senderDiaryNumber} i ämnesraden.`,
-      '',
-      ...(attached.length
-        ? ['Remissunderlag (bifogat):', ...attached.map((d) => `– ${d.title} (${d.fileName})`), '']
-        : []),
-      ...(withheld.length
-        ? [
-            'Sekretessmarkerade handlingar (bifogas inte):',
-            ...withheld.map((title) => `– ${title}`),
-            `De är sekretessmarkerade enligt offentlighets- och sekretesslagen (OSL) och skickas därför inte med. Vill ni ta del av dem, begär det hos ${sender.name}${registry ? ` via ${registry}` : ''} och ange diarienummer ${view.senderDiaryNumber}. Vi prövar då om handlingarna kan lämnas ut.`,
-            '',
-          ]
-        : []),
-      'Med vänlig hälsning',
-      officer?.name ?? '',
-      [officer?.title, sender.administrationName ?? sender.name].filter(Boolean).join(', '),
-      [officer?.phone, officer?.email].filter(Boolean).join(' · '),
-    ].join('\n');
+    const text = letterText({
+      recipientName: recipient.externalName ?? '',
+      responseDeadline: recipient.responseDeadline,
+      view,
+      senderName: sender.name,
+      registry,
+      officer,
+      administrationName: sender.administrationName ?? null,
+      delivery: { kind: 'attached', documents: documents.filter((d) => !d.withheld) },
+      withheld,
+    });
     const content = await composeMail({
       from: { name: sender.administrationName ?? sender.name, address: registry },
       to: { name: recipient.externalName, address: recipient.externalEmail },

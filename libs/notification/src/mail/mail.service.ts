@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig, Clock, Db, JobName, OutboxService, type Tx } from '@app/platform';
+import { APP_CONFIG, type AppConfig, Clock, Db, JobName, OutboxService, type Reader, type Tx } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 
@@ -153,12 +153,17 @@ export class MailService {
     }
   }
 
-  /** The messages of one cause-prefix, newest first: what the status board shows of a recipient's mail. */
-  async forRecipients(recipientIds: readonly string[]): Promise<MailMessageEntity[]> {
+  /** A message not yet sent goes to the corrected address instead. */
+  async readdress(tx: Tx, mailId: string, address: string): Promise<void> {
+    await tx.update(MailMessageEntity, { id: mailId, status: 'pending' }, { toAddress: address });
+  }
+
+  /** The messages to external recipients of a remiss, newest first: what the status board shows. */
+  async forRecipients(recipientIds: readonly string[], reader?: Reader): Promise<MailMessageEntity[]> {
     if (recipientIds.length === 0) {
       return [];
     }
-    return this.db.reader
+    return (reader ?? this.db.reader)
       .createQueryBuilder(MailMessageEntity, 'm')
       .where('m.recipient_id = ANY(:ids)', { ids: [...recipientIds] })
       .orderBy('m.created_at', 'DESC')
