@@ -21,7 +21,7 @@ interface Refusal {
  */
 export class TestSmtpServer {
   readonly arrived: ArrivedMail[] = [];
-  readonly #refusals = new Map<string, Refusal>();
+  readonly #refusals: { match: (address: string) => boolean; refusal: Refusal }[] = [];
   #server: SMTPServer | undefined;
   #port = 0;
 
@@ -34,8 +34,16 @@ export class TestSmtpServer {
     return `smtp://${this.user}:${encodeURIComponent(this.password)}@127.0.0.1:${this.#port}`;
   }
 
-  refuse(address: string, code: number, message: string, times = Infinity): void {
-    this.#refusals.set(address.toLowerCase(), { code, message, times });
+  /** Refuses the address (or every address the pattern matches) with the answer, `times` times. */
+  refuse(address: string | RegExp, code: number, message: string, times = Infinity): void {
+    const match =
+      typeof address === 'string' ? (a: string) => a === address.toLowerCase() : (a: string) => address.test(a);
+    this.#refusals.push({ match, refusal: { code, message, times } });
+  }
+
+  /** Accepts every address again. */
+  acceptAll(): void {
+    this.#refusals.length = 0;
   }
 
   to(address: string): ArrivedMail[] {
@@ -56,7 +64,9 @@ export class TestSmtpServer {
         }
       },
       onRcptTo: (address, _session, callback) => {
-        const refusal = this.#refusals.get(address.address.toLowerCase());
+        const refusal = this.#refusals.find(
+          (r) => r.refusal.times > 0 && r.match(address.address.toLowerCase()),
+        )?.refusal;
         if (refusal && refusal.times > 0) {
           refusal.times--;
           callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));

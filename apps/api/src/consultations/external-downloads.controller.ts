@@ -52,7 +52,7 @@ export class ExternalDownloadsController {
   /** One file of the remiss, by its place on the page. */
   @Get(':token/filer/:index')
   @Public()
-  @ApiFileResponse('application/octet-stream', 'Filen (missivet eller en fil i remissunderlaget).')
+  @ApiFileResponse('*/*', 'Filen (missivet eller en fil i remissunderlaget).')
   @ApiProblems(404)
   async file(@Param('token') token: string, @Param('index') index: string, @Res() reply: FastifyReply): Promise<void> {
     const { files } = await this.externalMail.filesFor(token);

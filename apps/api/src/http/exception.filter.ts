@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translateError } from './error-translation.js';
+import { pathForLog } from './path-for-log.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 /** Answers every error raised in Nest's pipeline as application/problem+json. */
@@ -25,7 +26,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, exceptio
       errorId: problem.errorId,
       reqId: request.id,
       method: request.method,
-      url: request.url.split('?')[0],
+      url: pathForLog(request.url),
       error:
         exception instanceof Error
           ? { name: exception.name, message: exception.message, stack: exception.stack }

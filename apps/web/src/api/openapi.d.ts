@@ -8002,7 +8002,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': Blob;
+          '*/*': Blob;
         };
       };
       /** @description Finns inte, eller tillhör en annan organisation. */

@@ -145,18 +145,19 @@ export class ExternalMailService {
   async correctAddress(actor: Actor, recipientId: string, email: string): Promise<MailDeliveryView[]> {
     requireRole(actor, Role.Registrar);
     const address = email.trim().toLowerCase();
+    const found = await this.db.reader.findOneBy(ConsultationRecipientEntity, { id: recipientId });
+    if (!found) {
+      throw consultationErrors.recipientNotFound();
+    }
+    const consultation = await this.consultations
+      .assertSender(actor, found.consultationId)
+      .catch(notFoundAs(consultationErrors.recipientNotFound));
+    assertExternal(found);
     await this.db.transaction(async (tx) => {
-      const recipient = await tx.findOne(ConsultationRecipientEntity, {
-        where: { id: recipientId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!recipient) {
-        throw consultationErrors.recipientNotFound();
-      }
-      const consultation = await this.consultations
-        .assertSender(actor, recipient.consultationId)
-        .catch(notFoundAs(consultationErrors.recipientNotFound));
-      assertExternal(recipient);
+      const recipient = await mustFind(
+        tx.findOne(ConsultationRecipientEntity, { where: { id: recipientId }, lock: { mode: 'pessimistic_write' } }),
+        consultationErrors.recipientNotFound,
+      );
       const before = { email: recipient.externalEmail };
       await tx.update(ConsultationRecipientEntity, { id: recipient.id }, { externalEmail: address });
       for (const m of await this.mail.forRecipients([recipient.id], tx)) {

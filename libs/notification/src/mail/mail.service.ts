@@ -105,15 +105,20 @@ export class MailService {
     readFile: (blobId: string) => Promise<Buffer>,
   ): Promise<void> {
     let failure: Error | undefined;
+    const unlocked = await this.db.reader.findOneBy(MailMessageEntity, { id: mailId });
+    if (!unlocked || unlocked.status !== 'pending') {
+      return;
+    }
+    // Read before the transaction: the file store reads outside any transaction.
+    const attachments: MailAttachment[] = [];
+    for (const a of unlocked.attachments) {
+      attachments.push({ fileName: a.fileName, mediaType: a.mediaType, content: await readFile(a.blobId) });
+    }
     await this.db.transaction(async (tx) => {
       // The lock keeps a second delivery of the job waiting until this one has recorded the send.
       const row = await tx.findOne(MailMessageEntity, { where: { id: mailId }, lock: { mode: 'pessimistic_write' } });
       if (!row || row.status !== 'pending') {
         return;
-      }
-      const attachments: MailAttachment[] = [];
-      for (const a of row.attachments) {
-        attachments.push({ fileName: a.fileName, mediaType: a.mediaType, content: await readFile(a.blobId) });
       }
       const from = addressOf(this.config.mail.from);
       const raw = await composeMail({
