@@ -67,7 +67,7 @@ export class MailMessageEntity {
   @Column('text')
   html!: string;
 
-  @Column('jsonb', { default: () => `'[]'::jsonb` })
+  @Column('jsonb')
   attachments!: MailAttachmentRef[];
 
   @Column('text', { default: 'pending' })
