@@ -276,29 +276,32 @@ describe('e-mail', () => {
     );
     const [mail] = await smtp.waitFor((m) => m.to.includes(row!.external_email));
     expect(mail!.parsed.attachments).toHaveLength(0);
-    const link = /https:\/\/remiss\.kommunen\.example\.se(\/api\/v1\/remissunderlag\/\S+)/.exec(
+    const link = /https:\/\/remiss\.kommunen\.example\.se(\/api\/v1\/remissunderlag\/(\S+)\?nyckel=(\S+))/.exec(
       mail!.parsed.text ?? '',
     );
     expect(link).not.toBeNull();
-    const path = link![1]!;
+    const [, path, recipientId, key] = link! as unknown as [string, string, string, string];
+    expect(recipientId).toBe(large.externalRecipientId);
     await markSecret(ctx, sender.registrar, large.senderEntries.secret, REMISS_SECRET.ground);
     const page = await ctx.http().get(path).expect(200);
     expect(page.text).toContain('program.pdf');
-    const file = await ctx.http().get(`${path}/filer/1`).buffer(true).parse(asBytes).expect(200);
+    const file = await ctx
+      .http()
+      .get(`/api/v1/remissunderlag/${recipientId}/filer/1?nyckel=${key}`)
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
     expect((file.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
     // The secret (large) file is not among them.
     expect(page.text).not.toContain('Lindgården');
-    // A guessed token, another recipient's id with this MAC, and an expired link are 404.
-    const token = path.split('/').pop()!;
+    await ctx.http().get(`/api/v1/remissunderlag/${recipientId}/filer/2?nyckel=${key}`).expect(404);
+    // This key for another recipient, a guessed key, and an expired link are 404.
+    await ctx.http().get(`/api/v1/remissunderlag/${remiss.externalRecipientId}?nyckel=${key}`).expect(404);
     await ctx
       .http()
-      .get(`/api/v1/remissunderlag/${remiss.externalRecipientId}.${token.split('.')[1]}`)
+      .get(`/api/v1/remissunderlag/${recipientId}?nyckel=${key.slice(0, -2)}xx`)
       .expect(404);
-    await ctx
-      .http()
-      .get(`/api/v1/remissunderlag/${token.slice(0, -2)}xx`)
-      .expect(404);
-    await ctx.http().get('/api/v1/remissunderlag/gissning').expect(404);
+    await ctx.http().get(`/api/v1/remissunderlag/${recipientId}?nyckel=gissning`).expect(404);
     ctx.clock.set('2100-01-31T12:00:00+01:00');
     await ctx.http().get(path).expect(404);
     ctx.clock.set('2100-01-30T12:00:00+01:00');
@@ -338,12 +341,12 @@ describe('e-mail', () => {
     expect(new Set(arrived.map((m) => m.parsed.messageId)).size).toBe(200);
   }, 240_000);
 
-  it('never puts the SMTP password or a secret-marked title in a message or a log line', () => {
+  it('never puts the SMTP password, a download key or a secret-marked title in a log line, nor the password or the title in a message', () => {
     expect(logLines.length).toBeGreaterThan(0);
     for (const line of logLines) {
       expect(line).not.toContain(PASSWORD);
       expect(line).not.toContain(encodeURIComponent(PASSWORD));
-      expect(line).not.toMatch(/remissunderlag\/[0-9a-f-]{36}\./);
+      expect(line).not.toMatch(/nyckel=/);
       for (const word of REMISS_SECRET.words) {
         expect(line).not.toContain(word);
       }

@@ -19,7 +19,6 @@ import { installInputGuard } from './http/input-guard.js';
 import { recordRoutes, type RouteEntry } from './http/route-table.js';
 import { HELMET_OPTIONS, relaxPolicyFor } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
-import { pathForLog } from './http/path-for-log.js';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queues/queue-dashboard.js';
 import { mountWebApp } from './web/web-app.js';
 
@@ -47,10 +46,10 @@ export function requestForLog(request: {
   routeOptions?: { url?: string };
   ip?: string;
 }): Record<string, unknown> {
-  const [, search] = request.url.split('?', 2);
+  const [path = '', search] = request.url.split('?', 2);
   return {
     method: request.method,
-    url: pathForLog(request.url),
+    url: path,
     ...(request.routeOptions?.url ? { route: request.routeOptions.url } : {}),
     ...(search !== undefined ? { queryParameters: [...new Set(new URLSearchParams(search).keys())] } : {}),
     remoteAddress: request.ip,

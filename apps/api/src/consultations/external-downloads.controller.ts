@@ -2,19 +2,29 @@ import { ExternalMailService } from '@app/consultation';
 import { escapeHtml } from '@app/notification';
 import { NotFoundError } from '@app/platform';
 import { FileStoreService } from '@app/registry';
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 
 import { Public } from '../auth/access.decorator.js';
 import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
 import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
+import { intParam, uuidParam } from '../http/params.js';
+
+export class DownloadKeyQuery {
+  @ApiProperty({ description: 'Nyckeln i länken i remissinstansens e-post.' })
+  @IsString()
+  @MaxLength(200)
+  nyckel!: string;
+}
 
 /**
  * What an external recipient, who has no login, downloads from the link in its e-mail when the
- * remiss was too large to attach: the token in the address is the only key, for that recipient,
- * until the deadline plus 30 days. Every other token is a 404.
+ * remiss was too large to attach: the key in the link (a query parameter, so that the request log,
+ * which keeps parameter names only, never holds it) opens that recipient's remiss, until the
+ * deadline plus 30 days. Any other key is a 404.
  */
 @ApiTags('remisser')
 @Controller({ path: 'remissunderlag' })
@@ -25,20 +35,25 @@ export class ExternalDownloadsController {
   ) {}
 
   /** A page listing the signed missiv and the remissunderlag, each a link to its file. */
-  @Get(':token')
+  @Get(':recipientId')
   @Public()
   @ApiResponse({
     status: 200,
     description: 'En sida med missivet och remissunderlaget att ladda ned.',
     content: { 'text/html': { schema: { type: 'string' } } },
   })
-  @ApiProblems(404)
-  async page(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    const { title, files } = await this.externalMail.filesFor(token);
+  @ApiProblems(400, 404)
+  async page(
+    @Param('recipientId', uuidParam('recipientId')) recipientId: string,
+    @Query() query: DownloadKeyQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { title, files } = await this.externalMail.filesFor(recipientId, query.nyckel);
+    const key = encodeURIComponent(query.nyckel);
     const items = files
       .map(
         (f, i) =>
-          `<li><a href="${escapeHtml(`${encodeURIComponent(token)}/filer/${i}`)}">${escapeHtml(f.fileName)}</a></li>`,
+          `<li><a href="${escapeHtml(`${recipientId}/filer/${i}?nyckel=${key}`)}">${escapeHtml(f.fileName)}</a></li>`,
       )
       .join('\n');
     const html = `<!doctype html>\n<html lang="sv"><head><meta charset="utf-8"><title>Remiss: ${escapeHtml(title)}</title></head><body>\n<h1>Remiss: ${escapeHtml(title)}</h1>\n<ul>\n${items}\n</ul>\n</body></html>\n`;
@@ -50,13 +65,18 @@ export class ExternalDownloadsController {
   }
 
   /** One file of the remiss, by its place on the page. */
-  @Get(':token/filer/:index')
+  @Get(':recipientId/filer/:index')
   @Public()
   @ApiFileResponse('*/*', 'Filen (missivet eller en fil i remissunderlaget).')
-  @ApiProblems(404)
-  async file(@Param('token') token: string, @Param('index') index: string, @Res() reply: FastifyReply): Promise<void> {
-    const { files } = await this.externalMail.filesFor(token);
-    const file = /^\d{1,4}$/.test(index) ? files[Number(index)] : undefined;
+  @ApiProblems(400, 404)
+  async file(
+    @Param('recipientId', uuidParam('recipientId')) recipientId: string,
+    @Param('index', intParam('index')) index: number,
+    @Query() query: DownloadKeyQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { files } = await this.externalMail.filesFor(recipientId, query.nyckel);
+    const file = files[index];
     if (!file) {
       throw new NotFoundError('download.not_found', 'Filen finns inte.');
     }

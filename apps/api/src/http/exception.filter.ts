@@ -2,7 +2,6 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { translateError } from './error-translation.js';
-import { pathForLog } from './path-for-log.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 /** Answers every error raised in Nest's pipeline as application/problem+json. */
@@ -26,7 +25,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, exceptio
       errorId: problem.errorId,
       reqId: request.id,
       method: request.method,
-      url: pathForLog(request.url),
+      url: request.url.split('?')[0],
       error:
         exception instanceof Error
           ? { name: exception.name, message: exception.message, stack: exception.stack }

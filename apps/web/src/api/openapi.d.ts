@@ -946,7 +946,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/remissunderlag/{token}': {
+  '/api/v1/remissunderlag/{recipientId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -962,7 +962,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/remissunderlag/{token}/filer/{index}': {
+  '/api/v1/remissunderlag/{recipientId}/filer/{index}': {
     parameters: {
       query?: never;
       header?: never;
@@ -7953,10 +7953,13 @@ export interface operations {
   };
   ExternalDownloadsController_page: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description Nyckeln i länken i remissinstansens e-post. */
+        nyckel: string;
+      };
       header?: never;
       path: {
-        token: string;
+        recipientId: string;
       };
       cookie?: never;
     };
@@ -7969,6 +7972,15 @@ export interface operations {
         };
         content: {
           'text/html': string;
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
       /** @description Finns inte, eller tillhör en annan organisation. */
@@ -7984,11 +7996,14 @@ export interface operations {
   };
   ExternalDownloadsController_file: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description Nyckeln i länken i remissinstansens e-post. */
+        nyckel: string;
+      };
       header?: never;
       path: {
-        token: string;
-        index: string;
+        recipientId: string;
+        index: number;
       };
       cookie?: never;
     };
@@ -8003,6 +8018,15 @@ export interface operations {
         };
         content: {
           '*/*': Blob;
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
       /** @description Finns inte, eller tillhör en annan organisation. */

@@ -56,8 +56,6 @@ const MAIL_STATUS_LABEL: Readonly<Record<MailStatus, string>> = {
 /** How long after the deadline the download link still works. */
 const LINK_DAYS_AFTER_DEADLINE = 30;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * The remiss by e-mail to each external recipient: the signed missiv and the remissunderlag as
  * attachments, or, above MAIL_MAX_ATTACHMENT_BYTES in all, a download link that works without
@@ -179,22 +177,18 @@ export class ExternalMailService {
     return this.deliveries([recipientId]);
   }
 
-  /** The recipient's download address: its id and a MAC of it, so no list of tokens is kept and none can be guessed. */
+  /** The recipient's download address: its id and a MAC of it as the key, so no list of keys is kept and none can be guessed. */
   linkFor(recipientId: string): string {
-    return `${this.config.mail.publicUrl}/api/v1/remissunderlag/${recipientId}.${this.#mac(recipientId)}`;
+    return `${this.config.mail.publicUrl}/api/v1/remissunderlag/${recipientId}?nyckel=${this.#mac(recipientId)}`;
   }
 
   /**
-   * The files a download token opens, or 404 for a token that is not one, whose remiss is gone,
+   * The files a download key opens, or 404 for a key that is not the recipient's, whose remiss is gone,
    * or whose time (deadline plus 30 days, in Stockholm) has passed.
    */
-  async filesFor(token: string): Promise<{ title: string; files: OutgoingFile[] }> {
+  async filesFor(recipientId: string, mac: string): Promise<{ title: string; files: OutgoingFile[] }> {
     const notFound = (): NotFoundError =>
       new NotFoundError('download.not_found', 'Länken finns inte eller gäller inte längre.');
-    const [recipientId, mac] = token.split('.');
-    if (!recipientId || !mac || !UUID.test(recipientId)) {
-      throw notFound();
-    }
     const expected = Buffer.from(this.#mac(recipientId));
     const given = Buffer.from(mac);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
