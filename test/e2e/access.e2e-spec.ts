@@ -393,6 +393,10 @@ describe('access to every route', () => {
     'GET /api/v1/consultation-recipients/:id/letter': (w) => ({
       path: `/api/v1/consultation-recipients/${w.externalRecipientId}/letter`,
     }),
+    'PUT /api/v1/consultation-recipients/:id/email': (w) => ({
+      path: `/api/v1/consultation-recipients/${w.externalRecipientId}/email`,
+      body: { email: 'kapad@example.se' },
+    }),
     'POST /api/v1/consultation-recipients/:id/external-answer': (w) => ({
       path: `/api/v1/consultation-recipients/${w.externalRecipientId}/external-answer`,
       body: { position: 'supports' },

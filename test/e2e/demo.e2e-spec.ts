@@ -3,7 +3,8 @@ import { VerificationService } from '@app/document';
 import { sha256 } from '@app/pdf';
 import { localDate } from '@app/platform';
 import { inspectPdf, missingInOrder, normalise, REFERENCE_CASE, referenceBodyParts, sentences } from '@app/testing';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -105,6 +106,24 @@ describe('the demo', () => {
     const printed = formatSummary(summary);
     expect(printed).toContain(`HÄ ${year}/578`);
     expect(printed).toContain(report.sha256);
+  });
+
+  it('leaves the messages the reference case sends as .eml files, Jens Westlund’s assignment among them', async () => {
+    const dir = ctx.config.mail.directory;
+    const subjects = async (): Promise<string[]> =>
+      Promise.all(
+        (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : []).map(
+          async (f) => (await simpleParser(readFileSync(join(dir, f)))).subject ?? '',
+        ),
+      );
+    const assignment = `HÄ ${year}/578 Du har fått remissen ${REFERENCE_CASE.sender.remissTitle}`;
+    const deadline = Date.now() + 30_000;
+    while (!(await subjects()).includes(assignment) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const all = await subjects();
+    expect(all).toContain(assignment);
+    expect(all.some((s) => s.startsWith(`HÄ ${year}/578 Att godkänna: `))).toBe(true);
   });
 
   it('runs again without repeating anything', async () => {

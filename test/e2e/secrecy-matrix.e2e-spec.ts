@@ -539,6 +539,14 @@ describe('the secrecy matrix', () => {
    */
   const outsideTheMatrix: Record<string, string | { readonly sameViewAs: string }> = {
     'GET /health': 'the state of the database and Redis',
+    'GET /api/v1/me/notification-preferences': 'the person’s own choices of e-mail',
+    'PUT /api/v1/me/notification-preferences': 'the person’s own choices of e-mail',
+    'PUT /api/v1/consultation-recipients/:id/email':
+      'the sender’s registrar corrects an external address; answers that recipient’s deliveries (test/e2e/mail.e2e-spec.ts)',
+    'GET /api/v1/remissunderlag/:recipientId':
+      'an external recipient’s own remiss by the key in its e-mail; never a secret-marked file (test/e2e/mail.e2e-spec.ts)',
+    'GET /api/v1/remissunderlag/:recipientId/filer/:index':
+      'an external recipient’s own remiss by the key in its e-mail; never a secret-marked file (test/e2e/mail.e2e-spec.ts)',
     'GET /api/v1/auth/me': 'the person and their roles',
     'POST /api/v1/auth/login': 'a token',
     'POST /api/v1/auth/password': 'nothing',

@@ -2,7 +2,9 @@ import { type AppConfig, loadAppConfig, SettableClock } from '@app/platform';
 import { Factories, type TestPerson } from '@app/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Logger as PinoLogger, pino } from 'pino';
 import request, { type Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import type Test from 'supertest/lib/test.js';
@@ -30,6 +32,8 @@ export interface TestContextOptions {
   readonly worker?: boolean;
   /** Extra environment for the config (e.g. short stalled intervals). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Where the processes log (silent unless given), for tests that read the log lines. */
+  readonly logger?: PinoLogger;
 }
 
 /**
@@ -66,10 +70,12 @@ export class TestContext {
       LOGIN_MAX_ATTEMPTS: '1000',
       // Documents are made on a render thread, as in production (the thread runs the build).
       RENDER_THREADS: '1',
+      // Without an SMTP server, mail is written to files: the test's own directory, never the checkout's.
+      MAIL_DIR: join(tmpdir(), `remiss-test-mail-${tag}`),
       ...options.env,
     };
     const ctx = new TestContext(loadAppConfig(env), env, databaseName);
-    const logger = pino({ level: 'silent' });
+    const logger = options.logger ?? pino({ level: 'silent' });
     if (options.api ?? true) {
       ctx.#api = await createApiApp(ctx.config, { clock: ctx.clock, logger });
     }

@@ -12,6 +12,7 @@ import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
 import { IncomingRemissesController } from './consultations/incoming-remisses.controller.js';
+import { ExternalDownloadsController } from './consultations/external-downloads.controller.js';
 import { ExtensionRequestsController, RecipientsController } from './consultations/recipients.controller.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { SessionCookies } from './auth/session-cookies.js';
@@ -26,6 +27,7 @@ import { IssuedDocumentsController } from './documents/issued-documents.controll
 import { PeopleController } from './directory/people.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthProbe } from './health/health.probe.js';
+import { NotificationPreferencesController } from './notifications/notification-preferences.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { CasesController } from './registry/cases.controller.js';
 import { DocumentsController } from './registry/documents.controller.js';
@@ -59,6 +61,7 @@ export class ApiModule {
         DepartmentsController,
         PeopleController,
         NotificationsController,
+        NotificationPreferencesController,
         AuditController,
         RegistryController,
         CasesController,
@@ -68,6 +71,7 @@ export class ApiModule {
         IncomingRemissesController,
         RecipientsController,
         ExtensionRequestsController,
+        ExternalDownloadsController,
         StatementsController,
         WorkController,
         IssuedDocumentsController,

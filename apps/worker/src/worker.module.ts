@@ -10,13 +10,20 @@ import { type DynamicModule, Module } from '@nestjs/common';
 
 import { ConsultationsProcessor } from './processors/consultations.processor.js';
 import { DocumentsProcessor } from './processors/documents.processor.js';
+import { MailProcessor } from './processors/mail.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { StatementsProcessor } from './processors/statements.processor.js';
 import { type EveryJobHandler, JOB_HANDLERS } from './runtime/job-processor.js';
 import { Schedules } from './runtime/schedules.js';
 import { WorkerRuntime } from './runtime/worker-runtime.js';
 
-const PROCESSORS = [NotificationsProcessor, ConsultationsProcessor, StatementsProcessor, DocumentsProcessor];
+const PROCESSORS = [
+  NotificationsProcessor,
+  ConsultationsProcessor,
+  StatementsProcessor,
+  DocumentsProcessor,
+  MailProcessor,
+];
 
 /** Puts the processors' handlers together; the type requires a handler for every job. */
 function everyHandler(
@@ -24,8 +31,15 @@ function everyHandler(
   consultations: ConsultationsProcessor,
   statements: StatementsProcessor,
   documents: DocumentsProcessor,
+  mail: MailProcessor,
 ): EveryJobHandler {
-  return { ...notifications.handlers, ...consultations.handlers, ...statements.handlers, ...documents.handlers };
+  return {
+    ...notifications.handlers,
+    ...consultations.handlers,
+    ...statements.handlers,
+    ...documents.handlers,
+    ...mail.handlers,
+  };
 }
 
 /** The job process: BullMQ processors and the outbox relay. Serves no HTTP. */

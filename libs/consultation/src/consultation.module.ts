@@ -8,6 +8,7 @@ import { CompilationService } from './answer/compilation.service.js';
 import { ConsultationService } from './consultation/consultation.service.js';
 import { DistributionService } from './distribution/distribution.service.js';
 import { IncomingRemissService } from './incoming/incoming-remiss.service.js';
+import { ExternalMailService } from './recipient/external-mail.service.js';
 import { LetterService } from './recipient/letter.service.js';
 import { RecipientViews } from './recipient/recipient-views.js';
 import { RecipientService } from './recipient/recipient.service.js';
@@ -26,6 +27,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     StatusBoardService,
     ReminderService,
     LetterService,
+    ExternalMailService,
   ],
   exports: [
     CompilationService,
@@ -36,6 +38,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     StatusBoardService,
     ReminderService,
     LetterService,
+    ExternalMailService,
   ],
 })
 export class ConsultationModule {}

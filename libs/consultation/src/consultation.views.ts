@@ -1,3 +1,4 @@
+import type { MailDeliveryView } from './recipient/external-mail.service.js';
 import type { Position } from './answer/position.js';
 import type { RecipientState } from './recipient/recipient-state.js';
 
@@ -110,6 +111,8 @@ export interface StatusBoard {
   readonly total: number;
   readonly counts: Readonly<Record<RecipientState | 'overdue', number>>;
   readonly recipients: readonly RecipientView[];
+  /** The e-mail to each shown external recipient: sent, on its way, or failed with the server's answer. */
+  readonly deliveries: readonly MailDeliveryView[];
 }
 
 export interface SectionAnswer {

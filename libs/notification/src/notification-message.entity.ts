@@ -29,6 +29,10 @@ export class NotificationMessageEntity {
   @Column('text')
   body!: string;
 
+  /** The diary number of the case it is about, for the subject of its e-mail. */
+  @Column('text', { nullable: true })
+  diaryNumber!: string | null;
+
   @Column('text', { nullable: true })
   linkType!: string | null;
 

@@ -13,6 +13,7 @@ import {
 import { OrganisationService, PersonService, RoleService, roleLabelIn } from '@app/directory';
 import { Injectable } from '@nestjs/common';
 
+import { type StaffNotice, StaffMailService } from './mail/staff-mail.service.js';
 import { NotificationMessageEntity } from './notification-message.entity.js';
 import { NotificationEntity } from './notification.entity.js';
 
@@ -31,6 +32,8 @@ export interface NotificationInput {
   readonly kind: string;
   readonly title: string;
   readonly body: string;
+  /** The diary number of the case it is about: its e-mail carries it in the subject. */
+  readonly diaryNumber?: string | null;
   readonly link?: { readonly type: string; readonly id: string };
 }
 
@@ -65,6 +68,7 @@ export class NotificationService {
     private readonly roles: RoleService,
     private readonly organisations: OrganisationService,
     private readonly live: LiveEvents,
+    private readonly staffMail: StaffMailService,
   ) {}
 
   async post(tx: Tx, input: NotificationInput): Promise<void> {
@@ -81,6 +85,7 @@ export class NotificationService {
         kind: input.kind,
         title: input.title,
         body: input.body,
+        diaryNumber: input.diaryNumber ?? null,
         linkType: input.link?.type ?? null,
         linkId: input.link?.id ?? null,
         audiencePersonIds: audience.personIds?.length ? [...audience.personIds] : null,
@@ -96,7 +101,17 @@ export class NotificationService {
     }
     // Named people get it in this same commit; who holds a role is resolved when the job runs.
     if (audience.personIds?.length) {
-      await this.#deliver(tx, messageId, input.organisationId, audience.personIds, createdAt);
+      const notice: StaffNotice = {
+        id: messageId,
+        organisationId: input.organisationId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        diaryNumber: input.diaryNumber ?? null,
+        linkType: input.link?.type ?? null,
+        linkId: input.link?.id ?? null,
+      };
+      await this.#deliver(tx, notice, audience.personIds, createdAt);
     }
     if (audience.roles?.length) {
       await this.outbox.add(tx, JobName.FanOutNotification, { messageId });
@@ -119,7 +134,7 @@ export class NotificationService {
         }
       }
       // Each copy bears the time of the change it tells about, however late the fan-out runs.
-      return this.#deliver(tx, message.id, message.organisationId, [...personIds], message.createdAt);
+      return this.#deliver(tx, message, [...personIds], message.createdAt);
     });
   }
 
@@ -221,16 +236,12 @@ export class NotificationService {
     await this.live.publish({ personIds: [personId] }, { type: 'notifications', organisationId, reason: 'read' });
   }
 
-  async #deliver(
-    tx: Tx,
-    messageId: string,
-    organisationId: string,
-    personIds: readonly string[],
-    createdAt: Date,
-  ): Promise<number> {
+  /** Each new reader also gets the e-mail of it that they chose (at once, in the digest, or none). */
+  async #deliver(tx: Tx, notice: StaffNotice, personIds: readonly string[], createdAt: Date): Promise<number> {
     if (personIds.length === 0) {
       return 0;
     }
+    const { id: messageId, organisationId } = notice;
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -240,6 +251,7 @@ export class NotificationService {
       .returning(['id', 'personId'])
       .execute();
     const delivered = (result.raw as { person_id: string }[]).map((row) => row.person_id);
+    await this.staffMail.delivered(tx, notice, delivered);
     if (delivered.length > 0) {
       this.live.afterCommit(tx, { personIds: delivered }, { type: 'notifications', organisationId, reason: 'created' });
     }

@@ -220,6 +220,13 @@ export class StatusBoardQuery {
   q?: string;
 }
 
+export class CorrectAddressDto {
+  @ApiProperty({ format: 'email', description: 'Remissinstansens rättade e-postadress.' })
+  @IsEmail({}, { message: 'måste vara en e-postadress' })
+  @MaxLength(254)
+  email!: string;
+}
+
 export class BoardDeclineDto {
   @ApiProperty({ format: 'uuid', description: 'Sammanträdet där nämnden beslutade att avstå.' })
   @IsUUID()

@@ -6,12 +6,14 @@ import {
   type DeclineDecisionView,
   type ExtensionRequestView,
   type OutsideSenderView,
+  type MailDeliveryView,
   Position,
   type RecipientView,
   RecipientState,
   type SectionView,
   type StatusBoard,
 } from '@app/consultation';
+import type { MailStatus } from '@app/notification';
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 
 import { NamedReferenceResponse } from '../docs/common.responses.js';
@@ -295,6 +297,30 @@ export class RecipientStateCountsResponse {
   readonly overdue!: number;
 }
 
+@Describes<MailDeliveryView>()
+export class MailDeliveryResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly recipientId!: string;
+
+  @ApiProperty({ description: 'Vad meddelandet gäller (consultation_sent: remissen med missiv och remissunderlag).' })
+  readonly kind!: string;
+
+  @ApiProperty({ description: 'Adressen meddelandet skickas till.' })
+  readonly address!: string;
+
+  @ApiProperty({ enum: ['pending', 'sent', 'failed'] })
+  readonly status!: MailStatus;
+
+  @ApiProperty()
+  readonly statusLabel!: string;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'E-postserverns svar när leveransen misslyckades.' })
+  readonly error!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  readonly sentAt!: string | null;
+}
+
 @Describes<StatusBoard>()
 export class StatusBoardResponse {
   @ApiProperty({ format: 'uuid' })
@@ -317,6 +343,9 @@ export class StatusBoardResponse {
 
   @ApiProperty({ type: [RecipientResponse] })
   readonly recipients!: readonly RecipientResponse[];
+
+  @ApiProperty({ type: [MailDeliveryResponse], description: 'E-posten till de visade externa remissinstanserna.' })
+  readonly deliveries!: readonly MailDeliveryResponse[];
 }
 
 @Describes<ExtensionRequestView>()

@@ -1,8 +1,15 @@
-import { type ExtensionRequestView, LetterService, RecipientService, type RecipientView } from '@app/consultation';
+import {
+  type ExtensionRequestView,
+  ExternalMailService,
+  LetterService,
+  type MailDeliveryView,
+  RecipientService,
+  type RecipientView,
+} from '@app/consultation';
 import { DocumentIssuerService } from '@app/document';
 import { type Actor, DomainError, ErrorKind, Role } from '@app/platform';
 import { DecisionService } from '@app/statement';
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -17,13 +24,14 @@ import { AssignmentDto } from '../registry/registry.dto.js';
 import { confirmationOf } from '../statements/statements.dto.js';
 import { uuidParam } from '../http/params.js';
 import {
+  CorrectAddressDto,
   DeclineDto,
   ExtensionDecisionDto,
   ExtensionRequestDto,
   ExternalAnswerDto,
   ExternalAnswerUpload,
 } from './consultations.dto.js';
-import { ExtensionRequestResponse, RecipientResponse } from './consultations.responses.js';
+import { ExtensionRequestResponse, MailDeliveryResponse, RecipientResponse } from './consultations.responses.js';
 
 @ApiTags('remisser')
 @Controller({ path: 'consultation-recipients' })
@@ -33,7 +41,24 @@ export class RecipientsController {
     private readonly letters: LetterService,
     private readonly issuer: DocumentIssuerService,
     private readonly decisions: DecisionService,
+    private readonly externalMail: ExternalMailService,
   ) {}
+
+  /**
+   * The sender's registrar corrects an external recipient's e-mail address: a message that
+   * could not be delivered is sent again, to the corrected address.
+   */
+  @Put(':id/email')
+  @Roles(Role.Registrar)
+  @ApiOkResponse({ type: [MailDeliveryResponse], description: 'E-posten till remissinstansen efter rättelsen.' })
+  @ApiProblems(400, 403, 404, 422)
+  correctAddress(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: CorrectAddressDto,
+  ): Promise<MailDeliveryView[]> {
+    return this.externalMail.correctAddress(actor, id, body.email);
+  }
 
   /** A recipient of a remiss, to the sender and to the recipient itself. */
   @Get(':id')

@@ -338,6 +338,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationPreferencesController_get'];
+    put: operations['NotificationPreferencesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/verify': {
     parameters: {
       query?: never;
@@ -850,6 +866,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/consultation-recipients/{id}/email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['RecipientsController_correctAddress'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/consultation-recipients/{id}': {
     parameters: {
       query?: never;
@@ -956,6 +988,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ExtensionRequestsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/remissunderlag/{recipientId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExternalDownloadsController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/remissunderlag/{recipientId}/filer/{index}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExternalDownloadsController_file'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1775,6 +1839,71 @@ export interface components {
       /** @description Hur många notiser som markerades som lästa. */
       marked: number;
     };
+    NotificationPreferenceResponse: {
+      /** @enum {string} */
+      kind:
+        | 'consultation_assigned'
+        | 'statement_awaiting_approval'
+        | 'statement_changes_requested'
+        | 'preparation_requested'
+        | 'consultation_reminder'
+        | 'consultation_overdue'
+        | 'consultation_received'
+        | 'consultation_corrected'
+        | 'consultation_declined'
+        | 'consultation_answered'
+        | 'extension_requested'
+        | 'preparation_answered'
+        | 'statement_approved'
+        | 'statement_moved'
+        | 'extension_granted'
+        | 'extension_refused'
+        | 'statement_adopted'
+        | 'statement_referred_back'
+        | 'role_granted';
+      /** @description Slaget av notis, på svenska. */
+      label: string;
+      /** @enum {string} */
+      delivery: 'immediate' | 'digest' | 'off';
+    };
+    NotificationPreferencesResponse: {
+      preferences: components['schemas']['NotificationPreferenceResponse'][];
+    };
+    NotificationPreferenceDto: {
+      /**
+       * @description Slaget av notis.
+       * @enum {string}
+       */
+      kind:
+        | 'consultation_assigned'
+        | 'statement_awaiting_approval'
+        | 'statement_changes_requested'
+        | 'preparation_requested'
+        | 'consultation_reminder'
+        | 'consultation_overdue'
+        | 'consultation_received'
+        | 'consultation_corrected'
+        | 'consultation_declined'
+        | 'consultation_answered'
+        | 'extension_requested'
+        | 'preparation_answered'
+        | 'statement_approved'
+        | 'statement_moved'
+        | 'extension_granted'
+        | 'extension_refused'
+        | 'statement_adopted'
+        | 'statement_referred_back'
+        | 'role_granted';
+      /**
+       * @description immediate: e-post genast; digest: i sammanfattningen kl. 07.00; off: ingen e-post.
+       * @enum {string}
+       */
+      delivery: 'immediate' | 'digest' | 'off';
+    };
+    NotificationPreferencesDto: {
+      /** @description De slag du vill ändra; övriga lämnas som de är. */
+      preferences: components['schemas']['NotificationPreferenceDto'][];
+    };
     /** @enum {string} */
     ChainBreak: 'hash_mismatch' | 'previous_hash_mismatch' | 'sequence_gap' | 'head_mismatch' | 'mac_mismatch';
     ChainBreakResponse: {
@@ -2400,6 +2529,21 @@ export interface components {
       /** @description Försenade (inte ett läge: räknas också i sitt läge). */
       overdue: number;
     };
+    MailDeliveryResponse: {
+      /** Format: uuid */
+      recipientId: string;
+      /** @description Vad meddelandet gäller (consultation_sent: remissen med missiv och remissunderlag). */
+      kind: string;
+      /** @description Adressen meddelandet skickas till. */
+      address: string;
+      /** @enum {string} */
+      status: 'pending' | 'sent' | 'failed';
+      statusLabel: string;
+      /** @description E-postserverns svar när leveransen misslyckades. */
+      error: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+    };
     StatusBoardResponse: {
       /** Format: uuid */
       consultationId: string;
@@ -2412,6 +2556,8 @@ export interface components {
       /** @description Antal per status för hela remissen, ofiltrerat. */
       counts: components['schemas']['RecipientStateCountsResponse'];
       recipients: components['schemas']['RecipientResponse'][];
+      /** @description E-posten till de visade externa remissinstanserna. */
+      deliveries: components['schemas']['MailDeliveryResponse'][];
     };
     OutsideSenderDto: {
       /** @example Kulturdepartementet */
@@ -2460,6 +2606,13 @@ export interface components {
        * @example 1.5.1
        */
       classificationCode?: string;
+    };
+    CorrectAddressDto: {
+      /**
+       * Format: email
+       * @description Remissinstansens rättade e-postadress.
+       */
+      email: string;
     };
     ConfirmationDto: {
       /** @description Omedelbar justering vid sammanträdet. */
@@ -4974,6 +5127,86 @@ export interface operations {
       };
     };
   };
+  NotificationPreferencesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Dina val per slag av notis. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  NotificationPreferencesController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesDto'];
+      };
+    };
+    responses: {
+      /** @description Dina val efter ändringen. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
   AuditController_verify: {
     parameters: {
       query?: never;
@@ -7425,6 +7658,81 @@ export interface operations {
       };
     };
   };
+  RecipientsController_correctAddress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectAddressDto'];
+      };
+    };
+    responses: {
+      /** @description E-posten till remissinstansen efter rättelsen. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MailDeliveryResponse'][];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /**
+       * @description Du saknar behörighet till detta.
+       *
+       *     Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid).
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
   RecipientsController_get: {
     parameters: {
       query?: never;
@@ -7993,6 +8301,95 @@ export interface operations {
       };
       /** @description Går inte i det läge saken är i nu. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ExternalDownloadsController_page: {
+    parameters: {
+      query: {
+        /** @description Nyckeln i länken i remissinstansens e-post. */
+        nyckel: string;
+      };
+      header?: never;
+      path: {
+        recipientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description En sida med missivet och remissunderlaget att ladda ned. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ExternalDownloadsController_file: {
+    parameters: {
+      query: {
+        /** @description Nyckeln i länken i remissinstansens e-post. */
+        nyckel: string;
+      };
+      header?: never;
+      path: {
+        recipientId: string;
+        index: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Filen (missivet eller en fil i remissunderlaget). */
+      200: {
+        headers: {
+          /** @description attachment med filens namn (RFC 6266; å, ä och ö i filename*). */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': Blob;
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

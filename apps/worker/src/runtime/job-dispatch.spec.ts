@@ -29,7 +29,8 @@ function recordingHandlers(seen: JobEnvelope[]): EveryJobHandler {
     [JobName.RenderDocument]: record,
     [JobName.ExtractDocumentText]: record,
   };
-  return { ...notifications, ...consultations, ...statements, ...documents };
+  const mail: JobHandlers<QueueName.Mail> = { [JobName.SendMail]: record, [JobName.SendDigests]: record };
+  return { ...notifications, ...consultations, ...statements, ...documents, ...mail };
 }
 
 describe('job dispatch', () => {

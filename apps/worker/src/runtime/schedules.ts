@@ -1,4 +1,4 @@
-import { APP_CONFIG, type AppConfig, JobName, QUEUE_FOR, QueueRegistry } from '@app/platform';
+import { APP_CONFIG, type AppConfig, JobName, MUNICIPAL_TIME_ZONE, QUEUE_FOR, QueueRegistry } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 /**
@@ -30,9 +30,24 @@ export class Schedules {
           },
         },
       );
+      // The morning digest: 07:00 in Stockholm, summer and winter alike.
+      await this.queues.get(QUEUE_FOR[JobName.SendDigests]).upsertJobScheduler(
+        JobName.SendDigests,
+        { pattern: '0 0 7 * * *', tz: MUNICIPAL_TIME_ZONE },
+        {
+          name: JobName.SendDigests,
+          data: {},
+          opts: {
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 1_000 },
+            removeOnComplete: { count: 100 },
+            removeOnFail: { count: 100 },
+          },
+        },
+      );
     } catch (error) {
       // Redis is away: the schedule already stored there (or the next start) takes over.
-      this.#log.warn({ msg: 'could not install the reminder schedule now', error: String(error) });
+      this.#log.warn({ msg: 'could not install the reminder and digest schedules now', error: String(error) });
     }
   }
 }

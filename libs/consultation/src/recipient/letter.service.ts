@@ -1,17 +1,17 @@
 import { directoryErrors, OrganisationService, PersonService } from '@app/directory';
-import { toPlainText, parseMarkup } from '@app/markup';
+import { composeMail, type MailAttachment, MailService } from '@app/notification';
 import { type Actor, Clock, Db, mustFind, notFoundAs, systemActor } from '@app/platform';
 import { FileStoreService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { ConsultationService } from '../consultation/consultation.service.js';
 import { consultationErrors } from '../consultation.errors.js';
-import { buildEmailMessage, type EmailAttachment } from '../export/email-message.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
+import { letterText } from './letter-text.js';
 import { assertExternal } from './recipient-kind.js';
 
 /** A file sent along with the letter, with the registry entry whose secrecy decides whether it may go. */
-export interface LetterEnclosure extends EmailAttachment {
+export interface LetterEnclosure extends MailAttachment {
   readonly registeredDocumentId: string | null;
 }
 
@@ -32,6 +32,7 @@ export class LetterService {
     private readonly people: PersonService,
     private readonly files: FileStoreService,
     private readonly registered: RegisteredDocumentService,
+    private readonly mail: MailService,
   ) {}
 
   async letter(
@@ -58,7 +59,7 @@ export class LetterService {
       systemActor('consultation:letter'),
       extra.flatMap((e) => (e.registeredDocumentId ? [e.registeredDocumentId] : [])),
     );
-    const attachments: EmailAttachment[] = [];
+    const attachments: MailAttachment[] = [];
     const withheld: string[] = [];
     for (const e of extra) {
       const secret = e.registeredDocumentId ? extraSecrecy.get(e.registeredDocumentId) : undefined;
@@ -80,52 +81,33 @@ export class LetterService {
         content: await this.files.read(d.fileBlobId),
       });
     }
-    const attached = documents.filter((d) => !d.withheld);
     const registry = sender.registryEmail ?? '';
-    const text = [
-      `Till ${recipient.externalName}`,
-      '',
-      `${sender.name} skickar ${view.title} på remiss (${view.senderDiaryNumber}).`,
-      '',
-      toPlainText(parseMarkup(view.description)),
-      '',
-      ...(view.sections.length
-        ? [
-            'Vi vill särskilt ha era synpunkter på:',
-            ...view.sections.map((s) => `${s.position}. ${s.title}${s.description ? ` – ${s.description}` : ''}`),
-            '',
-          ]
-        : []),
-      `Svar senast ${recipient.responseDeadline}.`,
-      `Skicka svaret till ${registry} och ange diarienummer ${view.senderDiaryNumber} i ämnesraden.`,
-      '',
-      ...(attached.length
-        ? ['Remissunderlag (bifogat):', ...attached.map((d) => `– ${d.title} (${d.fileName})`), '']
-        : []),
-      ...(withheld.length
-        ? [
-            'Sekretessmarkerade handlingar (bifogas inte):',
-            ...withheld.map((title) => `– ${title}`),
-            `De är sekretessmarkerade enligt offentlighets- och sekretesslagen (OSL) och skickas därför inte med. Vill ni ta del av dem, begär det hos ${sender.name}${registry ? ` via ${registry}` : ''} och ange diarienummer ${view.senderDiaryNumber}. Vi prövar då om handlingarna kan lämnas ut.`,
-            '',
-          ]
-        : []),
-      'Med vänlig hälsning',
-      officer?.name ?? '',
-      [officer?.title, sender.administrationName ?? sender.name].filter(Boolean).join(', '),
-      [officer?.phone, officer?.email].filter(Boolean).join(' · '),
-    ].join('\n');
-    const content = buildEmailMessage({
+    const text = letterText({
+      recipientName: recipient.externalName ?? '',
+      responseDeadline: recipient.responseDeadline,
+      view,
+      senderName: sender.name,
+      registry,
+      officer,
+      administrationName: sender.administrationName ?? null,
+      delivery: { kind: 'attached', documents: documents.filter((d) => !d.withheld) },
+      withheld,
+    });
+    const content = await composeMail({
       from: { name: sender.administrationName ?? sender.name, address: registry },
       to: { name: recipient.externalName, address: recipient.externalEmail },
       subject: `Remiss: ${view.title} (${view.senderDiaryNumber})`,
       text,
       date: this.clock.now(),
+      // The letter the sender's registrar sends by hand is the message the system would send.
+      messageId: this.mail.messageIdOf(`consultation-recipient:${recipient.id}:letter`),
       attachments,
+      // Opened in a mail program, a draft to send rather than a message received.
+      headers: { 'X-Unsent': '1' },
     });
     return {
       fileName: `Remiss ${view.senderDiaryNumber.replace(/\//g, '-')} till ${recipient.externalName}.eml`,
-      content,
+      content: content.toString('utf8'),
     };
   }
 }

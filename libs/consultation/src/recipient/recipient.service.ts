@@ -162,6 +162,7 @@ export class RecipientService {
         organisationId: recipient.organisationId,
         audience: { personIds: [to.personId] },
         kind: 'consultation_assigned',
+        diaryNumber: recipient.diaryNumber,
         title: `Du har fått remissen ${consultation.title}`,
         body: `Remissen ”${consultation.title}” (${recipient.diaryNumber}) är tilldelad dig. Svar senast ${recipient.responseDeadline}.`,
         link: { type: 'consultation_recipient', id: recipient.id },

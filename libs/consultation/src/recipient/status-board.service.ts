@@ -5,6 +5,7 @@ import { ConsultationService } from '../consultation/consultation.service.js';
 import type { RecipientView, StatusBoard } from '../consultation.views.js';
 import { toExcelCsv } from '../export/csv.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
+import { ExternalMailService } from './external-mail.service.js';
 import { RECIPIENT_STATES, type RecipientState } from './recipient-state.js';
 import { RecipientViews } from './recipient-views.js';
 
@@ -25,6 +26,7 @@ export class StatusBoardService {
     private readonly db: Db,
     private readonly consultations: ConsultationService,
     private readonly views: RecipientViews,
+    private readonly externalMail: ExternalMailService,
   ) {}
 
   async board(actor: Actor, consultationId: string, filter: StatusBoardFilter = {}): Promise<StatusBoard> {
@@ -60,6 +62,7 @@ export class StatusBoardService {
       total: shown.length,
       counts,
       recipients: shown,
+      deliveries: await this.externalMail.deliveries(shown.filter((r) => r.external).map((r) => r.id)),
     };
   }
 

@@ -123,6 +123,7 @@ export class ReminderService {
         // Nobody holds the registrar's role just now: whoever takes it gets the reminder.
         audience: personIds.length > 0 ? { personIds } : { roles: [Role.Registrar] },
         kind: kind === 'overdue' ? 'consultation_overdue' : 'consultation_reminder',
+        diaryNumber: c.diary_number,
         title: `${kind === 'overdue' ? 'Försenad remiss' : 'Påminnelse'}: ${c.title}`,
         body: `${when} för remissen ”${c.title}”${c.diary_number ? ` (${c.diary_number})` : ''}. Svara eller begär anstånd.`,
         link: { type: 'consultation_recipient', id: c.recipient_id },

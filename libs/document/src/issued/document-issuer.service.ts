@@ -1,4 +1,4 @@
-import { ConsultationService, RecipientService } from '@app/consultation';
+import { ConsultationService, ExternalMailService, RecipientService } from '@app/consultation';
 import {
   DocumentKind,
   DOCUMENT_KIND_LABEL,
@@ -80,6 +80,7 @@ export class DocumentIssuerService {
     private readonly files: FileStoreService,
     private readonly decisions: DecisionService,
     private readonly consultations: ConsultationService,
+    private readonly externalMail: ExternalMailService,
     private readonly recipients: RecipientService,
     private readonly renderer: RenderPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -165,6 +166,10 @@ export class DocumentIssuerService {
       if (row.kind === DocumentKind.CoveringLetter) {
         // The remiss reaches its recipients with the signed missiv.
         await this.consultations.queueDistributionIn(tx, row.subjectId);
+        await this.externalMail.queueRemissIn(tx, row.subjectId, {
+          blobId: registered.fileBlobId,
+          fileName: signed.registration.fileName,
+        });
       }
       if (row.kind === DocumentKind.DeclineLetter) {
         // So does the avstående: the sender's copy is the very file registered here.

@@ -44,6 +44,15 @@ export interface AppConfig {
   readonly events: { readonly heartbeatMs: number };
   /** The directory of the built web application (index.html and its assets) the API serves at `/`. */
   readonly web: { readonly root: string };
+  /** Outgoing e-mail: over SMTP when a server is configured, else written as .eml files to `directory`. */
+  readonly mail: {
+    readonly smtpUrl?: Secret;
+    readonly from: string;
+    readonly ratePerSecond: number;
+    readonly directory: string;
+    readonly maxAttachmentBytes: number;
+    readonly publicUrl: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -123,6 +132,14 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     documents: { renderThreads: parsed.RENDER_THREADS },
     events: { heartbeatMs: parsed.EVENTS_HEARTBEAT_MS },
     web: { root: resolve(parsed.WEB_ROOT ?? join(installationRoot(), 'dist', 'web')) },
+    mail: {
+      ...(parsed.SMTP_URL ? { smtpUrl: new Secret(parsed.SMTP_URL) } : {}),
+      from: parsed.MAIL_FROM,
+      ratePerSecond: parsed.MAIL_RATE_PER_SECOND,
+      directory: resolve(parsed.MAIL_DIR),
+      maxAttachmentBytes: parsed.MAIL_MAX_ATTACHMENT_BYTES,
+      publicUrl: parsed.PUBLIC_URL.replace(/\/+$/, ''),
+    },
   });
 }
 

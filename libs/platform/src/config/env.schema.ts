@@ -164,6 +164,37 @@ export class EnvSchema {
   @Max(300_000)
   EVENTS_HEARTBEAT_MS = 25_000;
 
+  /** The SMTP server mail goes through (`smtp://user:pass@host:587`, `smtps://…`); unset, each message is written as an .eml file under MAIL_DIR. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true })
+  SMTP_URL?: string;
+
+  /** The sender of every message; the organisation's registry address is its Reply-To. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Remiss <remiss@localhost>';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAIL_RATE_PER_SECOND = 10;
+
+  /** Where messages are written when no SMTP server is configured. */
+  @IsString()
+  @MinLength(1)
+  MAIL_DIR = 'out/mail';
+
+  /** Above this total size an external recipient gets a download link instead of attachments. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MAIL_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+  /** The address of the web application, for the links in messages. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
   /** The built web application the API serves at `/`; unset, `dist/web` of the installation. */
   @IsOptional()
   @IsString()

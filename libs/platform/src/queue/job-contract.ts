@@ -7,6 +7,7 @@ export enum QueueName {
   Consultations = 'consultations',
   Statements = 'statements',
   Documents = 'documents',
+  Mail = 'mail',
 }
 
 export enum JobName {
@@ -26,6 +27,10 @@ export enum JobName {
   RenderDocument = 'document.render',
   /** Read the text of a registered document's file, for the registry's search. */
   ExtractDocumentText = 'registry.extract-text',
+  /** Send one message of the mail outbox. */
+  SendMail = 'mail.send',
+  /** Send the daily digests that are due (scheduled at 07:00 Stockholm time, not from the outbox). */
+  SendDigests = 'mail.send-digests',
 }
 
 export interface JobPayloads {
@@ -37,6 +42,8 @@ export interface JobPayloads {
   [JobName.DeliverAnswer]: { readonly decisionId: string };
   [JobName.RenderDocument]: { readonly documentId: string };
   [JobName.ExtractDocumentText]: { readonly documentId: string };
+  [JobName.SendMail]: { readonly mailId: string };
+  [JobName.SendDigests]: Record<string, never>;
 }
 
 /**
@@ -52,6 +59,8 @@ export const QUEUE_FOR = {
   [JobName.DeliverAnswer]: QueueName.Statements,
   [JobName.RenderDocument]: QueueName.Documents,
   [JobName.ExtractDocumentText]: QueueName.Documents,
+  [JobName.SendMail]: QueueName.Mail,
+  [JobName.SendDigests]: QueueName.Mail,
 } as const satisfies Readonly<Record<JobName, QueueName>>;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
@@ -109,6 +118,8 @@ const PAYLOAD_FIELDS: {
   [JobName.DeliverAnswer]: { decisionId: 'string' },
   [JobName.RenderDocument]: { documentId: 'string' },
   [JobName.ExtractDocumentText]: { documentId: 'string' },
+  [JobName.SendMail]: { mailId: 'string' },
+  [JobName.SendDigests]: {},
 };
 
 /** True when `data` has every field of job `name`'s payload, each of its kind. */

@@ -16,6 +16,7 @@ import {
   Role,
   type Tx,
 } from '@app/platform';
+import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { AgendaService } from '../meeting/agenda.service.js';
@@ -62,6 +63,7 @@ export class ApprovalService {
     private readonly notifications: NotificationService,
     private readonly issuance: IssuanceService,
     private readonly agenda: AgendaService,
+    private readonly cases: CaseService,
   ) {}
 
   async submit(actor: Actor, id: string, revisionNumber: number): Promise<StatementView> {
@@ -375,6 +377,7 @@ export class ApprovalService {
       organisationId: statement.organisationId,
       audience: { personIds: [officerId] },
       kind: 'statement_changes_requested',
+      diaryNumber: (await this.cases.findById(statement.caseId, tx))?.diaryNumber ?? null,
       title: `Ändringar begärs: ${title}`,
       body: `${capitalisedText(roleLabelIn(organisation.kind, step.role))} begär ändringar i version ${submission.revisionNumber}: ${comment.trim()}`,
       link: { type: 'statement', id: statement.id },
@@ -397,6 +400,7 @@ export class ApprovalService {
       organisationId: statement.organisationId,
       audience: { roles: [step.role] },
       kind: 'statement_awaiting_approval',
+      diaryNumber: (await this.cases.findById(statement.caseId, tx))?.diaryNumber ?? null,
       title: `Att godkänna: ${title}`,
       body: `Tjänsteutlåtandet väntar på godkännande i steg ${step.step} (${roleLabelIn(organisation.kind, step.role)}).`,
       link: { type: 'statement', id: statement.id },
