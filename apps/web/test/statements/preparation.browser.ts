@@ -1,7 +1,6 @@
-import { ok } from '../support/api';
 import { expectAccessible, expect, test } from '../support/fixtures';
 import { ALEXANDER, JENS } from '../support/people';
-import { as, isoDay, remissAssigned } from '../support/world';
+import { draftStatement, isoDay, remissAssigned } from '../support/world';
 
 test.describe('Frågor till andra avdelningar', () => {
   test.setTimeout(120_000);
@@ -11,9 +10,7 @@ test.describe('Frågor till andra avdelningar', () => {
     baseURL,
   }) => {
     const remiss = await remissAssigned(baseURL!, 'Handlingsplan för säkrare skolvägar');
-    const statement = await ok(
-      (await as(baseURL!, JENS)).POST('/api/v1/statements', { body: { caseId: remiss.caseId } }),
-    );
+    const statement = await draftStatement(baseURL!, remiss.caseId);
     const jens = await asPerson(JENS);
     await jens.goto(`/tjansteutlatanden/${statement.id}`);
     const preparation = jens.getByRole('region', { name: 'Frågor till andra avdelningar' });

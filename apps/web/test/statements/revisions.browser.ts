@@ -1,7 +1,7 @@
 import { ok } from '../support/api';
 import { expectAccessible, expect, test } from '../support/fixtures';
 import { JENS } from '../support/people';
-import { as, remissAssigned } from '../support/world';
+import { as, draftStatement, remissAssigned } from '../support/world';
 
 test.describe('Versioner', () => {
   test('lists every saved version and compares any two, part by part, with insertions and deletions marked', async ({
@@ -10,7 +10,7 @@ test.describe('Versioner', () => {
   }) => {
     const remiss = await remissAssigned(baseURL!, 'Handlingsplan för fler sittplatser');
     const api = await as(baseURL!, JENS);
-    let statement = await ok(api.POST('/api/v1/statements', { body: { caseId: remiss.caseId } }));
+    let statement = await draftStatement(baseURL!, remiss.caseId);
     for (const summary of [
       'Förvaltningen ser positivt på bänkarna.',
       'Förvaltningen ser mycket positivt på parkbänkarna.',

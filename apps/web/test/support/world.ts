@@ -141,3 +141,22 @@ export async function comingMeeting(baseUrl: string, board: Board = HA_BOARD): P
   );
   return created.id;
 }
+
+/**
+ * Jens's (or the officer's) draft statement for a case, made through the API. Two tests making
+ * statements at the same moment can meet in the database's serialisable check; the API then
+ * answers 409 request.concurrent_change ("försök igen"), and the draft is asked for again.
+ */
+export async function draftStatement(baseUrl: string, caseId: string, officer: Person = JENS) {
+  const api = await as(baseUrl, officer);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ok(api.POST('/api/v1/statements', { body: { caseId } }));
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('request.concurrent_change')) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
