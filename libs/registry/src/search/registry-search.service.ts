@@ -79,7 +79,8 @@ export class RegistrySearchService {
     );
     const documents = await this.db.reader.query<DocumentRow[]>(
       `SELECT h.*,
-              CASE WHEN h.by_words AND (h.secrecy_ground IS NULL OR $4 OR h.responsible_person_id = $5)
+              CASE WHEN registry_search_vector(d.title, d.counterpart, d.content_text) @@ ${words}
+                        AND (h.secrecy_ground IS NULL OR $4 OR h.responsible_person_id = $5)
                    THEN ts_headline('swedish', d.content_text, ${words},
                                     'MaxWords=30, MinWords=12, MaxFragments=1, StartSel=«, StopSel=»')
               END AS excerpt
@@ -88,8 +89,7 @@ export class RegistrySearchService {
                 c.diary_number || c.document_separator || d.number AS document_number,
                 d.title, d.counterpart, d.direction, to_char(d.registered_on, 'YYYY-MM-DD') AS registered_on,
                 d.secrecy_ground, c.responsible_person_id, d.registered_at,
-                lower(c.diary_number || c.document_separator || d.number) = lower($2) AS exact,
-                registry_search_vector(d.title, d.counterpart, d.content_text) @@ ${words} AS by_words
+                lower(c.diary_number || c.document_separator || d.number) = lower($2) AS exact
          FROM registered_documents d JOIN cases c ON c.id = d.case_id
          WHERE d.annulled_at IS NULL AND d.id IN (
            SELECT d.id FROM registered_documents d JOIN cases c ON c.id = d.case_id
