@@ -11,6 +11,7 @@ import { DecisionsAtMeetings1796290317430 } from './1796290317430-DecisionsAtMee
 import { CaseCoWorkers1796291402937 } from './1796291402937-CaseCoWorkers.js';
 import { LoginAttemptCounters1796307353988 } from './1796307353988-LoginAttemptCounters.js';
 import { SearchFold1796308706925 } from './1796308706925-SearchFold.js';
+import { DirectoryVersion1796400000000 } from './1796400000000-DirectoryVersion.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CaseCoWorkers1796291402937,
   LoginAttemptCounters1796307353988,
   SearchFold1796308706925,
+  DirectoryVersion1796400000000,
 ];
