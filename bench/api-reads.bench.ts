@@ -303,6 +303,8 @@ const ok = await withBenchEnvironment(async (env) => {
     REDIS_URL: env.redisUrl,
     QUEUE_PREFIX: env.queuePrefix,
     LOG_LEVEL: 'warn',
+    // The targets are for one API process.
+    API_PROCESSES: '1',
   };
   const client = new pg.Client({ connectionString: env.databaseUrl, application_name: 'remiss-bench-setup' });
   await client.connect();

@@ -13,7 +13,7 @@ async function apiProcess(env: Readonly<Record<string, string>>): Promise<{ chil
   const port = await freePort();
   const child = spawn(process.execPath, [join(process.cwd(), 'dist/apps/api/src/main.js')], {
     // eslint-disable-next-line no-restricted-properties -- the child inherits PATH and friends
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, ...env, API_PROCESSES: '1', HOST: '127.0.0.1', PORT: String(port) },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
