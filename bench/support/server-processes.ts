@@ -82,7 +82,7 @@ export class BenchServerProcess {
   /** The statements the process has sent to PostgreSQL so far (needs the query counter preloaded). */
   async queries(): Promise<number> {
     const answer = new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the query counter did not answer')), 5_000);
+      const timer = setTimeout(() => reject(new Error('the query counter did not answer')), 120_000);
       this.child.once('message', (message: { queries: number }) => {
         clearTimeout(timer);
         resolve(message.queries);

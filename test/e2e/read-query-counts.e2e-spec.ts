@@ -83,20 +83,47 @@ describe('the queries of a read view do not grow with its data', () => {
     expect(await queriesOf(path, w.registrar)).toHaveLength(few.length);
   });
 
+  const notify = (n: number) =>
+    ctx.query(
+      `WITH m AS (
+         INSERT INTO notification_messages (source_key, organisation_id, kind, title, body, audience_person_ids)
+         SELECT 'qc-' || $3 || '-' || g, $1, 'statement.assigned', 'Notis ' || g, 'Text', ARRAY[$2::uuid]
+         FROM generate_series(1, $4::int) AS g RETURNING id)
+       INSERT INTO notifications (message_id, person_id, organisation_id) SELECT id, $2, $1 FROM m`,
+      [w.organisationId, w.officer.id, Math.random().toString(36).slice(2), n],
+    );
+
   it('notifications: one and fifty', async () => {
-    const notify = (n: number) =>
-      ctx.query(
-        `WITH m AS (
-           INSERT INTO notification_messages (source_key, organisation_id, kind, title, body, audience_person_ids)
-           SELECT 'qc-' || $3 || '-' || g, $1, 'statement.assigned', 'Notis ' || g, 'Text', ARRAY[$2::uuid]
-           FROM generate_series(1, $4::int) AS g RETURNING id)
-         INSERT INTO notifications (message_id, person_id, organisation_id) SELECT id, $2, $1 FROM m`,
-        [w.organisationId, w.officer.id, Math.random().toString(36).slice(2), n],
-      );
     await notify(1);
     const few = await queriesOf('/api/v1/notifications', w.officer);
     await notify(49);
     expect(await queriesOf('/api/v1/notifications', w.officer)).toHaveLength(few.length);
+  });
+
+  it('notifications: an unchanged inbox answers 304 from its version alone; an arrival or a reading changes it', async () => {
+    const headers = await ctx.as(w.officer);
+    const inbox = (tag?: string) =>
+      ctx
+        .http()
+        .get('/api/v1/notifications')
+        .set({ ...headers, ...(tag ? { 'if-none-match': tag } : {}) });
+    const first = await inbox().expect(200);
+    const tag = first.headers.etag!;
+    expect(tag).toMatch(/^W\/"inbox-/);
+    const unchanged = await recorder.during(() => inbox(tag).expect(304));
+    // The actor's check and the inbox's version: nothing of the inbox itself.
+    expect(unchanged).toHaveLength(2);
+
+    await notify(1);
+    const arrived = await inbox(tag).expect(200);
+    expect(arrived.headers.etag).not.toBe(tag);
+    expect((arrived.body as { total: number }).total).toBe((first.body as { total: number }).total + 1);
+
+    const newest = (arrived.body as { items: { id: string }[] }).items[0]!.id;
+    await ctx.http().post(`/api/v1/notifications/${newest}/read`).set(headers).expect(204);
+    const read = await inbox(arrived.headers.etag).expect(200);
+    expect((read.body as { items: { id: string; readAt: string | null }[] }).items[0]!.readAt).not.toBeNull();
+    await inbox(read.headers.etag).expect(304);
   });
 
   it('statement view, issued documents and my-work: one draft and several', async () => {
