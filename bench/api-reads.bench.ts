@@ -262,6 +262,7 @@ async function measure(
   const queriesPerRequest = group === 'floor' ? 1 : ((await server.queries()) - before) / sequential;
 
   let wrong = 0;
+  let firstWrong = '';
   const loadStart = group === 'floor' ? 0 : await server.queries();
   const result = await autocannon({
     url: server.url,
@@ -275,6 +276,7 @@ async function measure(
         onResponse: (status, body) => {
           if (status !== wantedStatus || (body ?? '') !== expected.body) {
             wrong += 1;
+            firstWrong ||= `status ${status}, ${(body ?? '').length} bytes: ${(body ?? '').slice(0, 200)}`;
           }
         },
       },
@@ -291,7 +293,8 @@ async function measure(
   }
   if (wrong > 0 || result.errors > 0 || result.timeouts > 0) {
     problems.push(
-      `${name}: ${wrong} answers not ${wantedStatus} with the unloaded body, ${result.errors} errors, ${result.timeouts} timeouts`,
+      `${name}: ${wrong} answers not ${wantedStatus} with the unloaded body (first: ${firstWrong}), ` +
+        `${result.errors} errors, ${result.timeouts} timeouts`,
     );
   }
   return {
