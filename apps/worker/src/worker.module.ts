@@ -3,6 +3,7 @@ import { DirectoryModule } from '@app/directory';
 import { DocumentModule } from '@app/document';
 import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, OutboxRelay, PlatformModule, type PlatformOptions } from '@app/platform';
+import { RegistryModule } from '@app/registry';
 import { DatabaseModule } from '@app/schema';
 import { StatementModule } from '@app/statement';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -42,6 +43,7 @@ export class WorkerModule {
         ConsultationModule,
         StatementModule,
         DocumentModule,
+        RegistryModule,
       ],
       providers: [
         ...PROCESSORS,

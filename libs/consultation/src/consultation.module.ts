@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { CompilationService } from './answer/compilation.service.js';
 import { ConsultationService } from './consultation/consultation.service.js';
 import { DistributionService } from './distribution/distribution.service.js';
+import { IncomingRemissService } from './incoming/incoming-remiss.service.js';
 import { LetterService } from './recipient/letter.service.js';
 import { RecipientViews } from './recipient/recipient-views.js';
 import { RecipientService } from './recipient/recipient.service.js';
@@ -19,6 +20,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     CompilationService,
     ConsultationService,
     DistributionService,
+    IncomingRemissService,
     RecipientService,
     RecipientViews,
     StatusBoardService,
@@ -29,6 +31,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     CompilationService,
     ConsultationService,
     DistributionService,
+    IncomingRemissService,
     RecipientService,
     StatusBoardService,
     ReminderService,

@@ -24,6 +24,8 @@ export enum JobName {
   DeliverAnswer = 'statement.deliver-answer',
   /** Render, sign, store and register one issued document. */
   RenderDocument = 'document.render',
+  /** Read the text of a registered document's file, for the registry's search. */
+  ExtractDocumentText = 'registry.extract-text',
 }
 
 export interface JobPayloads {
@@ -34,6 +36,7 @@ export interface JobPayloads {
   [JobName.ScanReminders]: Record<string, never>;
   [JobName.DeliverAnswer]: { readonly decisionId: string };
   [JobName.RenderDocument]: { readonly documentId: string };
+  [JobName.ExtractDocumentText]: { readonly documentId: string };
 }
 
 /**
@@ -48,6 +51,7 @@ export const QUEUE_FOR = {
   [JobName.ScanReminders]: QueueName.Consultations,
   [JobName.DeliverAnswer]: QueueName.Statements,
   [JobName.RenderDocument]: QueueName.Documents,
+  [JobName.ExtractDocumentText]: QueueName.Documents,
 } as const satisfies Readonly<Record<JobName, QueueName>>;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
@@ -104,6 +108,7 @@ const PAYLOAD_FIELDS: {
   [JobName.ScanReminders]: {},
   [JobName.DeliverAnswer]: { decisionId: 'string' },
   [JobName.RenderDocument]: { documentId: 'string' },
+  [JobName.ExtractDocumentText]: { documentId: 'string' },
 };
 
 /** True when `data` has every field of job `name`'s payload, each of its kind. */
