@@ -15,6 +15,7 @@ import { OutsideSenders1796317260375 } from './1796317260375-OutsideSenders.js';
 import { MailOutboxAndPreferences1796317804044 } from './1796317804044-MailOutboxAndPreferences.js';
 import { DiaryFormats1796318411921 } from './1796318411921-DiaryFormats.js';
 import { RegistryFullText1796320000000 } from './1796320000000-RegistryFullText.js';
+import { DirectoryVersion1796400000000 } from './1796400000000-DirectoryVersion.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MailOutboxAndPreferences1796317804044,
   DiaryFormats1796318411921,
   RegistryFullText1796320000000,
+  DirectoryVersion1796400000000,
 ];

@@ -1,4 +1,4 @@
-import { OrganisationService } from '@app/directory';
+import { DirectoryCache, OrganisationService } from '@app/directory';
 import { type AppConfig, createLogger, NestPinoLogger, type PlatformOptions, QueueRegistry } from '@app/platform';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -77,6 +77,9 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     { prefix: DOCS_PATH, access: PUBLIC },
     { prefix: QUEUE_DASHBOARD_PATH, access: OPERATORS },
   ]);
+  // The access hook reads the directory's version with the actor on every request: here the
+  // directory cache can be trusted.
+  app.get(DirectoryCache).enable();
   installAccessHook(fastify, app.get(TokenService), app.get(SessionCookies), app.get(OrganisationService));
   installInputGuard(fastify);
   fastify.addHook('onSend', async (request, reply) => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AuthenticationService } from './auth/authentication.service.js';
+import { DirectoryCache } from './cache/directory-cache.js';
 import { LoginAttemptService } from './auth/login-attempt.service.js';
 import { DepartmentService } from './department/department.service.js';
 import { OrganisationService } from './organisation/organisation.service.js';
@@ -10,6 +11,7 @@ import { DirectorySeeder } from './seed/directory.seeder.js';
 
 @Module({
   providers: [
+    DirectoryCache,
     OrganisationService,
     DepartmentService,
     PersonService,
@@ -19,6 +21,7 @@ import { DirectorySeeder } from './seed/directory.seeder.js';
     DirectorySeeder,
   ],
   exports: [
+    DirectoryCache,
     OrganisationService,
     DepartmentService,
     PersonService,

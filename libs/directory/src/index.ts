@@ -1,5 +1,6 @@
 export * from './auth/authentication.service.js';
 export * from './auth/login-attempt.service.js';
+export { DirectoryCache } from './cache/directory-cache.js';
 export * from './department/department.service.js';
 export { DIRECTORY_ENTITIES } from './directory.entities.js';
 export * from './directory.errors.js';

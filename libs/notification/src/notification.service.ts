@@ -53,6 +53,13 @@ export interface Inbox {
   readonly items: readonly NotificationView[];
 }
 
+/** The inbox's counts and a version that moves whenever any answer of the inbox may change. */
+export interface InboxState {
+  readonly unread: number;
+  readonly total: number;
+  readonly version: string;
+}
+
 /**
  * The in-app notification inbox. A message is written in the transaction of the change it
  * tells about; named people get it in that same commit, a role audience through a fan-out job
@@ -160,18 +167,45 @@ export class NotificationService {
     });
   }
 
-  async inbox(actor: Actor, options: { unreadOnly?: boolean; limit?: number; offset?: number } = {}): Promise<Inbox> {
+  /**
+   * The inbox's counts, with a version for an ETag: a notification arriving, read or removed moves
+   * it (the count, the newest arrival, the latest reading). One indexed read; a poller whose
+   * version is unchanged needs nothing more.
+   */
+  async inboxState(actor: Actor): Promise<InboxState> {
+    if (actor.kind !== 'person') {
+      return { unread: 0, total: 0, version: 'none' };
+    }
+    const [row] = await this.db.reader.query<
+      { total: number; unread: number; newest: Date | null; last_read: Date | null }[]
+    >(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread,
+              max(created_at) AS newest, max(read_at) AS last_read
+       FROM notifications n WHERE n.person_id = $1 AND n.organisation_id = $2`,
+      [actor.personId, actor.organisationId],
+    );
+    const total = row?.total ?? 0;
+    const unread = row?.unread ?? 0;
+    return {
+      total,
+      unread,
+      version: [total, unread, row?.newest?.getTime() ?? 0, row?.last_read?.getTime() ?? 0].join('.'),
+    };
+  }
+
+  /** The inbox, newest first; `state` when the caller has just read it (for its ETag). */
+  async inbox(
+    actor: Actor,
+    options: { unreadOnly?: boolean; limit?: number; offset?: number } = {},
+    state?: InboxState,
+  ): Promise<Inbox> {
     if (actor.kind !== 'person') {
       return { unread: 0, total: 0, items: [] };
     }
     const limit = Math.min(options.limit ?? 50, 200);
     const where = `n.person_id = $1 AND n.organisation_id = $2${options.unreadOnly ? ' AND n.read_at IS NULL' : ''}`;
     const [counts, rows] = await Promise.all([
-      this.db.reader.query<{ total: number; unread: number }[]>(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM notifications n WHERE n.person_id = $1 AND n.organisation_id = $2`,
-        [actor.personId, actor.organisationId],
-      ),
+      state ?? this.inboxState(actor),
       this.db.reader.query<RawNotification[]>(
         `SELECT n.id, m.kind, m.title, m.body, m.link_type, m.link_id, n.created_at, n.read_at
          FROM notifications n JOIN notification_messages m ON m.id = n.message_id
@@ -180,8 +214,8 @@ export class NotificationService {
       ),
     ]);
     return {
-      unread: counts[0]?.unread ?? 0,
-      total: counts[0]?.total ?? 0,
+      unread: counts.unread,
+      total: counts.total,
       items: rows.map((r) => ({
         id: r.id,
         kind: r.kind,

@@ -5013,6 +5013,13 @@ export interface operations {
           'application/json': components['schemas']['InboxResponse'];
         };
       };
+      /** @description Inkorgen är oförändrad sedan versionen i If-None-Match (ETag). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
       400: {
         headers: {

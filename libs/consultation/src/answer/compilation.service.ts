@@ -13,6 +13,7 @@ import { RecipientViews } from '../recipient/recipient-views.js';
 import { ConsultationAnswerSectionEntity } from './consultation-answer-section.entity.js';
 import { ConsultationAnswerEntity } from './consultation-answer.entity.js';
 import { POSITION_LABEL, POSITIONS, type Position } from './position.js';
+import { byRecipientName } from '../recipient/recipient-order.js';
 
 export type PositionCounts = Readonly<Record<Position, number>>;
 
@@ -92,12 +93,14 @@ export class CompilationService {
 
   async compile(actor: Actor, consultationId: string): Promise<Compilation> {
     const consultation = await this.consultations.assertSender(actor, consultationId);
-    const overview = await this.consultations.get(actor, consultationId);
+    // The sender's name and number only, not the remiss's whole view (which reads every recipient).
+    const overview = await this.consultations.senderOf(consultation);
     const [sections, rows] = await Promise.all([
       this.db.reader.find(ConsultationSectionEntity, { where: { consultationId }, order: { position: 'ASC' } }),
       this.db.reader.find(ConsultationRecipientEntity, { where: { consultationId } }),
     ]);
-    const recipients = (await this.views.many(rows)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    // By name, and by id among equal names: the same compilation in the same order on every read.
+    const recipients = (await this.views.many(rows)).sort(byRecipientName);
     const answers = rows.length
       ? await this.db.reader.find(ConsultationAnswerEntity, { where: { recipientId: In(rows.map((r) => r.id)) } })
       : [];

@@ -465,6 +465,17 @@ export class ConsultationService {
     return this.#own(this.db.reader, actor, id);
   }
 
+  /** Who sent a remiss and under which of their diary numbers, without the rest of its view. */
+  async senderOf(
+    consultation: Pick<ConsultationEntity, 'caseId' | 'organisationId'>,
+    reader?: Reader,
+  ): Promise<{ readonly senderName: string; readonly senderDiaryNumber: string }> {
+    // One query at a time: the reader may be a transaction's, which runs one query at once.
+    const sender = await this.organisations.findById(consultation.organisationId, reader);
+    const senderCase = await this.cases.findById(consultation.caseId, reader);
+    return { senderName: sender?.name ?? '', senderDiaryNumber: senderCase?.diaryNumber ?? '' };
+  }
+
   async #attach(
     tx: Tx,
     actor: Actor,

@@ -8,6 +8,7 @@ import { ConsultationRecipientEntity } from './consultation-recipient.entity.js'
 import { ExternalMailService } from './external-mail.service.js';
 import { RECIPIENT_STATES, type RecipientState } from './recipient-state.js';
 import { RecipientViews } from './recipient-views.js';
+import { byRecipientName } from './recipient-order.js';
 
 export interface StatusBoardFilter {
   readonly state?: RecipientState;
@@ -31,11 +32,13 @@ export class StatusBoardService {
 
   async board(actor: Actor, consultationId: string, filter: StatusBoardFilter = {}): Promise<StatusBoard> {
     const consultation = await this.consultations.assertSender(actor, consultationId);
-    const [rows, senderView] = await Promise.all([
+    // The sender's number only, not the remiss's whole view (which would read every recipient again).
+    const [rows, { senderDiaryNumber }] = await Promise.all([
       this.db.reader.find(ConsultationRecipientEntity, { where: { consultationId } }),
-      this.consultations.get(actor, consultationId),
+      this.consultations.senderOf(consultation),
     ]);
-    const all = (await this.views.many(rows)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    // By name, and by id among equal names: the same board in the same order on every read.
+    const all = (await this.views.many(rows)).sort(byRecipientName);
     const counts = Object.fromEntries([...RECIPIENT_STATES, 'overdue'].map((s) => [s, 0])) as Record<
       RecipientState | 'overdue',
       number
@@ -56,7 +59,7 @@ export class StatusBoardService {
     return {
       consultationId,
       title: consultation.title,
-      senderDiaryNumber: senderView.senderDiaryNumber,
+      senderDiaryNumber,
       responseDeadline: consultation.responseDeadline,
       // What the filters select, as the rows shown; `counts` keep the whole remiss for its tabs.
       total: shown.length,

@@ -1,6 +1,7 @@
 import { AuditService, Clock, Db, personActor, type PersonActor, type Role, type Tx } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
+import { DirectoryCache } from '../cache/directory-cache.js';
 import { directoryErrors } from '../directory.errors.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { decoyHash, verifyPassword } from '../person/password.js';
@@ -46,6 +47,7 @@ export class AuthenticationService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cache: DirectoryCache,
   ) {}
 
   async authenticate(credentials: Credentials): Promise<Authenticated> {
@@ -88,6 +90,10 @@ export class AuthenticationService {
    * when they hold none.
    */
   async organisationsOf(personId: string): Promise<{ id: string; name: string }[]> {
+    return this.cache.one(`organisations-of:${personId}`, undefined, () => this.#organisationsOf(personId));
+  }
+
+  async #organisationsOf(personId: string): Promise<{ id: string; name: string }[]> {
     const person = await this.db.reader.findOneBy(PersonEntity, { id: personId });
     if (!person) {
       return [];
@@ -139,9 +145,11 @@ export class AuthenticationService {
   }
 
   /**
-   * The actor behind a token, read fresh on every request in one query: a disabled person, one
-   * who no longer belongs to the organisation, one whose credentials changed since the token was
-   * issued, and a token that was ended are all refused at once. A failing database refuses too.
+   * The actor behind a token, checked on every request with one primary-key read: a disabled
+   * person, one whose credentials changed since the token was issued (a password change or
+   * reset), and a token that was ended are all refused at once, and a failing database refuses
+   * too. The same read gives the directory's version, so the person's roles may come from the
+   * directory cache: a removed role moves that version and is gone on the next request.
    */
   async resolve(session: Session): Promise<PersonActor> {
     const rows = await this.db.reader.query<
@@ -150,29 +158,34 @@ export class AuthenticationService {
         disabled_at: Date | null;
         credentials_version: number;
         revoked: boolean;
-        roles: Role[];
+        directory_version: string;
       }[]
     >(
       `SELECT p.organisation_id, p.disabled_at, p.credentials_version,
-              EXISTS (SELECT 1 FROM revoked_tokens rt WHERE rt.token_id = $3) AS revoked,
-              array_remove(array_agg(ra.role), NULL) AS roles
+              EXISTS (SELECT 1 FROM revoked_tokens rt WHERE rt.token_id = $2) AS revoked,
+              (SELECT dv.version::text FROM directory_version dv WHERE dv.id = 1) AS directory_version
        FROM people p
-       LEFT JOIN role_assignments ra ON ra.person_id = p.id AND ra.organisation_id = $2
-       WHERE p.id = $1
-       GROUP BY p.id`,
-      [session.personId, session.organisationId, session.tokenId],
+       WHERE p.id = $1`,
+      [session.personId, session.tokenId],
     );
     const row = rows[0];
-    if (
-      !row ||
-      row.disabled_at !== null ||
-      row.revoked ||
-      row.credentials_version !== session.credentialsVersion ||
-      (row.roles.length === 0 && row.organisation_id !== session.organisationId)
-    ) {
+    if (!row || row.disabled_at !== null || row.revoked || row.credentials_version !== session.credentialsVersion) {
       throw directoryErrors.sessionInvalid();
     }
-    return personActor(session.personId, session.organisationId, row.roles);
+    this.cache.observe(row.directory_version);
+    const roles = await this.cache.one(`roles:${session.personId}:${session.organisationId}`, undefined, async () =>
+      (
+        await this.db.reader.findBy(RoleAssignmentEntity, {
+          personId: session.personId,
+          organisationId: session.organisationId,
+        })
+      ).map((a) => a.role),
+    );
+    // One who no longer belongs to the organisation (no role there, and not their own) is out.
+    if (roles.length === 0 && row.organisation_id !== session.organisationId) {
+      throw directoryErrors.sessionInvalid();
+    }
+    return personActor(session.personId, session.organisationId, roles);
   }
 
   /**

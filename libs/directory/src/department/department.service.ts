@@ -6,6 +6,7 @@ import { directoryErrors } from '../directory.errors.js';
 import type { DepartmentView } from '../directory.views.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { DepartmentEntity } from './department.entity.js';
+import { DirectoryCache } from '../cache/directory-cache.js';
 
 export interface DepartmentInput {
   readonly name: string;
@@ -25,6 +26,7 @@ export class DepartmentService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly organisations: OrganisationService,
+    private readonly cache: DirectoryCache,
   ) {}
 
   async list(actor: Actor, organisationId?: string): Promise<DepartmentView[]> {
@@ -53,15 +55,16 @@ export class DepartmentService {
   }
 
   async findById(id: string, reader?: Reader): Promise<DepartmentView | undefined> {
-    const row = await (reader ?? this.db.reader).findOneBy(DepartmentEntity, { id });
-    return row ? toView(row) : undefined;
+    return (await this.findByIds([id], reader))[0];
   }
 
   async findByIds(ids: readonly string[], reader?: Reader): Promise<DepartmentView[]> {
     if (ids.length === 0) {
       return [];
     }
-    return (await (reader ?? this.db.reader).findBy(DepartmentEntity, { id: In([...new Set(ids)]) })).map(toView);
+    return this.cache.many('department', ids, reader, async (missing) =>
+      (await (reader ?? this.db.reader).findBy(DepartmentEntity, { id: In([...missing]) })).map(toView),
+    );
   }
 
   async findByName(organisationId: string, name: string, reader?: Reader): Promise<DepartmentView | undefined> {

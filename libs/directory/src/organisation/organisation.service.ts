@@ -17,6 +17,7 @@ import { directoryErrors } from '../directory.errors.js';
 import type { OrganisationView } from '../directory.views.js';
 import { OrganisationKind } from './organisation-kind.js';
 import { OrganisationEntity } from './organisation.entity.js';
+import { DirectoryCache } from '../cache/directory-cache.js';
 
 export interface OrganisationInput {
   readonly name: string;
@@ -72,6 +73,7 @@ export class OrganisationService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly cache: DirectoryCache,
   ) {}
 
   async list(
@@ -95,16 +97,16 @@ export class OrganisationService {
 
   /** For other libraries acting for the system: the organisation, or undefined. */
   async findById(id: string, reader?: Reader): Promise<OrganisationView | undefined> {
-    const row = await (reader ?? this.db.reader).findOneBy(OrganisationEntity, { id });
-    return row ? toOrganisationView(row) : undefined;
+    return (await this.findByIds([id], reader))[0];
   }
 
   async findByIds(ids: readonly string[], reader?: Reader): Promise<OrganisationView[]> {
     if (ids.length === 0) {
       return [];
     }
-    const rows = await (reader ?? this.db.reader).findBy(OrganisationEntity, { id: In([...new Set(ids)]) });
-    return rows.map(toOrganisationView);
+    return this.cache.many('organisation', ids, reader, async (missing) =>
+      (await (reader ?? this.db.reader).findBy(OrganisationEntity, { id: In([...missing]) })).map(toOrganisationView),
+    );
   }
 
   /** The organisation and those above it, nearest first, in one read (letterheads name the municipality at the top). */

@@ -21,6 +21,7 @@ import { RoleAssignmentEntity } from '../role/role-assignment.entity.js';
 import { RoleService } from '../role/role.service.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
 import { PersonEntity } from './person.entity.js';
+import { DirectoryCache } from '../cache/directory-cache.js';
 
 export interface PersonInput {
   readonly name: string;
@@ -72,6 +73,7 @@ export class PersonService {
     private readonly clock: Clock,
     private readonly organisations: OrganisationService,
     private readonly roles: RoleService,
+    private readonly cache: DirectoryCache,
   ) {}
 
   async list(
@@ -115,17 +117,17 @@ export class PersonService {
 
   /** For other libraries acting for the system. */
   async findById(id: string, reader?: Reader): Promise<PersonView | undefined> {
-    const manager = reader ?? this.db.reader;
-    const person = await manager.findOneBy(PersonEntity, { id });
-    return person ? this.#withRolesOf(manager, person) : undefined;
+    return (await this.findByIds([id], reader))[0];
   }
 
   async findByIds(ids: readonly string[], reader?: Reader): Promise<PersonView[]> {
     if (ids.length === 0) {
       return [];
     }
-    const manager = reader ?? this.db.reader;
-    return this.#withRoles(manager, await manager.findBy(PersonEntity, { id: In([...new Set(ids)]) }));
+    return this.cache.many('person', ids, reader, async (missing) => {
+      const manager = reader ?? this.db.reader;
+      return this.#withRoles(manager, await manager.findBy(PersonEntity, { id: In([...missing]) }));
+    });
   }
 
   /** Names, titles and contact details, in one read: what documents print of people. */

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +14,12 @@ import { Secret } from './secret.js';
 /** The one typed, frozen view of the process configuration. Nothing else reads `process.env`. */
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** API processes serving the port together. */
+    readonly processes: number;
+  };
   readonly database: { readonly url: Secret; readonly poolSize: number };
   readonly redis: { readonly url: Secret };
   readonly queue: {
@@ -97,7 +103,11 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   }
   return Object.freeze({
     env: parsed.NODE_ENV,
-    http: { host: parsed.HOST, port: parsed.PORT },
+    http: {
+      host: parsed.HOST,
+      port: parsed.PORT,
+      processes: parsed.API_PROCESSES === 'auto' ? availableParallelism() : Number(parsed.API_PROCESSES),
+    },
     database: { url: new Secret(parsed.DATABASE_URL), poolSize: parsed.DATABASE_POOL_SIZE },
     redis: { url: new Secret(parsed.REDIS_URL) },
     queue: {

@@ -58,6 +58,10 @@ export class EnvSchema {
   @Max(65535)
   PORT = 3000;
 
+  /** API processes sharing the port: a number, or `auto` for one per CPU core. */
+  @Matches(/^(auto|[1-9]\d?)$/, { message: 'must be auto or a whole number from 1 to 99' })
+  API_PROCESSES = 'auto';
+
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/remiss';
 

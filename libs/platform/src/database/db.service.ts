@@ -50,6 +50,8 @@ export class Db {
   readonly #open = new AsyncLocalStorage<{ open: boolean }>();
   /** What to do once each open transaction has committed, by its manager. */
   readonly #afterCommit = new WeakMap<Tx, (() => void)[]>();
+  /** Told after every commit in this process (e.g. to drop cached data the transaction may have changed). */
+  readonly #commitListeners: (() => void)[] = [];
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -74,6 +76,11 @@ export class Db {
     pending.push(then);
   }
 
+  /** Calls `listener` after every transaction of this process commits. `listener` must not throw. */
+  onEveryCommit(listener: () => void): void {
+    this.#commitListeners.push(listener);
+  }
+
   async transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const { isolation = 'READ COMMITTED', retries = 0 } = options;
     for (let attempt = 0; ; attempt++) {
@@ -96,6 +103,9 @@ export class Db {
           );
         } finally {
           marker.open = false;
+        }
+        for (const listener of this.#commitListeners) {
+          listener();
         }
         for (const then of committed) {
           then();

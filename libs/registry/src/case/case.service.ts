@@ -16,6 +16,7 @@ import {
   type Tx,
 } from '@app/platform';
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 
 import { normaliseDiaryNumber } from '../diary-number.js';
 import { RecordsPlanEntryEntity } from '../records-plan/records-plan-entry.entity.js';
@@ -182,6 +183,14 @@ export class CaseService {
   async findById(id: string, reader?: Reader): Promise<CaseView | undefined> {
     const row = await (reader ?? this.db.reader).findOneBy(CaseEntity, { id });
     return row ? toCaseView(row) : undefined;
+  }
+
+  /** Several cases at once, for a list that names them (absent ids are left out). */
+  async findByIds(ids: readonly string[], reader?: Reader): Promise<CaseView[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return (await (reader ?? this.db.reader).findBy(CaseEntity, { id: In([...new Set(ids)]) })).map(toCaseView);
   }
 
   async search(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {

@@ -14,7 +14,7 @@ import {
   type Tx,
 } from '@app/platform';
 import { Injectable } from '@nestjs/common';
-import { MoreThanOrEqual } from 'typeorm';
+import { In, MoreThanOrEqual } from 'typeorm';
 
 import { statementErrors } from '../statement.errors.js';
 import type { MeetingView, ScheduleView } from '../statement.views.js';
@@ -124,6 +124,16 @@ export class MeetingService {
   async findById(id: string, reader?: Reader): Promise<MeetingView | undefined> {
     const row = await (reader ?? this.db.reader).findOneBy(BoardMeetingEntity, { id });
     return row ? toMeetingView(row) : undefined;
+  }
+
+  /** Several meetings at once, for a list that dates them (absent ids are left out). */
+  async findByIds(ids: readonly string[], reader?: Reader): Promise<MeetingView[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return (await (reader ?? this.db.reader).findBy(BoardMeetingEntity, { id: In([...new Set(ids)]) })).map(
+      toMeetingView,
+    );
   }
 
   /**

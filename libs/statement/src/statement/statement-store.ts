@@ -1,6 +1,7 @@
 import { type Actor, type Reader, systemActor, type Tx } from '@app/platform';
 import { CaseService, RegisteredDocumentService, secretTitle } from '@app/registry';
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 
 import { SubmissionEntity } from '../approval/submission.entity.js';
 import { statementErrors } from '../statement.errors.js';
@@ -49,53 +50,85 @@ export class StatementStore {
     statementId: string,
     number: number,
   ): Promise<{ row: StatementRevisionEntity; parts: StatementParts }> {
-    const row = await manager.findOneBy(StatementRevisionEntity, { statementId, number });
-    if (!row) {
+    const found = (await this.revisions(manager, [{ statementId, number }])).get(statementId);
+    if (!found) {
       throw statementErrors.revisionNotFound(number);
     }
+    return found;
+  }
+
+  /**
+   * Revisions of several statements (one each), by statement, in four queries whatever their
+   * number: a list reads them all at once rather than one by one. Those not found are absent.
+   */
+  async revisions(
+    manager: Reader,
+    keys: readonly { readonly statementId: string; readonly number: number }[],
+  ): Promise<Map<string, { row: StatementRevisionEntity; parts: StatementParts }>> {
+    const found = new Map<string, { row: StatementRevisionEntity; parts: StatementParts }>();
+    if (keys.length === 0) {
+      return found;
+    }
     // One query at a time: the manager may be a transaction's, which runs one query at once.
+    const rows = await manager.find(StatementRevisionEntity, {
+      where: keys.map((k) => ({ statementId: k.statementId, number: k.number })),
+    });
+    if (rows.length === 0) {
+      return found;
+    }
+    const revisionIds = rows.map((r) => r.id);
     const sections = await manager.find(RevisionSectionEntity, {
-      where: { revisionId: row.id },
+      where: { revisionId: In(revisionIds) },
       order: { ordinal: 'ASC' },
     });
     const attachments = await manager.find(RevisionAttachmentEntity, {
-      where: { revisionId: row.id },
+      where: { revisionId: In(revisionIds) },
       order: { position: 'ASC' },
     });
     // A statement is read by approvers and printed as a public record: an attachment marked
     // secret in the registry, even after the revision was saved, is named by its masked title.
     const secrecy = await this.documents.secrecyFor(
       systemActor('statement'),
-      attachments.flatMap((a) => (a.registeredDocumentId ? [a.registeredDocumentId] : [])),
+      [...new Set(attachments.flatMap((a) => (a.registeredDocumentId ? [a.registeredDocumentId] : [])))],
       manager,
     );
-    return {
-      row,
-      parts: normaliseParts({
-        title: row.title,
-        heading: row.heading,
-        proposedDecision: row.proposedDecision,
-        summary: row.summary,
-        background: row.background,
-        matter: row.matter,
-        preparation: {
-          text: row.preparationText,
-          consultedDepartmentIds: row.consultedDepartmentIds,
-          unionsInformedOn: row.unionsInformedOn,
-          unionForum: row.unionForum,
-        },
-        views: row.views,
-        position: row.position,
-        sections: sections.map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment })),
-        attachments: attachments.map((a) => {
-          const secret = a.registeredDocumentId ? secrecy.get(a.registeredDocumentId) : undefined;
-          return { title: secret ? secretTitle(secret.ground) : a.title, registeredDocumentId: a.registeredDocumentId };
+    for (const row of rows) {
+      found.set(row.statementId, {
+        row,
+        parts: normaliseParts({
+          title: row.title,
+          heading: row.heading,
+          proposedDecision: row.proposedDecision,
+          summary: row.summary,
+          background: row.background,
+          matter: row.matter,
+          preparation: {
+            text: row.preparationText,
+            consultedDepartmentIds: row.consultedDepartmentIds,
+            unionsInformedOn: row.unionsInformedOn,
+            unionForum: row.unionForum,
+          },
+          views: row.views,
+          position: row.position,
+          sections: sections
+            .filter((s) => s.revisionId === row.id)
+            .map((s) => ({ sectionId: s.sectionId, position: s.position, comment: s.comment })),
+          attachments: attachments
+            .filter((a) => a.revisionId === row.id)
+            .map((a) => {
+              const secret = a.registeredDocumentId ? secrecy.get(a.registeredDocumentId) : undefined;
+              return {
+                title: secret ? secretTitle(secret.ground) : a.title,
+                registeredDocumentId: a.registeredDocumentId,
+              };
+            }),
+          officerId: row.officerId,
+          meetingId: row.meetingId,
+          documentDate: row.documentDate,
         }),
-        officerId: row.officerId,
-        meetingId: row.meetingId,
-        documentDate: row.documentDate,
-      }),
-    };
+      });
+    }
+    return found;
   }
 
   /** When the statement's approved revision was approved in its last step: its approved submission's close. */
@@ -109,6 +142,30 @@ export class StatementStore {
       throw statementErrors.notApproved();
     }
     return submission.closedAt;
+  }
+
+  /** When each statement's approved revision was approved, for several statements in one read. */
+  async approvedAtOf(
+    manager: Reader,
+    statements: readonly Pick<StatementEntity, 'id' | 'approvedRevision'>[],
+  ): Promise<Map<string, Date>> {
+    const found = new Map<string, Date>();
+    if (statements.length === 0) {
+      return found;
+    }
+    const submissions = await manager.find(SubmissionEntity, {
+      where: statements.map((s) => ({
+        statementId: s.id,
+        revisionNumber: approvedRevisionOf(s),
+        status: 'approved' as const,
+      })),
+    });
+    for (const submission of submissions) {
+      if (submission.closedAt) {
+        found.set(submission.statementId, submission.closedAt);
+      }
+    }
+    return found;
   }
 
   async insertRevision(

@@ -1,6 +1,6 @@
 import { RecipientService } from '@app/consultation';
 import { DepartmentService, OrganisationService, PersonService } from '@app/directory';
-import { mustFind, type Reader } from '@app/platform';
+import type { Reader } from '@app/platform';
 import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
@@ -8,7 +8,6 @@ import { In } from 'typeorm';
 import { ApprovalChainService } from '../approval/approval-chain.service.js';
 import { ApprovalEntity } from '../approval/approval.entity.js';
 import { SubmissionEntity } from '../approval/submission.entity.js';
-import { statementErrors } from '../statement.errors.js';
 import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
 import { MeetingService } from '../meeting/meeting.service.js';
 import { PreparationRequestEntity } from '../preparation/preparation-request.entity.js';
@@ -76,7 +75,7 @@ export class StatementViews {
     const chain: ChainStep[] = submission
       ? submission.chain
       : await this.chains.chainFor(statement.organisationId, manager);
-    const approvals = submission ? await this.approvals(manager, submission.id) : [];
+    const approvals = submission ? await this.approvals(manager, submission) : [];
     const approvedSteps = new Set(approvals.filter((a) => a.decision === 'approved').map((a) => a.step));
     const nextStep = submission?.status === 'open' ? (chain.find((s) => !approvedSteps.has(s.step)) ?? null) : null;
     // One query at a time: the manager may be a transaction's, which runs one query at once.
@@ -88,9 +87,18 @@ export class StatementViews {
       where: { statementId: statement.id },
       order: { recordedAt: 'DESC' },
     });
-    const decisionMeeting = decision ? await this.meetings.findById(decision.meetingId, manager) : undefined;
     const meetingId = statement.meetingId ?? parts.meetingId;
-    const meeting = meetingId ? ((await this.meetings.findById(meetingId, manager)) ?? null) : null;
+    // The decision's meeting and the statement's, in one read.
+    const meetings = new Map(
+      (
+        await this.meetings.findByIds(
+          [decision?.meetingId, meetingId].filter((id): id is string => typeof id === 'string'),
+          manager,
+        )
+      ).map((m) => [m.id, m]),
+    );
+    const decisionMeeting = decision ? meetings.get(decision.meetingId) : undefined;
+    const meeting = meetingId ? (meetings.get(meetingId) ?? null) : null;
     const consulted = await this.consulted(manager, statement.id, parts.preparation.consultedDepartmentIds);
     const organisation = await this.organisations.findById(statement.organisationId, manager);
     const administration = organisation?.administrationName ?? organisation?.name ?? '';
@@ -131,15 +139,11 @@ export class StatementViews {
     };
   }
 
-  async approvals(manager: Reader, submissionId: string): Promise<ApprovalView[]> {
+  async approvals(manager: Reader, submission: SubmissionEntity): Promise<ApprovalView[]> {
     const rows = await manager.find(ApprovalEntity, {
-      where: { submissionId },
+      where: { submissionId: submission.id },
       order: { step: 'ASC', decidedAt: 'ASC' },
     });
-    const submission = await mustFind(
-      manager.findOneBy(SubmissionEntity, { id: submissionId }),
-      statementErrors.notFound,
-    );
     const roleOf = new Map(submission.chain.map((s) => [s.step, s.role]));
     const people = await this.people.findByIds(
       rows.flatMap((r) => [r.approverId, ...(r.onBehalfOfId ? [r.onBehalfOfId] : [])]),

@@ -58,8 +58,11 @@ export class WorkInboxService {
     const byCase = new Map(statements.map((s) => [s.caseId, s]));
     const deadlineOf = (caseId: string): string | null =>
       open.find((r) => r.caseId === caseId)?.responseDeadline ?? null;
-    const numberOf = async (caseId: string): Promise<string | null> =>
-      (await this.cases.findById(caseId))?.diaryNumber ?? null;
+    // Everything a list item names is read for the whole list at once, not item by item.
+    const diaryNumbers = new Map(
+      (await this.cases.findByIds(statements.map((s) => s.caseId))).map((c) => [c.id, c.diaryNumber]),
+    );
+    const numberOf = (caseId: string): string | null => diaryNumbers.get(caseId) ?? null;
 
     if (hasRole(actor, Role.Registrar)) {
       for (const r of open.filter((x) => x.state === RecipientState.Registered)) {
@@ -71,12 +74,27 @@ export class WorkInboxService {
           link: { type: 'consultation_recipient', id: r.id },
         });
       }
-      for (const s of statements.filter((x) => x.status === StatementStatus.Approved)) {
-        const { parts } = await this.store.revision(this.db.reader, s.id, approvedRevisionOf(s));
-        const meeting = s.meetingId ? await this.meetings.findById(s.meetingId) : undefined;
+      const approvedStatements = statements.filter((x) => x.status === StatementStatus.Approved);
+      const approvedTexts = await this.store.revisions(
+        this.db.reader,
+        approvedStatements.map((s) => ({ statementId: s.id, number: approvedRevisionOf(s) })),
+      );
+      const meetingsById = new Map(
+        (await this.meetings.findByIds(approvedStatements.flatMap((s) => (s.meetingId ? [s.meetingId] : [])))).map(
+          (m) => [m.id, m],
+        ),
+      );
+      const approvedAt = await this.store.approvedAtOf(this.db.reader, approvedStatements);
+      for (const s of approvedStatements) {
+        const parts = approvedTexts.get(s.id)?.parts;
+        const closedAt = approvedAt.get(s.id);
+        if (!parts || !closedAt) {
+          continue; // the list was read a moment before: what changed meanwhile is no work
+        }
+        const meeting = s.meetingId ? meetingsById.get(s.meetingId) : undefined;
         // A statement whose meeting was cancelled, or held before the text was approved, waits
         // for the registrar to move it to another.
-        const approvedOn = localDate(await this.store.approvedAt(this.db.reader, s));
+        const approvedOn = localDate(closedAt);
         items.push(
           !meeting || meeting.cancelled || meeting.meetingDate < approvedOn
             ? {
@@ -86,14 +104,14 @@ export class WorkInboxService {
                   : meeting.cancelled
                     ? `Sammanträdet ${meeting.meetingDate} är inställt: flytta tjänsteutlåtandet till ett annat sammanträde: ${parts.title}`
                     : `Sammanträdet ${meeting.meetingDate} hölls innan tjänsteutlåtandet godkändes: flytta det till ett annat sammanträde: ${parts.title}`,
-                diaryNumber: await numberOf(s.caseId),
+                diaryNumber: numberOf(s.caseId),
                 deadline: deadlineOf(s.caseId),
                 link: { type: 'statement', id: s.id },
               }
             : {
                 kind: 'record_decision',
                 title: `Registrera nämndens beslut (sammanträde ${meeting.meetingDate}): ${parts.title}`,
-                diaryNumber: await numberOf(s.caseId),
+                diaryNumber: numberOf(s.caseId),
                 deadline: deadlineOf(s.caseId),
                 link: { type: 'statement', id: s.id },
               },
@@ -105,16 +123,19 @@ export class WorkInboxService {
           // An earlier återremiss of the same statement has nothing to confirm here.
           where: { statementId: In(adopted), confirmedAt: IsNull(), outcome: Not('referred_back') },
         });
+        const decisionMeetings = new Map(
+          (await this.meetings.findByIds(waiting.map((d) => d.meetingId))).map((m) => [m.id, m]),
+        );
         for (const d of waiting) {
           const s = statements.find((x) => x.id === d.statementId);
-          const meeting = await this.meetings.findById(d.meetingId);
+          const meeting = decisionMeetings.get(d.meetingId);
           if (!s || !meeting) {
             continue; // the list was read a moment before: what went meanwhile is no work
           }
           items.push({
             kind: 'confirm_minutes',
             title: `Justera protokollet ${paragraphLabel(d.paragraphNumber)} (${meeting.meetingDate})`,
-            diaryNumber: await numberOf(s.caseId),
+            diaryNumber: numberOf(s.caseId),
             deadline: d.confirmationDate,
             link: { type: 'board_decision', id: d.id },
           });
@@ -135,13 +156,18 @@ export class WorkInboxService {
           link: { type: 'case', id: r.caseId },
         });
       }
-      for (const s of statements.filter((x) => x.status === StatementStatus.Drafting)) {
-        const { parts } = await this.store.revision(this.db.reader, s.id, s.currentRevision);
-        if (parts.officerId === me) {
+      const drafts = statements.filter((x) => x.status === StatementStatus.Drafting);
+      const draftTexts = await this.store.revisions(
+        this.db.reader,
+        drafts.map((s) => ({ statementId: s.id, number: s.currentRevision })),
+      );
+      for (const s of drafts) {
+        const parts = draftTexts.get(s.id)?.parts;
+        if (parts?.officerId === me) {
           items.push({
             kind: 'finish_draft',
             title: `Slutför utkastet: ${parts.title}`,
-            diaryNumber: await numberOf(s.caseId),
+            diaryNumber: numberOf(s.caseId),
             deadline: deadlineOf(s.caseId),
             link: { type: 'statement', id: s.id },
           });
@@ -160,21 +186,45 @@ export class WorkInboxService {
 
     // Steps waiting for this person (in their own right or as someone's substitute).
     const inApproval = statements.filter((x) => x.status === StatementStatus.InApproval);
+    const openSubmissions =
+      inApproval.length === 0
+        ? []
+        : await this.db.reader.findBy(SubmissionEntity, {
+            statementId: In(inApproval.map((s) => s.id)),
+            status: 'open',
+          });
+    const submissionOf = new Map(openSubmissions.map((x) => [x.statementId, x]));
+    const approvedSteps =
+      openSubmissions.length === 0
+        ? []
+        : await this.db.reader.findBy(ApprovalEntity, {
+            submissionId: In(openSubmissions.map((x) => x.id)),
+            decision: 'approved',
+          });
+    const submittedTexts = await this.store.revisions(
+      this.db.reader,
+      openSubmissions.map((x) => ({ statementId: x.statementId, number: x.revisionNumber })),
+    );
+    const officers = new Map(
+      (await this.people.findByIds([...submittedTexts.values()].map((t) => t.parts.officerId).filter((id) => id))).map(
+        (p) => [p.id, p],
+      ),
+    );
     for (const s of inApproval) {
-      const submission = await this.db.reader.findOneBy(SubmissionEntity, { statementId: s.id, status: 'open' });
+      const submission = submissionOf.get(s.id);
       if (!submission || submission.authorIds.includes(me)) {
         continue;
       }
-      const approved = await this.db.reader.findBy(ApprovalEntity, {
-        submissionId: submission.id,
-        decision: 'approved',
-      });
+      const approved = approvedSteps.filter((a) => a.submissionId === submission.id);
       if (approved.some((a) => a.approverId === me)) {
         continue;
       }
       const waiting = submission.chain.find((step) => !approved.some((a) => a.step === step.step));
-      const { parts } = await this.store.revision(this.db.reader, s.id, submission.revisionNumber);
-      const officer = await this.people.findById(parts.officerId);
+      const parts = submittedTexts.get(s.id)?.parts;
+      if (!parts) {
+        continue;
+      }
+      const officer = officers.get(parts.officerId);
       if (
         waiting &&
         (await this.chains.qualification(this.db.reader, org, me, waiting, officer?.departmentId ?? null, now))
@@ -182,7 +232,7 @@ export class WorkInboxService {
         items.push({
           kind: 'approve',
           title: `Godkänn (steg ${waiting.step}): ${parts.title}`,
-          diaryNumber: await numberOf(s.caseId),
+          diaryNumber: numberOf(s.caseId),
           deadline: deadlineOf(s.caseId),
           link: { type: 'statement', id: s.id },
         });
