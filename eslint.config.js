@@ -156,7 +156,7 @@ export default tseslint.config(
   },
   {
     // Its build and browser-test configuration run in Node, outside the server's AppConfig.
-    files: ['apps/web/*.ts', 'apps/web/test/**/*.ts'],
+    files: ['apps/web/*.ts', 'apps/web/test/**/*.ts', 'bench/web/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -11,7 +11,10 @@ import { DecisionsAtMeetings1796290317430 } from './1796290317430-DecisionsAtMee
 import { CaseCoWorkers1796291402937 } from './1796291402937-CaseCoWorkers.js';
 import { LoginAttemptCounters1796307353988 } from './1796307353988-LoginAttemptCounters.js';
 import { SearchFold1796308706925 } from './1796308706925-SearchFold.js';
-import { MailOutboxAndPreferences1796317804044 } from './1796317804044-MailOutboxAndPreferences.js';
+import { OutsideSenders1796317260375 } from './1796317260375-OutsideSenders.js';
+import { DiaryFormats1796318411921 } from './1796318411921-DiaryFormats.js';
+import { RegistryFullText1796320000000 } from './1796320000000-RegistryFullText.js';
+import { MailOutboxAndPreferences1796321000000 } from './1796321000000-MailOutboxAndPreferences.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -28,5 +31,8 @@ export const MIGRATIONS = [
   CaseCoWorkers1796291402937,
   LoginAttemptCounters1796307353988,
   SearchFold1796308706925,
-  MailOutboxAndPreferences1796317804044,
+  OutsideSenders1796317260375,
+  DiaryFormats1796318411921,
+  RegistryFullText1796320000000,
+  MailOutboxAndPreferences1796321000000,
 ];

@@ -234,12 +234,20 @@ describe('the secrecy matrix', () => {
           ['Bertil', 'recipientLetter'],
           ['Protokollsutdrag', 'minutes'],
         ] as const
-      ).map(([q, key]): Probe => ({
-        route: 'GET /api/v1/documents',
-        label: `search for ${q}`,
-        ask: (who) => ask(who, 'get', '/api/v1/documents', { q }),
-        rule: [key],
-      })),
+      ).flatMap(([q, key]): Probe[] => [
+        {
+          route: 'GET /api/v1/documents',
+          label: `search for ${q}`,
+          ask: (who) => ask(who, 'get', '/api/v1/documents', { q }),
+          rule: [key],
+        },
+        {
+          route: 'GET /api/v1/search',
+          label: `Sök i diariet for ${q}`,
+          ask: (who) => ask(who, 'get', '/api/v1/search', { q }),
+          rule: [key],
+        },
+      ]),
       ...(
         [
           ['remiss', { sender: w.registered.senderRemiss, district: w.registered.districtRemissCopy }],
@@ -570,6 +578,7 @@ describe('the secrecy matrix', () => {
     'POST /api/v1/notifications/read-all': 'a count',
     'GET /api/v1/registry/series': 'the diary series',
     'PUT /api/v1/registry/series/:year': 'the diary series',
+    'PUT /api/v1/registry/series/format': 'the diary series',
     'GET /api/v1/registry/records-plan': 'the records plan',
     'POST /api/v1/registry/records-plan': 'the records plan',
     'PATCH /api/v1/registry/records-plan/:id': 'the records plan',
@@ -586,6 +595,7 @@ describe('the secrecy matrix', () => {
     'PUT /api/v1/documents/:id/secrecy': { sameViewAs: 'GET /api/v1/documents/:id' },
     'POST /api/v1/documents/:id/secrecy/lift': { sameViewAs: 'GET /api/v1/documents/:id' },
     'POST /api/v1/consultations': { sameViewAs: 'GET /api/v1/consultations/:id' },
+    'POST /api/v1/incoming-remisses': { sameViewAs: 'GET /api/v1/consultations/:id' },
     'PATCH /api/v1/consultations/:id': { sameViewAs: 'GET /api/v1/consultations/:id' },
     'POST /api/v1/consultations/:id/documents': { sameViewAs: 'GET /api/v1/consultations/:id' },
     'DELETE /api/v1/consultations/:id/documents/:documentId': 'nothing',

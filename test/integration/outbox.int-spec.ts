@@ -13,10 +13,13 @@ import {
   systemActor,
 } from '@app/platform';
 import type { TestPerson } from '@app/testing';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 import { TestContext } from '../support/test-context.js';
-import { PrivateRedis, type WorkerProcess, WorkerProcesses } from '../support/processes.js';
+import { type LogLine, PrivateRedis, type WorkerProcess, WorkerProcesses } from '../support/processes.js';
 
 /**
  * The outbox end to end, with the worker as a separate OS process: jobs commit with their
@@ -121,11 +124,12 @@ describe('outbox and worker', () => {
   it('keeps jobs committed while Redis is unreachable and relays them when it is back', async () => {
     const redis = await PrivateRedis.start();
     try {
-      await startWorker({ REDIS_URL: redis.url });
+      const worker = await startWorker({ REDIS_URL: redis.url });
       await redis.down();
+      const failedBefore = worker.logs.filter(relayRoundFailed).length;
       const person = await grant();
-      // Several relay rounds fail while Redis is away; the row waits in the outbox.
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // Relay rounds fail while Redis is away (two after the grant, so one has seen its row); the row waits in the outbox.
+      await worker.waitForLog(() => worker.logs.filter(relayRoundFailed).length >= failedBefore + 2, 60_000);
       const [pending] = await ctx.query<{ relayed_at: Date | null; settled_at: Date | null }>(
         `SELECT relayed_at, settled_at FROM outbox_jobs WHERE payload->>'roleAssignmentId' = $1`,
         [person.grantId],
@@ -233,6 +237,82 @@ describe('outbox and worker', () => {
   });
 });
 
+describe('outbox redelivery', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    // One attempt: a job that throws is failed for good at once.
+    ctx = await TestContext.create({ worker: false, env: { QUEUE_JOB_ATTEMPTS: '1' } });
+  });
+
+  afterAll(() => ctx.close());
+
+  it('settles the rows whose jobs finished unrecorded, from BullMQ’s word, and relays again the jobs it lost', async () => {
+    const db = ctx.get(Db);
+    const queues = ctx.get(QueueRegistry);
+    const config = ctx.get<AppConfig>(APP_CONFIG);
+    const relay = new OutboxRelay(db, queues, config);
+    const [done, failing, lost] = await db.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        ids.push(await ctx.get(OutboxService).add(tx, JobName.FanOutNotification, { messageId: randomUUID() }));
+      }
+      return ids as [string, string, string];
+    });
+    while ((await relay.relayPending()) > 0) {
+      // relay every pending row
+    }
+    const queue = queues.get(QueueName.Notifications);
+    expect(await queue.remove(lost)).toBe(1);
+    // A worker that runs the jobs but dies before recording them: the rows stay unsettled.
+    const connection = new Redis(config.redis.url.reveal(), { maxRetriesPerRequest: null });
+    const worker = new Worker(
+      QueueName.Notifications,
+      async (job) => {
+        if (job.id === failing) {
+          throw new Error('Mottagaren finns inte');
+        }
+      },
+      { connection, prefix: queues.prefix },
+    );
+    try {
+      const until = Date.now() + 60_000;
+      while ((await queue.getJobState(done)) !== 'completed' || (await queue.getJobState(failing)) !== 'failed') {
+        if (Date.now() > until) {
+          throw new Error('the jobs did not finish in BullMQ');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await worker.close();
+      connection.disconnect();
+    }
+    await ctx.query(`UPDATE outbox_jobs SET relayed_at = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [
+      [done, failing, lost],
+    ]);
+
+    expect(await relay.redeliverUnsettled()).toBe(1);
+
+    const rows = await ctx.query<{
+      id: string;
+      outcome: string | null;
+      last_error: string | null;
+      relay_count: number;
+      settled: boolean;
+    }>(
+      `SELECT id, outcome, last_error, relay_count, settled_at IS NOT NULL AS settled FROM outbox_jobs WHERE id = ANY($1::uuid[])`,
+      [[done, failing, lost]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(done)).toMatchObject({ outcome: 'completed', settled: true, relay_count: 1 });
+    expect(byId.get(failing)).toMatchObject({ outcome: 'failed', settled: true, relay_count: 1 });
+    expect(byId.get(failing)!.last_error).toContain('Mottagaren finns inte');
+    expect(byId.get(lost)).toMatchObject({ outcome: null, settled: false, relay_count: 2 });
+    expect(await queue.getJob(lost)).toBeDefined();
+    await queue.remove(lost);
+  });
+});
+
 /** Waits until a worker's database session is blocked on a lock (the job is mid-way). */
 async function waitForLockWaiter(ctx: TestContext): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -248,4 +328,8 @@ async function waitForLockWaiter(ctx: TestContext): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+function relayRoundFailed(line: LogLine): boolean {
+  return line.msg === 'outbox relay round failed; rows stay pending';
 }

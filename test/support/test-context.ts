@@ -68,9 +68,8 @@ export class TestContext {
       QUEUE_STALLED_INTERVAL_MS: '1000',
       QUEUE_LOCK_DURATION_MS: '2000',
       LOGIN_MAX_ATTEMPTS: '1000',
-      // The in-process apps run from the TypeScript sources, and a render thread starts only from
-      // the built JavaScript: they render in the job's thread. Worker processes use threads.
-      RENDER_THREADS: '0',
+      // Documents are made on a render thread, as in production (the thread runs the build).
+      RENDER_THREADS: '1',
       // Without an SMTP server, mail is written to files: the test's own directory, never the checkout's.
       MAIL_DIR: join(tmpdir(), `remiss-test-mail-${tag}`),
       ...options.env,

@@ -12,6 +12,7 @@ import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { ConsultationsController } from './consultations/consultations.controller.js';
 import { ExternalDownloadsController } from './consultations/external-downloads.controller.js';
+import { IncomingRemissesController } from './consultations/incoming-remisses.controller.js';
 import { ExtensionRequestsController, RecipientsController } from './consultations/recipients.controller.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { SessionCookies } from './auth/session-cookies.js';
@@ -30,6 +31,7 @@ import { NotificationPreferencesController } from './notifications/notification-
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { CasesController } from './registry/cases.controller.js';
 import { DocumentsController } from './registry/documents.controller.js';
+import { SearchController } from './registry/search.controller.js';
 import { RegistryController } from './registry/registry.controller.js';
 import { StatementsController } from './statements/statements.controller.js';
 import { WorkController } from './statements/work.controller.js';
@@ -64,7 +66,9 @@ export class ApiModule {
         RegistryController,
         CasesController,
         DocumentsController,
+        SearchController,
         ConsultationsController,
+        IncomingRemissesController,
         RecipientsController,
         ExtensionRequestsController,
         ExternalDownloadsController,

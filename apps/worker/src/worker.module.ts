@@ -1,9 +1,9 @@
 import { ConsultationModule } from '@app/consultation';
 import { DirectoryModule } from '@app/directory';
 import { DocumentModule } from '@app/document';
-import { RegistryModule } from '@app/registry';
 import { NotificationModule } from '@app/notification';
 import { type AppConfig, ConfigModule, OutboxRelay, PlatformModule, type PlatformOptions } from '@app/platform';
+import { RegistryModule } from '@app/registry';
 import { DatabaseModule } from '@app/schema';
 import { StatementModule } from '@app/statement';
 import { type DynamicModule, Module } from '@nestjs/common';

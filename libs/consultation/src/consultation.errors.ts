@@ -40,12 +40,25 @@ export const consultationErrors = {
       ErrorKind.Conflict,
       'Remissen är redan skickad och kan inte ändras. Rätta remissunderlaget genom att lägga till en ny version (rättelse).',
     ),
+  fromOutside: (action: string) =>
+    new DomainError(
+      'consultation.from_outside',
+      ErrorKind.Conflict,
+      `Remissen kom utifrån och registrerades här; den kan inte ${action} i systemet. Kontakta avsändaren.`,
+    ),
   notSent: () => new DomainError('consultation.not_sent', ErrorKind.Conflict, 'Remissen är inte skickad än.'),
   deadlinePast: (deadline: string, today: string) =>
     new DomainError(
       'consultation.deadline_past',
       ErrorKind.Unprocessable,
       `Svarsdatumet ${deadline} har redan passerat eller är i dag (${today}). Ange ett senare datum.`,
+    ),
+  receivedInFuture: (receivedOn: string, today: string) =>
+    new DomainError(
+      'consultation.received_in_future',
+      ErrorKind.Unprocessable,
+      `receivedOn: en remiss kan inte ha kommit in ${receivedOn}, efter i dag (${today}).`,
+      { field: 'receivedOn' },
     ),
   noRecipients: () =>
     new DomainError(

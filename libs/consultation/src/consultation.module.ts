@@ -8,6 +8,7 @@ import { CompilationService } from './answer/compilation.service.js';
 import { ConsultationService } from './consultation/consultation.service.js';
 import { DistributionService } from './distribution/distribution.service.js';
 import { ExternalMailService } from './recipient/external-mail.service.js';
+import { IncomingRemissService } from './incoming/incoming-remiss.service.js';
 import { LetterService } from './recipient/letter.service.js';
 import { RecipientViews } from './recipient/recipient-views.js';
 import { RecipientService } from './recipient/recipient.service.js';
@@ -20,6 +21,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     CompilationService,
     ConsultationService,
     DistributionService,
+    IncomingRemissService,
     RecipientService,
     RecipientViews,
     StatusBoardService,
@@ -31,6 +33,7 @@ import { ReminderService } from './reminder/reminder.service.js';
     CompilationService,
     ConsultationService,
     DistributionService,
+    IncomingRemissService,
     RecipientService,
     StatusBoardService,
     ReminderService,

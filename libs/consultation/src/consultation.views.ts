@@ -68,12 +68,26 @@ export type DeclineDecisionView =
     }
   | { readonly by: 'board'; readonly decisionId: string };
 
+/** The sender of a remiss from outside the directory, as the registrar recorded it. */
+export interface OutsideSenderView {
+  readonly name: string;
+  readonly email: string;
+  /** Postal address, one line per line. */
+  readonly postalAddress: readonly string[];
+  /** Their reference (`Ku2025/01234`); null when the remiss named none. */
+  readonly reference: string | null;
+}
+
 export interface ConsultationView {
   readonly id: string;
+  /** The sender; for a remiss from outside, the organisation that received it. */
   readonly organisationId: string;
   readonly senderName: string;
   readonly caseId: string;
+  /** The sender's diary number, or for a remiss from outside their reference ('' when none). */
   readonly senderDiaryNumber: string;
+  /** Set for a remiss from outside the directory (a ministry, an agency, the region). */
+  readonly outsideSender: OutsideSenderView | null;
   readonly title: string;
   readonly description: string;
   readonly responseDeadline: string;

@@ -8,6 +8,7 @@ export * from './consultation/consultation.service.js';
 export * from './distribution/distribution.service.js';
 export * from './export/csv.js';
 export * from './recipient/external-mail.service.js';
+export * from './incoming/incoming-remiss.service.js';
 export * from './recipient/letter.service.js';
 export * from './recipient/recipient-state.js';
 export * from './recipient/recipient.service.js';

@@ -1,37 +1,27 @@
 import { DomainError, ErrorKind } from '@app/platform';
 
-/** A diary number `PREFIX YEAR/N`, e.g. `HÄ 2025/578`, and a document number `HÄ 2025/578-3`. */
-export interface DiaryNumber {
-  readonly prefix: string;
-  readonly year: number;
-  readonly sequence: number;
+import { DEFAULT_DIARY_FORMAT, DiaryFormat } from './series/diary-format.js';
+
+/** A document's number: the case's number, the format's document separator, the running number (`HÄ 2025/578-3`). */
+export function formatDocumentNumber(diaryNumber: string, documentNumber: number, separator = '-'): string {
+  return `${diaryNumber}${separator}${documentNumber}`;
 }
 
-const PATTERN = /^([A-ZÅÄÖ]{1,6}) (\d{4})\/(\d{1,7})(?:-(\d{1,5}))?$/;
-
-export function formatDiaryNumber(n: DiaryNumber): string {
-  return `${n.prefix} ${n.year}/${n.sequence}`;
-}
-
-export function formatDocumentNumber(diaryNumber: string, documentNumber: number): string {
-  return `${diaryNumber}-${documentNumber}`;
-}
-
-/** Parses `HÄ 2025/578` (or `HÄ 2025/578-3`, whose document number is returned too). */
-export function parseDiaryNumber(text: string): DiaryNumber & { readonly document?: number } {
-  const match = PATTERN.exec(text.trim().replace(/\s+/g, ' ').toUpperCase());
-  if (!match || Number(match[3]) < 1) {
-    throw new DomainError(
-      'registry.diary_number_invalid',
-      ErrorKind.Invalid,
-      `”${text}” är inte ett diarienummer. Skriv det som PREFIX ÅR/NUMMER, till exempel HÄ 2025/578.`,
-    );
+/**
+ * A diary number as typed (`hä  2025/578`, `1.5.1-135-2012`), written as the registry stores it:
+ * read in the series' format, or in `PREFIX YEAR/N` (numbers from before a format was set).
+ * A document's number reads as its case's.
+ */
+export function normaliseDiaryNumber(text: string, format: DiaryFormat, currentYear: number): string {
+  for (const candidate of [format, DiaryFormat.of(DEFAULT_DIARY_FORMAT)]) {
+    const parsed = candidate.parse(text, currentYear);
+    if (parsed) {
+      return candidate.format(parsed);
+    }
   }
-  return {
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- PATTERN's first group takes part in every match
-    prefix: match[1]!,
-    year: Number(match[2]),
-    sequence: Number(match[3]),
-    ...(match[4] ? { document: Number(match[4]) } : {}),
-  };
+  throw new DomainError(
+    'registry.diary_number_invalid',
+    ErrorKind.Invalid,
+    `”${text}” är inte ett diarienummer. Skriv det som serien skriver dem (${format.template.replace(/[{}]/g, '')}), till exempel ${format.format({ prefix: 'HÄ', year: 2025, sequence: 578, classification: '1.5.1' })}.`,
+  );
 }

@@ -10,4 +10,6 @@ export { REGISTRY_ENTITIES } from './registry.entities.js';
 export * from './registry.errors.js';
 export * from './registry.module.js';
 export * from './registry.views.js';
+export * from './search/document-text.service.js';
+export * from './search/registry-search.service.js';
 export * from './series/diary-series.service.js';

@@ -16,6 +16,33 @@ export const registryErrors = {
       ErrorKind.Unprocessable,
       `Året ${year} går inte att använda för en diarieserie: ange ett år mellan 1900 och 2999.`,
     ),
+  formatInvalid: (template: string, reason: string) =>
+    new DomainError(
+      'registry.diary_format_invalid',
+      ErrorKind.Unprocessable,
+      `Diarienummerformatet ”${template}” går inte att använda: ${reason}.`,
+      { field: 'template' },
+    ),
+  classificationRequired: (template: string) =>
+    new DomainError(
+      'registry.classification_required',
+      ErrorKind.Unprocessable,
+      `classificationCode: diarienumren skrivs ${template} och tar klassificeringen ur dokumenthanteringsplanen. Ange den.`,
+      { field: 'classificationCode' },
+    ),
+  classificationUnfit: (code: string, template: string) =>
+    new DomainError(
+      'registry.classification_unfit',
+      ErrorKind.Unprocessable,
+      `classificationCode: ”${code}” kan inte skrivas i diarienummer på formen ${template}; där består klassificeringen av bokstäver och siffror med punkt emellan.`,
+      { field: 'classificationCode' },
+    ),
+  formatFixed: (year: number) =>
+    new DomainError(
+      'registry.diary_format_fixed',
+      ErrorKind.Conflict,
+      `Serien för ${year} har redan nummer i sitt format; ett nytt format kan inte gälla mitt i året.`,
+    ),
   seriesBackwards: (next: number, minimum: number) =>
     new DomainError(
       'registry.series_start_too_low',

@@ -7,6 +7,8 @@ import { RegisteredDocumentService } from './document/registered-document.servic
 import { FileStoreService } from './file/file-store.service.js';
 import { RecordsPlanService } from './records-plan/records-plan.service.js';
 import { DiarySeriesService } from './series/diary-series.service.js';
+import { DocumentTextService } from './search/document-text.service.js';
+import { RegistrySearchService } from './search/registry-search.service.js';
 
 @Module({
   imports: [DirectoryModule],
@@ -17,7 +19,17 @@ import { DiarySeriesService } from './series/diary-series.service.js';
     DocumentAuditRedactor,
     FileStoreService,
     RecordsPlanService,
+    RegistrySearchService,
+    DocumentTextService,
   ],
-  exports: [DiarySeriesService, CaseService, RegisteredDocumentService, FileStoreService, RecordsPlanService],
+  exports: [
+    DiarySeriesService,
+    CaseService,
+    RegisteredDocumentService,
+    FileStoreService,
+    RecordsPlanService,
+    RegistrySearchService,
+    DocumentTextService,
+  ],
 })
 export class RegistryModule {}

@@ -72,6 +72,14 @@ export interface DiarySeriesView {
   readonly year: number;
   /** The number the next case registered this year gets. */
   readonly nextNumber: number;
+  /** The format numbers are written in: `{prefix} {yyyy}/{n}` unless the registrar set another. */
+  readonly template: string;
+  /** Between a case's number and a document's running number in it. */
+  readonly documentSeparator: string;
+  /** The classification the numbers shown run within, when the format numbers per classification. */
+  readonly classificationCode: string | null;
+  /** The next case's number as written; null when the format needs a classification not given. */
+  readonly nextDiaryNumber: string | null;
 }
 
 export interface RecordsPlanEntryView {
@@ -79,4 +87,35 @@ export interface RecordsPlanEntryView {
   readonly code: string;
   readonly title: string;
   readonly active: boolean;
+}
+
+/** A case the registry's search found. */
+export interface CaseHit {
+  readonly id: string;
+  readonly diaryNumber: string;
+  readonly title: string;
+  readonly counterpart: string | null;
+  readonly status: 'open' | 'closed';
+  readonly registeredOn: string;
+}
+
+/** A document the registry's search found; a secret one as the reader may see it. */
+export interface DocumentHit {
+  readonly id: string;
+  readonly caseId: string;
+  readonly diaryNumber: string;
+  /** The document's number in its case (`HÄ 2025/578-3`). */
+  readonly documentNumber: string;
+  readonly title: string;
+  readonly counterpart: string | null;
+  readonly direction: DocumentDirection;
+  readonly registeredOn: string;
+  readonly secret: boolean;
+  /** Where the words were found in the file's text, the words marked «so»; none where withheld. */
+  readonly excerpt: string | null;
+}
+
+export interface RegistrySearchResult {
+  readonly cases: readonly CaseHit[];
+  readonly documents: readonly DocumentHit[];
 }

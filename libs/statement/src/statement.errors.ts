@@ -241,7 +241,7 @@ export const statementErrors = {
     new DomainError(
       'statement.document_date_implausible',
       ErrorKind.Unprocessable,
-      `documentDate ${date} ligger utanför det tillåtna: tidigast ${registeredOn} (då ärendet registrerades) och senast ${latest} (90 dagar fram).`,
+      `Datumet ${date} ligger utanför det tillåtna: tidigast ${registeredOn} (då ärendet registrerades) och senast ${latest} (90 dagar fram).`,
       { field: 'documentDate', earliest: registeredOn, latest },
     ),
   dateInvalid: (field: string) =>

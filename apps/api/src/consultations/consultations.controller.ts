@@ -9,7 +9,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
 import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
-import { readFiles, readSingleFile, validateFields } from '../http/multipart.js';
+import { readFiles, readSingleFile, requireMultipart, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
 import {
   ConsultationDocumentUpload,
@@ -82,13 +82,7 @@ export class ConsultationsController {
     @Param('id', uuidParam()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ConsultationView> {
-    if (!request.isMultipart()) {
-      throw new DomainError(
-        'request.multipart_required',
-        ErrorKind.UnsupportedMediaType,
-        'Skicka filen som multipart/form-data (fälten title och file).',
-      );
-    }
+    requireMultipart(request, 'filen (fälten title och file)');
     const { fields, file } = await readSingleFile(request);
     return this.consultations.addDocument(actor, id, validateFields(DocumentTitleFields, fields).title, file);
   }
@@ -141,13 +135,7 @@ export class ConsultationsController {
     @Param('id', uuidParam()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ConsultationView> {
-    if (!request.isMultipart()) {
-      throw new DomainError(
-        'request.multipart_required',
-        ErrorKind.UnsupportedMediaType,
-        'Skicka rättelsen som multipart/form-data (fältet note och filerna).',
-      );
-    }
+    requireMultipart(request, 'rättelsen (fältet note och filerna)');
     const fields: Record<string, string> = {};
     const files = readFiles(request, fields);
     const first = await files.next();

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsEnum,
   IsIn,
@@ -226,17 +227,6 @@ export class CorrectAddressDto {
   email!: string;
 }
 
-export class AssignRecipientDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  personId!: string;
-}
-
 export class BoardDeclineDto {
   @ApiProperty({ format: 'uuid', description: 'Sammanträdet där nämnden beslutade att avstå.' })
   @IsUUID()
@@ -361,4 +351,78 @@ export class ExternalAnswerUpload extends OmitType(ExternalAnswerDto, ['sections
 
   @ApiProperty({ type: 'string', format: 'binary', description: 'Svarets fil (sist i formuläret).' })
   file!: unknown;
+}
+
+export class OutsideSenderDto {
+  @ApiProperty({ example: 'Kulturdepartementet' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ example: 'ku.registrator@regeringskansliet.se' })
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['103 33 Stockholm'], description: 'Postadressen, rad för rad.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  postalAddress?: string[];
+}
+
+export class IncomingRemissDto {
+  @ApiProperty({ example: 'Remiss av betänkandet Kulturarv i samverkan (SOU 2025:12)' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  title!: string;
+
+  @ApiPropertyOptional({ description: 'Beskrivning (stycken, punktlistor med "- ", *betoning*).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50_000)
+  description?: string;
+
+  @ApiProperty({ type: OutsideSenderDto, description: 'Avsändaren, som motpart utanför katalogen.' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => OutsideSenderDto)
+  sender!: OutsideSenderDto;
+
+  @ApiPropertyOptional({ example: 'Ku2025/01234', description: 'Avsändarens diarienummer (Er referens).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  senderReference?: string;
+
+  @ApiProperty({ example: '2026-03-31', description: 'Svarsdatum.' })
+  @Validate(IsoDate)
+  responseDeadline!: string;
+
+  @ApiPropertyOptional({ example: '2026-01-15', description: 'Dagen remissen kom in; i dag om den utelämnas.' })
+  @IsOptional()
+  @Validate(IsoDate)
+  receivedOn?: string;
+
+  @ApiPropertyOptional({
+    type: [SectionDto],
+    description: 'De avsnitt eller kapitel avsändaren vill ha synpunkter på.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SectionDto)
+  sections?: SectionDto[];
+
+  @ApiPropertyOptional({ example: '1.5.1', description: 'Klassificering enligt informationshanteringsplanen.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  classificationCode?: string;
 }

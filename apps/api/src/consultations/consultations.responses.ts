@@ -6,6 +6,7 @@ import {
   type DeclineDecisionView,
   type ExtensionRequestView,
   type MailDeliveryView,
+  type OutsideSenderView,
   Position,
   type RecipientView,
   RecipientState,
@@ -183,6 +184,21 @@ export class ConsultationRecipientSummaryResponse {
   readonly external!: boolean;
 }
 
+@Describes<OutsideSenderView>()
+export class OutsideSenderResponse {
+  @ApiProperty({ example: 'Kulturdepartementet' })
+  readonly name!: string;
+
+  @ApiProperty({ example: 'ku.registrator@regeringskansliet.se' })
+  readonly email!: string;
+
+  @ApiProperty({ type: [String], example: ['103 33 Stockholm'], description: 'Postadressen, rad för rad.' })
+  readonly postalAddress!: readonly string[];
+
+  @ApiProperty({ type: String, nullable: true, example: 'Ku2025/01234', description: 'Avsändarens diarienummer.' })
+  readonly reference!: string | null;
+}
+
 @Describes<ConsultationView>()
 export class ConsultationResponse {
   @ApiProperty({ format: 'uuid' })
@@ -197,8 +213,18 @@ export class ConsultationResponse {
   @ApiProperty({ format: 'uuid' })
   readonly caseId!: string;
 
-  @ApiProperty({ example: 'KS 2025/1234' })
+  @ApiProperty({
+    example: 'KS 2025/1234',
+    description: 'Avsändarens diarienummer; för en remiss utifrån deras referens (tom om ingen).',
+  })
   readonly senderDiaryNumber!: string;
+
+  @ApiProperty({
+    type: OutsideSenderResponse,
+    nullable: true,
+    description: 'Avsändaren utanför katalogen, för en remiss som kom utifrån och registrerades här.',
+  })
+  readonly outsideSender!: OutsideSenderResponse | null;
 
   @ApiProperty()
   readonly title!: string;

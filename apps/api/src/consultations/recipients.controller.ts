@@ -20,10 +20,10 @@ import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
 import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
 import { parseJsonField, readSingleFile, validateFields } from '../http/multipart.js';
+import { AssignmentDto } from '../registry/registry.dto.js';
 import { confirmationOf } from '../statements/statements.dto.js';
 import { uuidParam } from '../http/params.js';
 import {
-  AssignRecipientDto,
   CorrectAddressDto,
   DeclineDto,
   ExtensionDecisionDto,
@@ -78,7 +78,7 @@ export class RecipientsController {
   assign(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
-    @Body() body: AssignRecipientDto,
+    @Body() body: AssignmentDto,
   ): Promise<RecipientView> {
     return this.recipients.assign(actor, id, { departmentId: body.departmentId ?? null, personId: body.personId });
   }

@@ -17,7 +17,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ApiFileResponse } from '../docs/api-file-response.decorator.js';
 import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { sendDownload } from '../http/download.js';
-import { readOnlyFile, readSingleFile, validateFields } from '../http/multipart.js';
+import { readOnlyFile, readSingleFile, requireMultipart, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
 import { CertificateFields, CertificateUpload, IssuedDocumentsQuery, VerificationUpload } from './documents.dto.js';
 import {
@@ -138,13 +138,7 @@ export class IssuedDocumentsController {
   })
   @ApiProblems(400, 413, 415, 422)
   async verify(@Req() request: FastifyRequest): Promise<Verification> {
-    if (!request.isMultipart()) {
-      throw new DomainError(
-        'request.multipart_required',
-        ErrorKind.UnsupportedMediaType,
-        'Skicka PDF-filen som multipart/form-data (fältet file).',
-      );
-    }
+    requireMultipart(request, 'PDF-filen (fältet file)');
     const { bytes } = await readOnlyFile(request, 'file', this.config.files.maxBytes);
     return this.verification.verify(bytes);
   }
@@ -169,13 +163,7 @@ export class IssuedDocumentsController {
   @ApiOkResponse({ type: CertificateResponse, description: 'Det installerade certifikatet.' })
   @ApiProblems(400, 413, 415, 422)
   async install(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<CertificateView> {
-    if (!request.isMultipart()) {
-      throw new DomainError(
-        'request.multipart_required',
-        ErrorKind.UnsupportedMediaType,
-        'Skicka certifikatet som multipart/form-data (fälten passphrase och file).',
-      );
-    }
+    requireMultipart(request, 'certifikatet (fälten passphrase och file)');
     const { fields, file } = await readSingleFile(request);
     const { passphrase } = validateFields(CertificateFields, fields);
     return this.certificates.install(actor, await readUpload(file.stream, 1024 * 1024), passphrase);

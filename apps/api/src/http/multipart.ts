@@ -42,8 +42,15 @@ export function parseJsonField(name: string, text: string): unknown {
   return value;
 }
 
-export function isMultipart(request: FastifyRequest): boolean {
-  return request.isMultipart();
+/** Refuses (415) a request that is not a multipart form, saying what the form should hold. */
+export function requireMultipart(request: FastifyRequest, holds: string): void {
+  if (!request.isMultipart()) {
+    throw new DomainError(
+      'request.multipart_required',
+      ErrorKind.UnsupportedMediaType,
+      `Skicka ${holds} som multipart/form-data.`,
+    );
+  }
 }
 
 /** Refuses a field or file name no field takes (a NUL, a lone surrogate), naming it. */

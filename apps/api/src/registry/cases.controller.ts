@@ -18,7 +18,7 @@ import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { readSingleFile, validateFields } from '../http/multipart.js';
 import { uuidParam } from '../http/params.js';
 import {
-  AssignCaseDto,
+  AssignmentDto,
   CaseQueryDto,
   RegisterCaseDto,
   RegisterDocumentDto,
@@ -87,7 +87,7 @@ export class CasesController {
   assign(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
-    @Body() body: AssignCaseDto,
+    @Body() body: AssignmentDto,
   ): Promise<CaseView> {
     return this.cases.assign(actor, id, { departmentId: body.departmentId ?? null, personId: body.personId });
   }

@@ -7,7 +7,13 @@ import { Authenticated, Roles } from '../auth/access.decorator.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ApiProblems } from '../docs/api-problems.decorator.js';
 import { intParam, uuidParam } from '../http/params.js';
-import { RecordsPlanEntryDto, SeriesQuery, SetSeriesStartDto, UpdateRecordsPlanEntryDto } from './registry.dto.js';
+import {
+  RecordsPlanEntryDto,
+  SeriesQuery,
+  SetDiaryFormatDto,
+  SetSeriesStartDto,
+  UpdateRecordsPlanEntryDto,
+} from './registry.dto.js';
 import { DiarySeriesResponse, RecordsPlanEntryResponse } from './registry.responses.js';
 
 @ApiTags('diarium')
@@ -24,7 +30,19 @@ export class RegistryController {
   @ApiOkResponse({ type: DiarySeriesResponse, description: 'Årets diarieserie.' })
   @ApiProblems(400, 422)
   current(@CurrentActor() actor: Actor, @Query() query: SeriesQuery): Promise<DiarySeriesView> {
-    return this.series.current(actor, query.year);
+    return this.series.current(actor, query.year, query.classificationCode);
+  }
+
+  /**
+   * Sets the format the series writes its numbers in (a series carried over from an older system
+   * keeps its own, such as `1.5.1-135-2012` or `316-259/2012`). Not in a year that has numbers.
+   */
+  @Put('series/format')
+  @Roles(Role.Registrar)
+  @ApiOkResponse({ type: DiarySeriesResponse, description: 'Årets serie i sitt nya format.' })
+  @ApiProblems(400, 409, 422)
+  setFormat(@CurrentActor() actor: Actor, @Body() body: SetDiaryFormatDto): Promise<DiarySeriesView> {
+    return this.series.setFormat(actor, { template: body.template, documentSeparator: body.documentSeparator ?? '-' });
   }
 
   /** Sets where the year's series continues (numbering carried over from an older system). Only forward. */
@@ -37,7 +55,7 @@ export class RegistryController {
     @Param('year', intParam('year')) year: number,
     @Body() body: SetSeriesStartDto,
   ): Promise<DiarySeriesView> {
-    return this.series.setStart(actor, year, body.nextNumber);
+    return this.series.setStart(actor, year, body.nextNumber, body.classificationCode);
   }
 
   /** The records plan (dokumenthanteringsplan) cases are classified under. */

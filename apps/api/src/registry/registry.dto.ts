@@ -25,6 +25,12 @@ export class SeriesQuery {
   @Min(1900)
   @Max(2999)
   year?: number;
+
+  @ApiPropertyOptional({ example: '1.5.1', description: 'Klassificeringen, när formatet numrerar per klassificering.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  classificationCode?: string;
 }
 
 export class SetSeriesStartDto {
@@ -33,6 +39,32 @@ export class SetSeriesStartDto {
   @Min(1)
   @Max(9_999_999)
   nextNumber!: number;
+
+  @ApiPropertyOptional({ example: '1.5.1', description: 'Klassificeringen, när formatet numrerar per klassificering.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  classificationCode?: string;
+}
+
+export class SetDiaryFormatDto {
+  @ApiProperty({
+    example: '{class}-{n}-{yyyy}',
+    description:
+      'Mallen: {prefix} (organisationens prefix), {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} (klassificeringen) och skiljetecken emellan.',
+  })
+  @IsString()
+  @MaxLength(60)
+  template!: string;
+
+  @ApiPropertyOptional({
+    example: '-',
+    description: 'Mellan ärendets nummer och handlingens löpnummer; - om det utelämnas.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(3)
+  documentSeparator?: string;
 }
 
 export class RecordsPlanEntryDto {
@@ -130,7 +162,8 @@ export class UpdateCaseDto {
   counterpart?: string;
 }
 
-export class AssignCaseDto {
+/** Who takes a case or a recipient's remiss: a person, and the department when not theirs alone. */
+export class AssignmentDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -308,4 +341,24 @@ export class LiftSecrecyDto {
   @IsString()
   @MaxLength(1000)
   reason?: string;
+}
+
+export class RegistrySearchQueryDto {
+  @ApiProperty({
+    minLength: 1,
+    description:
+      'Diarienummer, helt eller delvis (578, HÄ 2025/578, 2025/578-3), eller ord i ärendens och handlingars rubriker, motparter och filernas text (svensk ordstam: remissvar hittar remissvaren).',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q!: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
 }

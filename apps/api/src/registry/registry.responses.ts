@@ -1,5 +1,8 @@
 import type {
   CaseCoWorkerView,
+  CaseHit,
+  DocumentHit,
+  RegistrySearchResult,
   CaseView,
   DiarySeriesView,
   DocumentDirection,
@@ -213,6 +216,32 @@ export class DiarySeriesResponse {
 
   @ApiProperty({ type: 'integer', description: 'Numret nästa ärende under året får.', example: 578 })
   readonly nextNumber!: number;
+
+  @ApiProperty({
+    example: '{prefix} {yyyy}/{n}',
+    description:
+      'Formatet numren skrivs i: {prefix}, {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} och skiljetecken.',
+  })
+  readonly template!: string;
+
+  @ApiProperty({ example: '-', description: 'Mellan ärendets nummer och handlingens löpnummer.' })
+  readonly documentSeparator!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1.5.1',
+    description: 'Klassificeringen numren gäller, när formatet numrerar per klassificering.',
+  })
+  readonly classificationCode!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'HÄ 2025/578',
+    description: 'Nästa ärendes nummer som det skrivs; null när formatet kräver en klassificering som inte angetts.',
+  })
+  readonly nextDiaryNumber!: string | null;
 }
 
 @Describes<RecordsPlanEntryView>()
@@ -228,4 +257,72 @@ export class RecordsPlanEntryResponse {
 
   @ApiProperty()
   readonly active!: boolean;
+}
+
+@Describes<CaseHit>()
+export class CaseHitResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly id!: string;
+
+  @ApiProperty({ example: 'HÄ 2025/578' })
+  readonly diaryNumber!: string;
+
+  @ApiProperty()
+  readonly title!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  readonly counterpart!: string | null;
+
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
+  readonly status!: CaseHit['status'];
+
+  @ApiProperty({ format: 'date' })
+  readonly registeredOn!: string;
+}
+
+@Describes<DocumentHit>()
+export class DocumentHitResponse {
+  @ApiProperty({ format: 'uuid' })
+  readonly id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  readonly caseId!: string;
+
+  @ApiProperty({ example: 'HÄ 2025/578' })
+  readonly diaryNumber!: string;
+
+  @ApiProperty({ example: 'HÄ 2025/578-3' })
+  readonly documentNumber!: string;
+
+  @ApiProperty({ description: 'Maskerad för den som inte får se en sekretessmarkerad handling.' })
+  readonly title!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Maskerad som rubriken.' })
+  readonly counterpart!: string | null;
+
+  @ApiProperty({ enum: DOCUMENT_DIRECTIONS, enumName: 'DocumentDirection' })
+  readonly direction!: DocumentDirection;
+
+  @ApiProperty({ format: 'date' })
+  readonly registeredOn!: string;
+
+  @ApiProperty({ description: 'Sekretessmarkerad.' })
+  readonly secret!: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Var orden finns i filens text, orden inom «»; saknas där handlingen är sekretessmarkerad för läsaren.',
+  })
+  readonly excerpt!: string | null;
+}
+
+@Describes<RegistrySearchResult>()
+export class RegistrySearchResponse {
+  @ApiProperty({ type: [CaseHitResponse] })
+  readonly cases!: readonly CaseHitResponse[];
+
+  @ApiProperty({ type: [DocumentHitResponse] })
+  readonly documents!: readonly DocumentHitResponse[];
 }

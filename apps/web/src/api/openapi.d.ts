@@ -402,6 +402,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/registry/series/format': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['RegistryController_setFormat'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/registry/series/{year}': {
     parameters: {
       query?: never;
@@ -674,6 +690,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SearchController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/consultations': {
     parameters: {
       query?: never;
@@ -812,6 +844,22 @@ export interface paths {
     get: operations['ConsultationsController_boardCsv'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/incoming-remisses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IncomingRemissesController_register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1935,6 +1983,38 @@ export interface components {
        * @example 578
        */
       nextNumber: number;
+      /**
+       * @description Formatet numren skrivs i: {prefix}, {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} och skiljetecken.
+       * @example {prefix} {yyyy}/{n}
+       */
+      template: string;
+      /**
+       * @description Mellan ärendets nummer och handlingens löpnummer.
+       * @example -
+       */
+      documentSeparator: string;
+      /**
+       * @description Klassificeringen numren gäller, när formatet numrerar per klassificering.
+       * @example 1.5.1
+       */
+      classificationCode: string | null;
+      /**
+       * @description Nästa ärendes nummer som det skrivs; null när formatet kräver en klassificering som inte angetts.
+       * @example HÄ 2025/578
+       */
+      nextDiaryNumber: string | null;
+    };
+    SetDiaryFormatDto: {
+      /**
+       * @description Mallen: {prefix} (organisationens prefix), {yyyy} eller {yy}, {n} eller {n:4} (nollutfyllt), {class} (klassificeringen) och skiljetecken emellan.
+       * @example {class}-{n}-{yyyy}
+       */
+      template: string;
+      /**
+       * @description Mellan ärendets nummer och handlingens löpnummer; - om det utelämnas.
+       * @example -
+       */
+      documentSeparator?: string;
     };
     SetSeriesStartDto: {
       /**
@@ -1942,6 +2022,11 @@ export interface components {
        * @example 578
        */
       nextNumber: number;
+      /**
+       * @description Klassificeringen, när formatet numrerar per klassificering.
+       * @example 1.5.1
+       */
+      classificationCode?: string;
     };
     RecordsPlanEntryResponse: {
       /** Format: uuid */
@@ -2032,7 +2117,7 @@ export interface components {
       classificationCode?: string | null;
       counterpart?: string | null;
     };
-    AssignCaseDto: {
+    AssignmentDto: {
       /** Format: uuid */
       departmentId?: string;
       /** Format: uuid */
@@ -2157,6 +2242,42 @@ export interface components {
       /** @example Sekretessprövning: uppgifterna är inte längre sekretessbelagda. */
       reason?: string;
     };
+    CaseHitResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example HÄ 2025/578 */
+      diaryNumber: string;
+      title: string;
+      counterpart: string | null;
+      status: components['schemas']['CaseStatus'];
+      /** Format: date */
+      registeredOn: string;
+    };
+    DocumentHitResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example HÄ 2025/578 */
+      diaryNumber: string;
+      /** @example HÄ 2025/578-3 */
+      documentNumber: string;
+      /** @description Maskerad för den som inte får se en sekretessmarkerad handling. */
+      title: string;
+      /** @description Maskerad som rubriken. */
+      counterpart: string | null;
+      direction: components['schemas']['DocumentDirection'];
+      /** Format: date */
+      registeredOn: string;
+      /** @description Sekretessmarkerad. */
+      secret: boolean;
+      /** @description Var orden finns i filens text, orden inom «»; saknas där handlingen är sekretessmarkerad för läsaren. */
+      excerpt: string | null;
+    };
+    RegistrySearchResponse: {
+      cases: components['schemas']['CaseHitResponse'][];
+      documents: components['schemas']['DocumentHitResponse'][];
+    };
     SectionDto: {
       /** @example Kunskap och information */
       title: string;
@@ -2202,6 +2323,24 @@ export interface components {
       responseDeadline: string;
       sections?: components['schemas']['SectionDto'][];
       recipients?: components['schemas']['RecipientSelectionDto'];
+    };
+    OutsideSenderResponse: {
+      /** @example Kulturdepartementet */
+      name: string;
+      /** @example ku.registrator@regeringskansliet.se */
+      email: string;
+      /**
+       * @description Postadressen, rad för rad.
+       * @example [
+       *       "103 33 Stockholm"
+       *     ]
+       */
+      postalAddress: string[];
+      /**
+       * @description Avsändarens diarienummer.
+       * @example Ku2025/01234
+       */
+      reference: string | null;
     };
     /** @enum {string} */
     ConsultationStatus: 'draft' | 'sent';
@@ -2327,8 +2466,13 @@ export interface components {
       senderName: string;
       /** Format: uuid */
       caseId: string;
-      /** @example KS 2025/1234 */
+      /**
+       * @description Avsändarens diarienummer; för en remiss utifrån deras referens (tom om ingen).
+       * @example KS 2025/1234
+       */
       senderDiaryNumber: string;
+      /** @description Avsändaren utanför katalogen, för en remiss som kom utifrån och registrerades här. */
+      outsideSender: components['schemas']['OutsideSenderResponse'] | null;
       title: string;
       description: string;
       /** Format: date */
@@ -2415,18 +2559,60 @@ export interface components {
       /** @description E-posten till de visade externa remissinstanserna. */
       deliveries: components['schemas']['MailDeliveryResponse'][];
     };
+    OutsideSenderDto: {
+      /** @example Kulturdepartementet */
+      name: string;
+      /**
+       * Format: email
+       * @example ku.registrator@regeringskansliet.se
+       */
+      email: string;
+      /**
+       * @description Postadressen, rad för rad.
+       * @example [
+       *       "103 33 Stockholm"
+       *     ]
+       */
+      postalAddress?: string[];
+    };
+    IncomingRemissDto: {
+      /** @example Remiss av betänkandet Kulturarv i samverkan (SOU 2025:12) */
+      title: string;
+      /** @description Beskrivning (stycken, punktlistor med "- ", *betoning*). */
+      description?: string;
+      /** @description Avsändaren, som motpart utanför katalogen. */
+      sender: components['schemas']['OutsideSenderDto'];
+      /**
+       * @description Avsändarens diarienummer (Er referens).
+       * @example Ku2025/01234
+       */
+      senderReference?: string;
+      /**
+       * Format: date
+       * @description Svarsdatum.
+       * @example 2026-03-31
+       */
+      responseDeadline: string;
+      /**
+       * Format: date
+       * @description Dagen remissen kom in; i dag om den utelämnas.
+       * @example 2026-01-15
+       */
+      receivedOn?: string;
+      /** @description De avsnitt eller kapitel avsändaren vill ha synpunkter på. */
+      sections?: components['schemas']['SectionDto'][];
+      /**
+       * @description Klassificering enligt informationshanteringsplanen.
+       * @example 1.5.1
+       */
+      classificationCode?: string;
+    };
     CorrectAddressDto: {
       /**
        * Format: email
        * @description Remissinstansens rättade e-postadress.
        */
       email: string;
-    };
-    AssignRecipientDto: {
-      /** Format: uuid */
-      departmentId?: string;
-      /** Format: uuid */
-      personId: string;
     };
     ConfirmationDto: {
       /** @description Omedelbar justering vid sammanträdet. */
@@ -5113,6 +5299,8 @@ export interface operations {
     parameters: {
       query?: {
         year?: number;
+        /** @description Klassificeringen, när formatet numrerar per klassificering. */
+        classificationCode?: string;
       };
       header?: never;
       path?: never;
@@ -5140,6 +5328,75 @@ export interface operations {
       };
       /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  RegistryController_setFormat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetDiaryFormatDto'];
+      };
+    };
+    responses: {
+      /** @description Årets serie i sitt nya format. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiarySeriesResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Går inte i det läge saken är i nu. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5628,7 +5885,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignCaseDto'];
+        'application/json': components['schemas']['AssignmentDto'];
       };
     };
     responses: {
@@ -6523,6 +6780,48 @@ export interface operations {
       };
     };
   };
+  SearchController_find: {
+    parameters: {
+      query: {
+        /** @description Diarienummer, helt eller delvis (578, HÄ 2025/578, 2025/578-3), eller ord i ärendens och handlingars rubriker, motparter och filernas text (svensk ordstam: remissvar hittar remissvaren). */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ärenden och handlingar, de bästa träffarna först. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrySearchResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
   ConsultationsController_list: {
     parameters: {
       query?: {
@@ -7299,6 +7598,66 @@ export interface operations {
       };
     };
   };
+  IncomingRemissesController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IncomingRemissDto'];
+      };
+    };
+    responses: {
+      /** @description Den registrerade remissen. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsultationResponse'];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Kräver någon av rollerna: registrar. Eller: Begäran med sessionscookie saknar giltig CSRF-token i X-CSRF-Token (auth.csrf_token_invalid). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Begäran är välformad men bryter mot en regel. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
   RecipientsController_correctAddress: {
     parameters: {
       query?: never;
@@ -7434,7 +7793,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AssignRecipientDto'];
+        'application/json': components['schemas']['AssignmentDto'];
       };
     };
     responses: {

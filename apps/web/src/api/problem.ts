@@ -20,6 +20,12 @@ export class ApiError extends Error {
     return this.problem.code;
   }
 
+  /** The one field a domain rule concerns, when the answer names it (`field`: `documentDate`). */
+  get problemField(): string | undefined {
+    const field = (this.problem as { field?: unknown }).field;
+    return typeof field === 'string' ? field : undefined;
+  }
+
   /** The problems of each named field: `parts.summary` → ['får inte vara tom']. */
   get fieldErrors(): ReadonlyMap<string, readonly string[]> {
     return new Map((this.problem.errors ?? []).map((e) => [e.field, e.problems]));

@@ -8,6 +8,8 @@ import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ApprovePage } from '../features/statements/approve/ApprovePage';
 import { StatementPage } from '../features/statements/overview/StatementPage';
+import { AnswerPage } from '../features/statements/preparation/AnswerPage';
+import { RevisionsPage } from '../features/statements/revisions/RevisionsPage';
 import { SubmitPage } from '../features/statements/submit/SubmitPage';
 import { SubstitutesPage } from '../features/substitutes/SubstitutesPage';
 import { uiMessages } from '../ui/messages';
@@ -42,8 +44,10 @@ export function createRouter() {
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
         { path: 'tjansteutlatanden/:statementId/skicka', element: <SubmitPage /> },
+        { path: 'tjansteutlatanden/:statementId/versioner', element: <RevisionsPage /> },
         { path: 'tjansteutlatanden/:statementId/granska', element: <ApprovePage /> },
         { path: 'ersattare', element: <SubstitutesPage /> },
+        { path: 'beredningsfragor/:requestId', element: <AnswerPage /> },
         {
           path: 'tjansteutlatanden/:statementId/redigera',
           element: (

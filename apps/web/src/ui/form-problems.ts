@@ -24,7 +24,12 @@ export const NO_PROBLEMS: FormProblems = { summary: [], fields: new Map() };
  */
 export function formProblems(error: unknown, form: Readonly<Record<string, FormField>>): FormProblems {
   if (!(error instanceof ApiError) || error.fieldErrors.size === 0) {
-    return { summary: [{ message: problemText(error) }], fields: new Map() };
+    // A rule that concerns one field (a date out of range) names it: its whole sentence goes there.
+    const key = error instanceof ApiError ? fieldNamed(form, error.problemField) : undefined;
+    const message = problemText(error);
+    return key
+      ? { summary: [{ message, fieldId: form[key]!.id }], fields: new Map([[key, [message]]]) }
+      : { summary: [{ message }], fields: new Map() };
   }
   const summary: SummaryItem[] = [];
   const fields = new Map<string, string[]>();
@@ -55,6 +60,14 @@ function nearestKnown(form: Readonly<Record<string, FormField>>, name: string): 
     }
   }
   return undefined;
+}
+
+/** The form's field a problem names by its bare part name (`documentDate` is `parts.documentDate`). */
+function fieldNamed(form: Readonly<Record<string, FormField>>, name: string | undefined): string | undefined {
+  if (!name) {
+    return undefined;
+  }
+  return Object.keys(form).find((key) => key === name || key.endsWith(`.${name}`));
 }
 
 function fieldOf(form: Readonly<Record<string, FormField>>, name: string): FormField | undefined {

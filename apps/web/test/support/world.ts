@@ -59,12 +59,15 @@ export async function remissAssigned(
       { title: 'Kunskap och information', description: 'Målen för kunskap och information.' },
       { title: 'Välfärd och service', description: 'Målen för välfärd och service.' },
     ],
+    documents = [],
   }: {
     deadlineInDays?: number;
     board?: Board;
     officer?: Person;
     description?: string;
     sections?: readonly { title: string; description: string }[];
+    /** Files sent with the remiss (remissunderlag), registered in the board's case with it. */
+    documents?: readonly { title: string; fileName: string; pdf: Uint8Array<ArrayBuffer> }[];
   } = {},
 ): Promise<AssignedRemiss> {
   const sara = await as(baseUrl, SARA);
@@ -83,6 +86,18 @@ export async function remissAssigned(
       },
     }),
   );
+  for (const document of documents) {
+    const form = new FormData();
+    form.append('title', document.title);
+    form.append('file', new Blob([document.pdf], { type: 'application/pdf' }), document.fileName);
+    await ok(
+      sara.POST('/api/v1/consultations/{id}/documents', {
+        params: { path: { id: consultation.id } },
+        body: { title: document.title, file: new Blob([document.pdf]) },
+        bodySerializer: () => form,
+      }),
+    );
+  }
   await ok(sara.POST('/api/v1/consultations/{id}/send', { params: { path: { id: consultation.id } } }));
   const registered = await until('the registration at the board', async () => {
     const seen = await ok(registrar.GET('/api/v1/consultations/{id}', { params: { path: { id: consultation.id } } }));

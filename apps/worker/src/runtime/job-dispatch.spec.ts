@@ -25,7 +25,10 @@ function recordingHandlers(seen: JobEnvelope[]): EveryJobHandler {
     [JobName.ScanReminders]: record,
   };
   const statements: JobHandlers<QueueName.Statements> = { [JobName.DeliverAnswer]: record };
-  const documents: JobHandlers<QueueName.Documents> = { [JobName.RenderDocument]: record };
+  const documents: JobHandlers<QueueName.Documents> = {
+    [JobName.RenderDocument]: record,
+    [JobName.ExtractDocumentText]: record,
+  };
   const mail: JobHandlers<QueueName.Mail> = { [JobName.SendMail]: record, [JobName.SendDigests]: record };
   return { ...notifications, ...consultations, ...statements, ...documents, ...mail };
 }

@@ -26,6 +26,7 @@ import {
 } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
+import { IsNull } from 'typeorm';
 
 import { consultationErrors } from '../consultation.errors.js';
 import {
@@ -40,6 +41,7 @@ import { RecipientViews } from '../recipient/recipient-views.js';
 import { ConsultationDocumentEntity } from './consultation-document.entity.js';
 import { ConsultationSectionEntity } from './consultation-section.entity.js';
 import { ConsultationEntity } from './consultation.entity.js';
+import { outsideSenderOf } from './outside-sender.js';
 
 export interface SectionInput {
   readonly title: string;
@@ -337,6 +339,9 @@ export class ConsultationService {
       if (row.status !== 'sent') {
         throw consultationErrors.notSent();
       }
+      if (row.outsideSenderName !== null) {
+        throw consultationErrors.fromOutside('rättas');
+      }
       const version = row.documentsVersion + 1;
       const attached = await this.#attach(tx, actor, row, files, version, note.trim());
       row.documentsVersion = version;
@@ -411,7 +416,8 @@ export class ConsultationService {
     const rows =
       role === 'sent'
         ? await this.db.reader.find(ConsultationEntity, {
-            where: { organisationId: person.organisationId },
+            // A remiss from outside was received, not sent.
+            where: { organisationId: person.organisationId, outsideSenderName: IsNull() },
             order: { createdAt: 'DESC' },
           })
         : await this.db.reader
@@ -675,9 +681,10 @@ export class ConsultationService {
     return {
       id: row.id,
       organisationId: row.organisationId,
-      senderName: sender?.name ?? '',
+      senderName: row.outsideSenderName ?? sender?.name ?? '',
       caseId: row.caseId,
-      senderDiaryNumber: senderCase?.diaryNumber ?? '',
+      senderDiaryNumber: row.outsideSenderName ? (row.outsideSenderReference ?? '') : (senderCase?.diaryNumber ?? ''),
+      outsideSender: outsideSenderOf(row),
       title: row.title,
       description: row.description,
       responseDeadline: row.responseDeadline,

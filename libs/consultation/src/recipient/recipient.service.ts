@@ -26,6 +26,7 @@ import { ConsultationAnswerEntity } from '../answer/consultation-answer.entity.j
 import type { Position } from '../answer/position.js';
 import { ConsultationSectionEntity } from '../consultation/consultation-section.entity.js';
 import { ConsultationEntity } from '../consultation/consultation.entity.js';
+import { outsideSenderOf } from '../consultation/outside-sender.js';
 import { consultationErrors } from '../consultation.errors.js';
 import type { ExtensionRequestView, RecipientView, SectionAnswer } from '../consultation.views.js';
 import { ConsultationRecipientEntity } from './consultation-recipient.entity.js';
@@ -54,6 +55,15 @@ export interface RecipientContext {
   readonly senderOrganisationId: string;
   readonly senderName: string;
   readonly senderCaseId: string;
+  /**
+   * The sender is outside the directory (a ministry, an agency): the answer goes to them by post
+   * or e-mail, and there is no sender's case to register it in.
+   */
+  readonly senderOutside: boolean;
+  /** The sender's postal address lines (for one outside the directory; none otherwise). */
+  readonly senderAddress: readonly string[];
+  /** The sender's reference, printed as "Er referens": their diary number, or what the registrar recorded. */
+  readonly senderReference: string | null;
   readonly sections: readonly {
     readonly id: string;
     readonly position: number;
@@ -285,6 +295,9 @@ export class RecipientService {
     );
     assertInternal(recipient);
     const consultation = await this.#consultationOf(tx, recipient);
+    if (consultation.outsideSenderName !== null) {
+      return; // a sender outside the directory has no case here: it gets the outgoing copy
+    }
     const organisation = await this.organisations.findById(recipient.organisationId, tx);
     await this.documents.registerIn(
       tx,
@@ -602,20 +615,25 @@ export class RecipientService {
       }
       answered.add(s.sectionId);
     }
-    const registered = await this.documents.registerIn(
-      tx,
-      actor,
-      consultation.caseId,
-      {
-        direction: 'incoming',
-        kind: 'yttrande',
-        title: document.title,
-        counterpart: document.counterpart,
-        ...(document.documentDate ? { documentDate: document.documentDate } : {}),
-        originKey: `consultation-answer:${recipient.id}`,
-      },
-      document.attachment,
-    );
+    // A sender outside the directory has no case here: the answer is the outgoing yttrande in the
+    // recipient's own case, registered with its counterpart when it was signed.
+    const outside = consultation.outsideSenderName !== null;
+    const registered = outside
+      ? null
+      : await this.documents.registerIn(
+          tx,
+          actor,
+          consultation.caseId,
+          {
+            direction: 'incoming',
+            kind: 'yttrande',
+            title: document.title,
+            counterpart: document.counterpart,
+            ...(document.documentDate ? { documentDate: document.documentDate } : {}),
+            originKey: `consultation-answer:${recipient.id}`,
+          },
+          document.attachment,
+        );
     const now = this.clock.now();
     const saved = await tx.save(
       tx.create(ConsultationAnswerEntity, {
@@ -624,7 +642,7 @@ export class RecipientService {
         comment: answer.comment?.trim() ?? '',
         source: recipient.organisationId ? 'statement' : 'external',
         answeredOn: localDate(now),
-        senderDocumentId: registered.id,
+        senderDocumentId: registered?.id ?? null,
       }),
     );
     const given = (answer.sections ?? []).filter((s) => s.position !== null || s.comment.trim() !== '');
@@ -642,21 +660,27 @@ export class RecipientService {
     const before = { state: recipient.state };
     Object.assign(recipient, { state: RecipientState.Answered, answeredAt: now });
     await tx.save(recipient);
-    await this.notifications.post(tx, {
-      sourceKey: `consultation-answered:${recipient.id}`,
-      organisationId: consultation.organisationId,
-      audience: { personIds: [consultation.createdBy], roles: [Role.Registrar] },
-      kind: 'consultation_answered',
-      title: `Svar från ${document.counterpart}`,
-      body: `${document.counterpart} har svarat på remissen ”${consultation.title}”. Svaret är registrerat som ${registered.documentNumber}.`,
-      link: { type: 'consultation', id: consultation.id },
-    });
+    if (registered) {
+      await this.notifications.post(tx, {
+        sourceKey: `consultation-answered:${recipient.id}`,
+        organisationId: consultation.organisationId,
+        audience: { personIds: [consultation.createdBy], roles: [Role.Registrar] },
+        kind: 'consultation_answered',
+        title: `Svar från ${document.counterpart}`,
+        body: `${document.counterpart} har svarat på remissen ”${consultation.title}”. Svaret är registrerat som ${registered.documentNumber}.`,
+        link: { type: 'consultation', id: consultation.id },
+      });
+    }
     await this.audit.record(tx, actor, {
       action: 'consultation.answered',
       entityType: 'consultation_recipient',
       entityId: recipient.id,
       before,
-      after: { state: RecipientState.Answered, position: answer.position, documentNumber: registered.documentNumber },
+      after: {
+        state: RecipientState.Answered,
+        position: answer.position,
+        documentNumber: registered?.documentNumber ?? null,
+      },
       organisationIds: [
         ...new Set([consultation.organisationId, recipient.organisationId ?? consultation.organisationId]),
       ],
@@ -680,14 +704,19 @@ export class RecipientService {
       order: { position: 'ASC' },
     });
     const view = await this.views.one(recipient, manager);
+    const outside = outsideSenderOf(consultation);
+    const senderCase = outside ? undefined : await this.cases.findById(consultation.caseId, manager);
     return {
       recipient: view,
       caseId: recipient.caseId ?? '',
       consultationId: consultation.id,
       consultationTitle: consultation.title,
       senderOrganisationId: consultation.organisationId,
-      senderName: sender?.name ?? '',
+      senderName: outside?.name ?? sender?.name ?? '',
       senderCaseId: consultation.caseId,
+      senderOutside: outside !== null,
+      senderAddress: outside?.postalAddress ?? [],
+      senderReference: outside ? outside.reference : (senderCase?.diaryNumber ?? null),
       sections: sections.map((s) => ({ id: s.id, position: s.position, title: s.title, description: s.description })),
     };
   }

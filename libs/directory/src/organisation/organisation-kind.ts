@@ -14,14 +14,6 @@ export enum OrganisationKind {
   CompanyBoard = 'company_board',
 }
 
-export const ORGANISATION_KIND_LABEL: Readonly<Record<OrganisationKind, string>> = {
-  [OrganisationKind.City]: 'kommun',
-  [OrganisationKind.ExecutiveBoard]: 'kommunstyrelse',
-  [OrganisationKind.DistrictBoard]: 'stadsdelsnämnd',
-  [OrganisationKind.SpecialistBoard]: 'facknämnd',
-  [OrganisationKind.CompanyBoard]: 'bolagsstyrelse',
-};
-
 /**
  * The words a body's documents and messages use for itself, its office, its meetings and its
  * director, which depend on what kind of body it is: a nämnd decides at a sammanträde on what its

@@ -304,6 +304,8 @@ export class DocumentModelsService {
           diaryNumber: s.diaryNumber,
           date: d.decision.confirmationDate,
           addressee: s.senderName ?? '',
+          addresseeAddress: s.senderAddress,
+          theirReference: s.senderReference,
           title: s.parts.title,
           heading: s.parts.heading,
           decision: {
@@ -403,7 +405,6 @@ export class DocumentModelsService {
     }
     const { organisation, issuer } = await this.letterheads.letterhead(r.organisationId, null, reader);
     const own = await this.cases.findById(context.caseId, reader);
-    const senderCase = await this.cases.findById(context.senderCaseId, reader);
     const declinedAt = r.declinedAt ? new Date(r.declinedAt) : new Date(document.requestedAt);
     const date = localDate(declinedAt);
     const signer = making.signer ?? issuer.administration;
@@ -435,7 +436,8 @@ export class DocumentModelsService {
           issuer,
           board: organisation.name,
           diaryNumber: own?.diaryNumber ?? '',
-          senderDiaryNumber: senderCase?.diaryNumber ?? '',
+          // Their diary number, or the reference a sender outside the directory gave.
+          senderDiaryNumber: context.senderReference ?? '',
           date,
           addressee: context.senderName,
           remissTitle: context.consultationTitle,

@@ -1,8 +1,9 @@
 import type { SigningIdentity } from '@app/pdf';
-import { APP_CONFIG, type AppConfig } from '@app/platform';
+import { APP_CONFIG, type AppConfig, installationRoot } from '@app/platform';
 import { Inject, Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import type { DocumentTemplate } from '../render/document-template.js';
@@ -15,9 +16,22 @@ import {
   THREAD_READY,
 } from './render-protocol.js';
 
-/** The built thread entry beside this module; a test may give another build's. */
+/** The thread entry; a test may give another. */
 export const RENDER_THREAD_ENTRY = Symbol('RENDER_THREAD_ENTRY');
-const THREAD_ENTRY = new URL('./render-thread.js', import.meta.url);
+
+/**
+ * The built thread entry: beside this module in the build, and the build's copy under dist/ when
+ * this module runs from the TypeScript sources (the tests), since a thread starts only from
+ * JavaScript — so the tests render on a thread as production does.
+ */
+function threadEntry(): URL {
+  const beside = new URL('./render-thread.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) {
+    return beside;
+  }
+  const root = installationRoot();
+  return pathToFileURL(join(root, 'dist', relative(root, fileURLToPath(beside))));
+}
 /** Young generation of a render thread (three semi-spaces of 64 MB). */
 const RENDER_YOUNG_GENERATION_MB = 192;
 /**
@@ -63,7 +77,7 @@ export class RenderPool implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Optional() @Inject(RENDER_THREAD_ENTRY) entry?: URL) {
     this.#size = config.documents.renderThreads;
-    this.#entry = entry ?? THREAD_ENTRY;
+    this.#entry = entry ?? threadEntry();
     if (this.#size > 0 && !existsSync(fileURLToPath(this.#entry))) {
       // Running from TypeScript sources: a thread can only start from the built JavaScript.
       throw new Error(

@@ -186,6 +186,10 @@ export interface BoardStatementModel {
   readonly date: IsoDate;
   /** Who the statement is sent to: `Kommunstyrelsen`. */
   readonly addressee: string;
+  /** The addressee's postal address lines, for a sender outside the municipality. */
+  readonly addresseeAddress?: readonly string[];
+  /** The sender's reference (`Ku2025/01234`, `KS 2026/1`), printed "Er referens"; ours is the diary number. */
+  readonly theirReference?: string | null;
   readonly title: string;
   readonly heading?: string | null;
   /** The board's decision: meeting, paragraph number (12 prints `§ 12`) and the decision as adopted. */

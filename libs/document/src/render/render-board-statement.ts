@@ -33,7 +33,15 @@ export function renderBoardStatement(model: BoardStatementModel): RenderedPdf {
       documentType: DOCUMENT_TYPE,
       diaryNumber: model.diaryNumber,
       date: model.date,
-      right: { label: 'Till', lines: [model.addressee] },
+      right: {
+        label: 'Till',
+        lines: [
+          model.addressee,
+          ...(model.addresseeAddress ?? []),
+          ...(model.theirReference ? [`Er referens: ${model.theirReference}`] : []),
+          `Vår referens: ${model.diaryNumber}`,
+        ],
+      },
       issuer,
     },
   );

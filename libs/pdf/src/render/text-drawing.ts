@@ -45,19 +45,3 @@ export function pieceLines(doc: PDFKit.PDFDocument, pieces: readonly Piece[], st
     measureWith(doc),
   );
 }
-
-/** Draws lines one under the other; returns the y below the last. */
-export function drawLines(
-  doc: PDFKit.PDFDocument,
-  lines: readonly Line[],
-  style: TextStyle,
-  x: number,
-  top: number,
-): number {
-  let y = top;
-  for (const line of lines) {
-    drawLine(doc, line, style, x, y);
-    y += style.leading;
-  }
-  return y;
-}

@@ -12,8 +12,6 @@ export enum Role {
   Administrator = 'administrator',
 }
 
-export const ALL_ROLES: readonly Role[] = Object.values(Role);
-
 /** Swedish names of the roles, for messages and documents. */
 export const ROLE_LABEL: Readonly<Record<Role, string>> = {
   [Role.CaseOfficer]: 'handläggare',

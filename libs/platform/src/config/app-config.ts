@@ -70,7 +70,7 @@ function describe(errors: ValidationError[]): string[] {
  * The directory of the installation: the nearest one holding package.json above this file, the
  * same from the sources (tests) and from the build in dist/ (processes, containers).
  */
-function installationRoot(): string {
+export function installationRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);

@@ -29,6 +29,8 @@ export enum JobName {
   SendMail = 'mail.send',
   /** Send the daily digests that are due (scheduled at 07:00 Stockholm time, not from the outbox). */
   SendDigests = 'mail.send-digests',
+  /** Read the text of a registered document's file, for the registry's search. */
+  ExtractDocumentText = 'registry.extract-text',
 }
 
 export interface JobPayloads {
@@ -41,6 +43,7 @@ export interface JobPayloads {
   [JobName.RenderDocument]: { readonly documentId: string };
   [JobName.SendMail]: { readonly mailId: string };
   [JobName.SendDigests]: Record<string, never>;
+  [JobName.ExtractDocumentText]: { readonly documentId: string };
 }
 
 /**
@@ -57,6 +60,7 @@ export const QUEUE_FOR = {
   [JobName.RenderDocument]: QueueName.Documents,
   [JobName.SendMail]: QueueName.Mail,
   [JobName.SendDigests]: QueueName.Mail,
+  [JobName.ExtractDocumentText]: QueueName.Documents,
 } as const satisfies Readonly<Record<JobName, QueueName>>;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
@@ -115,6 +119,7 @@ const PAYLOAD_FIELDS: {
   [JobName.RenderDocument]: { documentId: 'string' },
   [JobName.SendMail]: { mailId: 'string' },
   [JobName.SendDigests]: {},
+  [JobName.ExtractDocumentText]: { documentId: 'string' },
 };
 
 /** True when `data` has every field of job `name`'s payload, each of its kind. */

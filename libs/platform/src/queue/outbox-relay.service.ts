@@ -10,6 +10,10 @@ import { QueueRegistry } from './queue-registry.js';
 
 const BATCH = 500;
 
+type JobState =
+  | { readonly state: 'missing' | 'completed' | 'pending' }
+  | { readonly state: 'failed'; readonly reason: string | null };
+
 interface PendingRow {
   id: string;
   queue: QueueName;
@@ -162,51 +166,98 @@ export class OutboxRelay {
 
   /**
    * One batch of relayed, unsettled rows: relayed before `cutoff`, or longer ago than
-   * OUTBOX_REDELIVER_AFTER_MS when there is none. Each row examined is marked relayed now.
+   * OUTBOX_REDELIVER_AFTER_MS when there is none. The batch is claimed (marked relayed now) and
+   * committed first, so no row lock is held while Redis answers; BullMQ is then asked about the
+   * whole batch in one pipeline, and what it says is written in one statement.
    */
   async #redeliverRelayedBefore(cutoff: Date | null): Promise<{ examined: number; lost: number }> {
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query<PendingRow[]>(
-        `SELECT id, queue, name, payload FROM outbox_jobs
-         WHERE settled_at IS NULL AND relayed_at IS NOT NULL
-           AND relayed_at < COALESCE($3::timestamptz, now() - make_interval(secs => $1::double precision / 1000))
-         ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    const [claimed] = await this.db.transaction((tx) =>
+      tx.query<[PendingRow[], number]>(
+        `UPDATE outbox_jobs SET relayed_at = now()
+         WHERE id IN (
+           SELECT id FROM outbox_jobs
+           WHERE settled_at IS NULL AND relayed_at IS NOT NULL
+             AND relayed_at < COALESCE($3::timestamptz, now() - make_interval(secs => $1::double precision / 1000))
+           ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, queue, name, payload`,
         [this.config.outbox.redeliverAfterMs, BATCH, cutoff],
-      );
-      const lost: PendingRow[] = [];
-      for (const row of rows) {
-        const job = await this.queues.get(row.queue).getJob(row.id);
-        if (!job) {
-          lost.push(row);
-        } else if (await job.isCompleted()) {
-          // Done, but the worker died before it could record so.
-          await tx.query(`UPDATE outbox_jobs SET settled_at = now(), outcome = 'completed' WHERE id = $1`, [row.id]);
-        } else if ((await job.isFailed()) && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-          await tx.query(
-            `UPDATE outbox_jobs SET settled_at = now(), outcome = 'failed', last_error = $2 WHERE id = $1`,
-            [row.id, job.failedReason?.slice(0, 2000) ?? null],
-          );
-        }
-      }
-      if (lost.length > 0) {
-        this.#log.warn({ msg: 'relaying again jobs that BullMQ no longer holds', count: lost.length });
-        await this.#enqueue(lost);
-      }
-      if (rows.length > 0) {
+      ),
+    );
+    if (claimed.length === 0) {
+      return { examined: 0, lost: 0 };
+    }
+    const jobs = await this.#jobStates(claimed);
+    const lost = jobs.filter((j) => j.state === 'missing').map((j) => j.row);
+    if (lost.length > 0) {
+      this.#log.warn({ msg: 'relaying again jobs that BullMQ no longer holds', count: lost.length });
+      await this.#enqueue(lost);
+    }
+    const settled = jobs.flatMap((j) =>
+      j.state === 'completed' || j.state === 'failed'
+        ? [{ id: j.row.id, outcome: j.state, reason: j.state === 'failed' ? j.reason : null }]
+        : [],
+    );
+    if (lost.length > 0 || settled.length > 0) {
+      await this.db.transaction(async (tx) => {
+        await tx.query(`UPDATE outbox_jobs SET relay_count = relay_count + 1 WHERE id = ANY($1::uuid[])`, [
+          lost.map((r) => r.id),
+        ]);
         await tx.query(
-          `UPDATE outbox_jobs SET relayed_at = now(), relay_count = relay_count + (CASE WHEN id = ANY($2::uuid[]) THEN 1 ELSE 0 END)
-           WHERE id = ANY($1::uuid[])`,
-          [rows.map((r) => r.id), lost.map((r) => r.id)],
+          `UPDATE outbox_jobs o SET settled_at = now(), outcome = s.outcome, last_error = s.reason
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS s(id, outcome, reason)
+           WHERE o.id = s.id AND o.settled_at IS NULL`,
+          [settled.map((x) => x.id), settled.map((x) => x.outcome), settled.map((x) => x.reason)],
         );
+      });
+    }
+    return { examined: claimed.length, lost: lost.length };
+  }
+
+  /**
+   * What BullMQ holds of each row's job, asked in one pipeline: gone, completed (the worker died
+   * before it could record so), failed for good (the failed set holds only jobs out of attempts),
+   * or still on its way.
+   */
+  async #jobStates(rows: readonly PendingRow[]): Promise<(JobState & { readonly row: PendingRow })[]> {
+    const pipeline = this.queues.connection().pipeline();
+    for (const row of rows) {
+      const queue = this.queues.get(row.queue);
+      pipeline.exists(queue.toKey(row.id));
+      pipeline.zscore(queue.toKey('completed'), row.id);
+      pipeline.zscore(queue.toKey('failed'), row.id);
+      pipeline.hget(queue.toKey(row.id), 'failedReason');
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    for (const [error] of replies) {
+      if (error) {
+        throw error;
       }
-      return { examined: rows.length, lost: lost.length };
+    }
+    const values = replies.map(([, value]) => value);
+    return rows.map((row, i) => {
+      const [exists, completed, failed, reason] = values.slice(i * 4, i * 4 + 4);
+      if (!exists) {
+        return { row, state: 'missing' };
+      }
+      if (completed !== null) {
+        return { row, state: 'completed' };
+      }
+      if (failed !== null) {
+        return { row, state: 'failed', reason: typeof reason === 'string' ? reason.slice(0, 2000) : null };
+      }
+      return { row, state: 'pending' };
     });
   }
 
   async #enqueue(rows: readonly PendingRow[]): Promise<void> {
     const byQueue = new Map<QueueName, PendingRow[]>();
     for (const row of rows) {
-      byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+      const jobs = byQueue.get(row.queue);
+      if (jobs) {
+        jobs.push(row);
+      } else {
+        byQueue.set(row.queue, [row]);
+      }
     }
     for (const [queue, jobs] of byQueue) {
       await this.queues.get(queue).addBulk(

@@ -9,13 +9,17 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-/** A case (ärende) in an organisation's registry, numbered `PREFIX YEAR/N`. */
+/** A case (ärende) in an organisation's registry, numbered in its series' format (`PREFIX YEAR/N` by default). */
 @Entity('cases')
-@Index('uq_cases_organisation_year_sequence', ['organisationId', 'year', 'sequence'], { unique: true })
+@Index('uq_cases_organisation_year_sequence', ['organisationId', 'year', 'numberingClass', 'sequence'], {
+  unique: true,
+})
 @Index('uq_cases_organisation_diary_number', ['organisationId', 'diaryNumber'], { unique: true })
 @Index('uq_cases_origin_key', ['originKey'], { unique: true, where: 'origin_key IS NOT NULL' })
 @Index('idx_cases_organisation_registered_at', ['organisationId', 'registeredAt'])
 @Index('idx_cases_responsible_person_id', ['responsiblePersonId'])
+// Full text over registry_search_vector(title, counterpart, description): an expression index the migration makes.
+@Index('idx_cases_search', { synchronize: false })
 @Check('chk_cases_status', `status IN ('open', 'closed')`)
 @Check('chk_cases_closed', `(status = 'closed') = (closed_at IS NOT NULL)`)
 export class CaseEntity {
@@ -32,9 +36,17 @@ export class CaseEntity {
   @Column('integer')
   sequence!: number;
 
-  /** `HÄ 2025/578`, fixed at registration. */
+  /** The classification the sequence runs within, when the series' format holds one; else empty. */
+  @Column('text', { default: '' })
+  numberingClass!: string;
+
+  /** `HÄ 2025/578`, `1.5.1-135-2012`: fixed at registration, in the format of the series then. */
   @Column('text')
   diaryNumber!: string;
+
+  /** Between the case's number and a document's running number (`HÄ 2025/578-3`), as the format had it. */
+  @Column('text', { default: '-' })
+  documentSeparator!: string;
 
   @Column('text')
   title!: string;

@@ -17,7 +17,7 @@ import {
 } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 
-import { formatDiaryNumber, parseDiaryNumber } from '../diary-number.js';
+import { normaliseDiaryNumber } from '../diary-number.js';
 import { RecordsPlanEntryEntity } from '../records-plan/records-plan-entry.entity.js';
 import { registryErrors } from '../registry.errors.js';
 import { contains, searchPattern } from '../search/search-text.js';
@@ -121,13 +121,15 @@ export class CaseService {
     await this.#assertResponsible(tx, organisationId, input.responsibleDepartmentId, input.responsiblePersonId);
     const now = this.clock.now();
     const year = localYear(now);
-    const { prefix, sequence } = await this.series.allocate(tx, organisationId, year);
+    const allocated = await this.series.allocate(tx, organisationId, year, input.classificationCode);
     const saved = await tx.save(
       tx.create(CaseEntity, {
         organisationId,
         year,
-        sequence,
-        diaryNumber: formatDiaryNumber({ prefix, year, sequence }),
+        sequence: allocated.sequence,
+        numberingClass: allocated.numberingClass,
+        diaryNumber: allocated.diaryNumber,
+        documentSeparator: allocated.documentSeparator,
         title: input.title.trim(),
         description: input.description ?? null,
         status: 'open',
@@ -161,13 +163,14 @@ export class CaseService {
   }
 
   async getByDiaryNumber(actor: Actor, diaryNumber: string): Promise<CaseView> {
-    const parsed = parseDiaryNumber(diaryNumber);
     if (actor.kind !== 'person') {
       throw registryErrors.caseNotFound();
     }
+    const format = await this.series.formatOf(actor.organisationId);
+    const normalised = normaliseDiaryNumber(diaryNumber, format, localYear(this.clock.now()));
     const row = await this.db.reader.findOneBy(CaseEntity, {
       organisationId: actor.organisationId,
-      diaryNumber: formatDiaryNumber(parsed),
+      diaryNumber: normalised,
     });
     if (!row) {
       throw registryErrors.caseNotFound();
@@ -191,7 +194,10 @@ export class CaseService {
       .createQueryBuilder(CaseEntity, 'c')
       .where('c.organisation_id = :org', { org: actor.organisationId });
     if (query.diaryNumber) {
-      qb.andWhere('c.diary_number = :dn', { dn: formatDiaryNumber(parseDiaryNumber(query.diaryNumber)) });
+      const format = await this.series.formatOf(actor.organisationId);
+      qb.andWhere('c.diary_number = :dn', {
+        dn: normaliseDiaryNumber(query.diaryNumber, format, localYear(this.clock.now())),
+      });
     }
     if (query.q) {
       // The title, the number, the other party and their number, and who the documents of the

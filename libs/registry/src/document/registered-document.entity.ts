@@ -9,6 +9,8 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from
 @Index('uq_registered_documents_origin_key', ['originKey'], { unique: true, where: 'origin_key IS NOT NULL' })
 @Index('idx_registered_documents_organisation_registered_on', ['organisationId', 'registeredOn'])
 @Index('idx_registered_documents_copied_from', ['copiedFromId'], { where: 'copied_from_id IS NOT NULL' })
+// Full text over registry_search_vector(title, counterpart, content_text): an expression index the migration makes.
+@Index('idx_registered_documents_search', { synchronize: false })
 @Check('chk_registered_documents_direction', `direction IN ('incoming', 'outgoing', 'internal')`)
 @Check('chk_registered_documents_file', '(file_blob_id IS NULL) = (file_name IS NULL)')
 @Check('chk_registered_documents_annulment', '(annulled_at IS NULL) = (annulment_reason IS NULL)')
@@ -60,6 +62,13 @@ export class RegisteredDocumentEntity {
 
   @Column('text', { nullable: true })
   fileName!: string | null;
+
+  /**
+   * The text of the file, for search; extracted by the worker after registration (null until
+   * then, and for a file without text). Not read with the row: it can be long.
+   */
+  @Column('text', { nullable: true, select: false })
+  contentText!: string | null;
 
   /** What created the document when the system did; never twice. */
   @Column('text', { nullable: true })

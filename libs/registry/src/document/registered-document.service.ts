@@ -7,10 +7,12 @@ import {
   DomainError,
   ErrorKind,
   hasRole,
+  JobName,
   isIsoDate,
   localDate,
   mustExist,
   mustFind,
+  OutboxService,
   type Reader,
   requireRole,
   returningRows,
@@ -74,9 +76,13 @@ export interface DocumentFile {
   readonly sha256: string;
 }
 
-type Row = RegisteredDocumentEntity & { diaryNumber: string; responsiblePersonId: string | null };
+type Row = RegisteredDocumentEntity & {
+  diaryNumber: string;
+  documentSeparator: string;
+  responsiblePersonId: string | null;
+};
 /** What a view needs of a document's case and of its file. */
-type CaseFields = Pick<CaseEntity, 'diaryNumber' | 'responsiblePersonId'>;
+type CaseFields = Pick<CaseEntity, 'diaryNumber' | 'documentSeparator' | 'responsiblePersonId'>;
 type BlobFields = Pick<FileBlobEntity, 'size' | 'mediaType' | 'sha256'>;
 type StoredBlob = Pick<StoredFile, 'size' | 'mediaType' | 'sha256'>;
 
@@ -95,6 +101,7 @@ export class RegisteredDocumentService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly files: FileStoreService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** A registrar or case officer registers a document, with an uploaded file or without. */
@@ -264,7 +271,7 @@ export class RegisteredDocumentService {
       qb.andWhere(
         `(((${contains('d.title')} OR ${contains('d.counterpart')})
             AND (d.secrecy_ground IS NULL OR :seeAll OR c.responsible_person_id = :me))
-          OR ${contains(`c.diary_number || '-' || d.number`)}
+          OR ${contains(`c.diary_number || c.document_separator || d.number`)}
           OR ${contains('c.counterpart')} OR ${contains('c.linked_diary_number')})`,
         { q: searchPattern(query.q), seeAll, me: actor.personId },
       );
@@ -307,7 +314,7 @@ export class RegisteredDocumentService {
     {
       const row = await this.#visible(tx, actor, id, true);
       if (row.annulledAt) {
-        throw registryErrors.alreadyAnnulled(formatDocumentNumber(row.diaryNumber, row.number));
+        throw registryErrors.alreadyAnnulled(formatDocumentNumber(row.diaryNumber, row.number, row.documentSeparator));
       }
       const at = this.clock.now();
       await tx.update(
@@ -356,13 +363,13 @@ export class RegisteredDocumentService {
   async openFile(actor: Actor, id: string): Promise<DocumentFile> {
     const row = await this.#visible(this.db.reader, actor, id);
     if (!row.fileBlobId || !row.fileName) {
-      throw registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number));
+      throw registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number, row.documentSeparator));
     }
     if (isWithheldFrom(actor, row)) {
       throw registryErrors.fileWithheld();
     }
     const blob = await mustFind(this.db.reader.findOneBy(FileBlobEntity, { id: row.fileBlobId }), () =>
-      registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number)),
+      registryErrors.noFile(formatDocumentNumber(row.diaryNumber, row.number, row.documentSeparator)),
     );
     return {
       stream: this.files.open(blob.id),
@@ -381,7 +388,7 @@ export class RegisteredDocumentService {
   ): Promise<RegisteredDocumentView> {
     return this.db.transaction(async (tx) => {
       const row = await this.#visible(tx, actor, id, true);
-      const number = formatDocumentNumber(row.diaryNumber, row.number);
+      const number = formatDocumentNumber(row.diaryNumber, row.number, row.documentSeparator);
       if ((row.secrecyGround === null) === (ground === null)) {
         throw registryErrors.secrecyUnchanged(number, ground !== null);
       }
@@ -513,12 +520,16 @@ export class RegisteredDocumentService {
         annulmentReason: null,
       }),
     );
+    if (saved.fileBlobId) {
+      // Its text is read for the search after the commit, off the request.
+      await this.outbox.add(tx, JobName.ExtractDocumentText, { documentId: saved.id });
+    }
     await this.audit.record(tx, actor, {
       action: 'document.registered',
       entityType: 'registered_document',
       entityId: saved.id,
       after: {
-        documentNumber: formatDocumentNumber(owner.diary_number, number),
+        documentNumber: formatDocumentNumber(owner.diary_number, number, owner.document_separator),
         direction: saved.direction,
         kind: saved.kind,
         title: saved.title,
@@ -533,6 +544,7 @@ export class RegisteredDocumentService {
     return {
       ...saved,
       diaryNumber: owner.diary_number,
+      documentSeparator: owner.document_separator,
       responsiblePersonId: owner.responsible_person_id,
       ...(file?.blob ? { blob: file.blob } : {}),
     };
@@ -549,6 +561,7 @@ export class RegisteredDocumentService {
     | {
         organisation_id: string;
         diary_number: string;
+        document_separator: string;
         responsible_person_id: string | null;
         last_document_number: number;
       }
@@ -557,13 +570,14 @@ export class RegisteredDocumentService {
     const [owner] = await returningRows<{
       organisation_id: string;
       diary_number: string;
+      document_separator: string;
       responsible_person_id: string | null;
       last_document_number: number;
     }>(
       tx,
       `UPDATE cases SET last_document_number = last_document_number + 1, updated_at = now()
        WHERE id = $1 AND status <> 'closed'
-       RETURNING organisation_id, diary_number, responsible_person_id, last_document_number`,
+       RETURNING organisation_id, diary_number, document_separator, responsible_person_id, last_document_number`,
       [caseId],
     );
     return owner;
@@ -596,7 +610,12 @@ export class RegisteredDocumentService {
       throw registryErrors.documentNotFound();
     }
     const owner = await mustFind(manager.findOneBy(CaseEntity, { id: row.caseId }), registryErrors.documentNotFound);
-    return { ...row, diaryNumber: owner.diaryNumber, responsiblePersonId: owner.responsiblePersonId };
+    return {
+      ...row,
+      diaryNumber: owner.diaryNumber,
+      documentSeparator: owner.documentSeparator,
+      responsiblePersonId: owner.responsiblePersonId,
+    };
   }
 
   /** One document's view; a row just registered brings its case's fields and its file's along, saving the reads. */
@@ -610,7 +629,14 @@ export class RegisteredDocumentService {
       'diaryNumber' in row && (row.fileBlobId === null || blob)
         ? {
             cases: new Map([
-              [row.caseId, { diaryNumber: row.diaryNumber, responsiblePersonId: row.responsiblePersonId }],
+              [
+                row.caseId,
+                {
+                  diaryNumber: row.diaryNumber,
+                  documentSeparator: row.documentSeparator,
+                  responsiblePersonId: row.responsiblePersonId,
+                },
+              ],
             ]),
             blobs: new Map(blob && row.fileBlobId ? [[row.fileBlobId, { ...blob, size: String(blob.size) }]] : []),
           }
@@ -653,7 +679,7 @@ export class RegisteredDocumentService {
         caseId: row.caseId,
         organisationId: row.organisationId,
         number: row.number,
-        documentNumber: formatDocumentNumber(owner.diaryNumber, row.number),
+        documentNumber: formatDocumentNumber(owner.diaryNumber, row.number, owner.documentSeparator),
         direction: row.direction,
         kind: row.kind,
         title: maskedGround !== null ? secretTitle(maskedGround) : row.title,

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /**
- * The last number given in an organisation's diary series for one year. Registering a case
+ * The last number given in an organisation's diary series for one year (and classification). Registering a case
  * increments it inside the registering transaction, so numbers are gapless: a rolled-back
  * registration gives its number back (a sequence would not).
  */
@@ -14,6 +14,13 @@ export class DiaryCounterEntity {
 
   @PrimaryColumn('integer')
   year!: number;
+
+  /**
+   * The classification code the numbers run within, when the series' format holds one
+   * (`1.5.1-135-2012`); empty when they run for the whole year.
+   */
+  @PrimaryColumn('text', { default: '' })
+  classification!: string;
 
   @Column('integer')
   lastNumber!: number;

@@ -21,7 +21,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AgendaService } from '../meeting/agenda.service.js';
 import { StatementRevisionEntity } from '../statement/statement-revision.entity.js';
-import { STATEMENT_STATUS_LABEL, StatementStatus } from '../statement/statement-status.js';
+import { StatementStatus } from '../statement/statement-status.js';
 import { StatementStore } from '../statement/statement-store.js';
 import { StatementViews } from '../statement/statement-views.js';
 import type { StatementEntity } from '../statement/statement.entity.js';
@@ -430,9 +430,5 @@ export class ApprovalService {
       authors.add((await this.store.revision(tx, statement.id, revisionNumber)).row.authorId);
     }
     return [...authors];
-  }
-
-  statusLabel(status: StatementStatus): string {
-    return STATEMENT_STATUS_LABEL[status];
   }
 }

@@ -445,19 +445,22 @@ export class DecisionService {
         },
         file,
       );
-      await this.documents.registerIn(
-        tx,
-        actor,
-        context.senderCaseId,
-        {
-          direction: 'incoming',
-          kind: 'tjänsteutlåtande',
-          title: `Preliminärt svar från ${organisation.administrationName ?? organisation.name}: ${parts.title} (nämndens beslut följer)`,
-          counterpart: organisation.name,
-          originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:sender`,
-        },
-        file,
-      );
+      // A sender outside the directory has no case here: it gets the outgoing copy by post or e-mail.
+      if (!context.senderOutside) {
+        await this.documents.registerIn(
+          tx,
+          actor,
+          context.senderCaseId,
+          {
+            direction: 'incoming',
+            kind: 'tjänsteutlåtande',
+            title: `Preliminärt svar från ${organisation.administrationName ?? organisation.name}: ${parts.title} (nämndens beslut följer)`,
+            counterpart: organisation.name,
+            originKey: `statement-preliminary:${statement.id}:${statement.approvedRevision}:sender`,
+          },
+          file,
+        );
+      }
       await this.audit.record(tx, actor, {
         action: 'statement.preliminary_answer_sent',
         entityType: 'statement',

@@ -45,6 +45,10 @@ export interface FrozenStatement {
   readonly meetingDate: string | null;
   readonly remissSections: readonly { readonly id: string; readonly title: string }[];
   readonly senderName: string | null;
+  /** The sender's postal address lines (a sender outside the directory's). */
+  readonly senderAddress: readonly string[];
+  /** The sender's reference, "Er referens" on the yttrande. */
+  readonly senderReference: string | null;
   readonly attachmentTitles: readonly string[];
   /** When the last step approved: the revision's moment of freezing. */
   readonly approvedAt: Date;
@@ -177,6 +181,8 @@ export class FrozenStatementService {
       meetingDate: row.meeting_date,
       remissSections: (context?.sections ?? []).map((x) => ({ id: x.id, title: x.title })),
       senderName: context?.senderName ?? null,
+      senderAddress: context?.senderAddress ?? [],
+      senderReference: context?.senderReference ?? null,
       attachmentTitles: parts.attachments.map((a) => a.title),
       approvedAt: approvals.at(-1)?.approvedAt ?? row.submitted_at,
     };

@@ -100,12 +100,15 @@ export class StatementService {
         : [];
       // `förvaltningens`, or a company's `bolagets`.
       const office = wordingOf(organisation.kind).officeGenitive;
+      // A body of the municipality reads in lower case in running text (`kommunstyrelsen`); a
+      // sender from outside keeps its name as written (`Kulturdepartementet`).
+      const sender = context ? (context.senderOutside ? context.senderName : inRunningText(context.senderName)) : '';
       const parts: StatementParts = {
         title: context?.consultationTitle ?? owner.title,
-        heading: context ? `Yttrande till ${inRunningText(context.senderName)}` : '',
+        heading: context ? `Yttrande till ${sender}` : '',
         proposedDecision: [
           context
-            ? `${organisation.name} godkänner ${office} tjänsteutlåtande och överlämnar det till ${inRunningText(context.senderName)} som svar på remissen.`
+            ? `${organisation.name} godkänner ${office} tjänsteutlåtande och överlämnar det till ${sender} som svar på remissen.`
             : `${organisation.name} godkänner ${office} tjänsteutlåtande.`,
         ],
         summary: '',

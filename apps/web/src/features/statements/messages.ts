@@ -51,6 +51,7 @@ export const statementMessages = {
   nextStep: 'Nästa steg',
   actions: 'Att göra',
   edit: 'Redigera tjänsteutlåtandet',
+  revisions: 'Alla versioner och vad som ändrades',
   submit: 'Skicka för godkännande',
   review: 'Granska och besluta',
   issued: 'Utfärdade dokument',

@@ -40,6 +40,8 @@ export function actionPathOf(item: WorkItem): string | null {
     case 'record_decision':
     case 'move_to_meeting':
       return `/tjansteutlatanden/${id}`;
+    case 'answer_preparation':
+      return type === 'preparation_request' ? `/beredningsfragor/${id}` : null;
     default:
       return null;
   }

@@ -9,6 +9,7 @@ import { ApprovalChain } from '../ApprovalChain';
 import { IssuedDocuments } from '../issued/IssuedDocuments';
 import { statementMessages as t } from '../messages';
 import { useStatementActions } from '../permissions';
+import { PreparationRequests } from '../preparation/PreparationRequests';
 import { type Statement, statementQuery } from '../statement-queries';
 import { StatementView } from '../StatementView';
 
@@ -43,12 +44,21 @@ export function StatementPage() {
             </section>
           ) : null}
           <IssuedDocuments subjectId={statement.id} />
+          <Preparation statement={statement} />
           <h2>{t.revisionOf(statement.currentRevision, formatDateTime(statement.revision.savedAt))}</h2>
+          <p>
+            <Link to={`/tjansteutlatanden/${statement.id}/versioner`}>{t.revisions}</Link>
+          </p>
           <StatementView statement={statement} parts={statement.revision.parts} />
         </Page>
       )}
     </QueryState>
   );
+}
+
+function Preparation({ statement }: { statement: Statement }) {
+  const { canEdit } = useStatementActions(statement);
+  return <PreparationRequests statementId={statement.id} canAsk={canEdit} />;
 }
 
 function Status({ statement }: { statement: Statement }) {
