@@ -12,9 +12,9 @@ import { CaseCoWorkers1796291402937 } from './1796291402937-CaseCoWorkers.js';
 import { LoginAttemptCounters1796307353988 } from './1796307353988-LoginAttemptCounters.js';
 import { SearchFold1796308706925 } from './1796308706925-SearchFold.js';
 import { OutsideSenders1796317260375 } from './1796317260375-OutsideSenders.js';
-import { MailOutboxAndPreferences1796317804044 } from './1796317804044-MailOutboxAndPreferences.js';
 import { DiaryFormats1796318411921 } from './1796318411921-DiaryFormats.js';
 import { RegistryFullText1796320000000 } from './1796320000000-RegistryFullText.js';
+import { MailOutboxAndPreferences1796321000000 } from './1796321000000-MailOutboxAndPreferences.js';
 import { DirectoryVersion1796400000000 } from './1796400000000-DirectoryVersion.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
@@ -33,8 +33,8 @@ export const MIGRATIONS = [
   LoginAttemptCounters1796307353988,
   SearchFold1796308706925,
   OutsideSenders1796317260375,
-  MailOutboxAndPreferences1796317804044,
   DiaryFormats1796318411921,
   RegistryFullText1796320000000,
+  MailOutboxAndPreferences1796321000000,
   DirectoryVersion1796400000000,
 ];

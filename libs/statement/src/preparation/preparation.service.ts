@@ -11,6 +11,7 @@ import {
   requireRole,
   Role,
 } from '@app/platform';
+import { CaseService } from '@app/registry';
 import { Injectable } from '@nestjs/common';
 
 import { FROZEN, STATEMENT_STATUS_LABEL } from '../statement/statement-status.js';
@@ -33,6 +34,7 @@ export class PreparationService {
     private readonly departments: DepartmentService,
     private readonly people: PersonService,
     private readonly notifications: NotificationService,
+    private readonly cases: CaseService,
   ) {}
 
   async ask(
@@ -78,6 +80,7 @@ export class PreparationService {
         sourceKey: `preparation-asked:${saved.id}`,
         organisationId: statement.organisationId,
         kind: 'preparation_requested',
+        diaryNumber: (await this.cases.findById(statement.caseId, tx))?.diaryNumber ?? null,
         link: { type: 'preparation_request', id: saved.id },
         ...(heads.length > 0
           ? {

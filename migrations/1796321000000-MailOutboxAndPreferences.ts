@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class MailOutboxAndPreferences1796317804044 implements MigrationInterface {
-  name = 'MailOutboxAndPreferences1796317804044';
+export class MailOutboxAndPreferences1796321000000 implements MigrationInterface {
+  name = 'MailOutboxAndPreferences1796321000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
