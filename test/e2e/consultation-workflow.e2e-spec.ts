@@ -3,6 +3,7 @@ import { DocumentIssuerService } from '@app/document';
 import { IssuanceService } from '@app/issuance';
 import { Role } from '@app/platform';
 import { inspectPdf, missingInOrder, normalise, type TestPerson } from '@app/testing';
+import { simpleParser } from 'mailparser';
 
 import { asBytes, samplePdf } from '../support/files.js';
 import { expectNothingChanged } from '../support/snapshot.js';
@@ -590,11 +591,15 @@ describe('a remiss between sender and recipients', () => {
     expect(letter.headers['content-type']).toBe('message/rfc822');
     const eml = letter.text;
     expect(eml).toContain('To: =?UTF-8?B?');
-    expect(eml).toContain('kansli@cykel.example');
-    expect(eml).toMatch(/Content-Disposition: attachment; filename="cykelplan.pdf"/);
-    const text = Buffer.from(eml.split('\r\n\r\n')[2]!.split('\r\n--')[0]!.replace(/\r\n/g, ''), 'base64').toString(
-      'utf8',
+    const parsed = await simpleParser(eml);
+    expect(parsed.to).toMatchObject({
+      value: [{ address: 'kansli@cykel.example', name: 'Cykelfrämjandet Stockholm' }],
+    });
+    // The remiss's document and the signed missiv go with the letter.
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(
+      expect.arrayContaining(['cykelplan.pdf', expect.stringMatching(/^Missiv .*\.pdf$/)]),
     );
+    const text = parsed.text ?? '';
     expect(text).toContain('Svar senast 2025-11-07.');
 
     const sections = (c.sections as { id: string; title: string }[]).map((s) => s.id);
