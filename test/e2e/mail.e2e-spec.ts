@@ -247,6 +247,21 @@ describe('e-mail', () => {
       .set(registrar)
       .send({ email: 'inte en adress' })
       .expect(400);
+    // An address another recipient of the same remiss has is refused, and nothing changes.
+    const [neighbour] = await ctx.query<{ external_email: string }>(
+      `INSERT INTO consultation_recipients (consultation_id, external_name, external_email, response_deadline)
+       SELECT consultation_id, 'Föreningen Granne', $2, response_deadline FROM consultation_recipients WHERE id = $1
+       RETURNING external_email`,
+      [other.externalRecipientId, `granne.${other.externalRecipientId}@example.se`],
+    );
+    const taken = await ctx
+      .http()
+      .put(`/api/v1/consultation-recipients/${other.externalRecipientId}/email`)
+      .set(registrar)
+      .send({ email: neighbour!.external_email })
+      .expect(409);
+    expect(taken.body).toMatchObject({ code: 'consultation.recipient_address_taken' });
+    expect(await statusOf(mail!.id)).toMatchObject({ status: 'failed' });
     const right = mail!.to_address.replace('trygg.', 'kansliet.');
     await ctx
       .http()

@@ -90,6 +90,13 @@ export const consultationErrors = {
         duplicates: names,
       },
     ),
+  recipientAddressTaken: (address: string) =>
+    new DomainError(
+      'consultation.recipient_address_taken',
+      ErrorKind.Conflict,
+      `En annan remissinstans i remissen har redan adressen ${address}.`,
+      { errors: [{ field: 'email', problems: ['används redan av en annan remissinstans i remissen'] }] },
+    ),
   senderAsRecipient: () =>
     new DomainError(
       'consultation.sender_as_recipient',

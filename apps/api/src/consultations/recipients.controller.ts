@@ -51,7 +51,7 @@ export class RecipientsController {
   @Put(':id/email')
   @Roles(Role.Registrar)
   @ApiOkResponse({ type: [MailDeliveryResponse], description: 'E-posten till remissinstansen efter rättelsen.' })
-  @ApiProblems(400, 403, 404, 422)
+  @ApiProblems(400, 403, 404, 409, 422)
   correctAddress(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

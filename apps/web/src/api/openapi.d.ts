@@ -7729,6 +7729,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
+      /** @description Går inte i det läge saken är i nu. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
       /** @description Begäran är välformad men bryter mot en regel. */
       422: {
         headers: {

@@ -157,6 +157,13 @@ export class ExternalMailService {
         consultationErrors.recipientNotFound,
       );
       const before = { email: recipient.externalEmail };
+      const taken = await tx.findOneBy(ConsultationRecipientEntity, {
+        consultationId: recipient.consultationId,
+        externalEmail: address,
+      });
+      if (taken && taken.id !== recipient.id) {
+        throw consultationErrors.recipientAddressTaken(address);
+      }
       await tx.update(ConsultationRecipientEntity, { id: recipient.id }, { externalEmail: address });
       for (const m of await this.mail.forRecipients([recipient.id], tx)) {
         if (m.status === 'failed') {
