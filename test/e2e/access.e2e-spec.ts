@@ -418,6 +418,9 @@ describe('access to every route', () => {
     'GET /api/v1/statements/:id/revisions/:number': (w: World) => ({
       path: `/api/v1/statements/${w.statementId}/revisions/1`,
     }),
+    'GET /api/v1/statements/:id/revisions/:number/preview': (w: World) => ({
+      path: `/api/v1/statements/${w.statementId}/revisions/1/preview`,
+    }),
     'GET /api/v1/statements/:id/compare': (w: World) => ({
       path: `/api/v1/statements/${w.statementId}/compare?from=1&to=1`,
     }),

@@ -59,6 +59,44 @@ describe('text a person types: stored and given back as text, printed inert', ()
     });
     expect((back.sections as { comment: string }[]).every((s) => s.comment === HOSTILE.comment)).toBe(true);
 
+    // The printed preview of the draft: the same text, inert, marked UTKAST on every page, unsigned.
+    const preview = await ctx
+      .http()
+      .get(`/api/v1/statements/${saved.id}/revisions/${saved.currentRevision}/preview`)
+      .set(await ctx.as(w.head))
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.headers['content-disposition']).toMatch(/^inline; filename=/);
+    expect(preview.headers['cache-control']).toBe('no-store');
+    const draft = inspectPdf(preview.body as Buffer);
+    expect(draft.qpdfCheck).toContain('No syntax or stream encoding errors found');
+    expect(draft.pages.length).toBeGreaterThan(0);
+    for (const page of draft.pages) {
+      expect(page).toContain('Tjänsteutlåtande – UTKAST');
+    }
+    const draftText = normalise(draft.text);
+    for (const typed of Object.values(HOSTILE)) {
+      expect(draftText).toContain(typed);
+    }
+    for (const mark of ['/ByteRange', '/Sig', '/JavaScript', '/JS', '/URI', '/Launch', '/OpenAction', '/AA']) {
+      expect(draft.raw).not.toContain(mark);
+    }
+    // A revision that does not exist is not found, and printing a preview registers nothing.
+    await ctx
+      .http()
+      .get(`/api/v1/statements/${saved.id}/revisions/99/preview`)
+      .set(await ctx.as(w.head))
+      .expect(404);
+    const issuedBefore = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .query({ subjectId: saved.id })
+      .set(await ctx.as(w.officer))
+      .expect(200);
+    expect(issuedBefore.body).toEqual([]);
+
     // Approved in both steps, the tjänsteutlåtande is rendered and signed by the worker.
     const submitted = await flow.act(saved, w.officer, 'submit');
     const approved = await flow.act(await flow.act(submitted, w.head, 'approve'), w.director, 'approve');

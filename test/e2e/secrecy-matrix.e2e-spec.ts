@@ -377,6 +377,12 @@ describe('the secrecy matrix', () => {
         masks: ['remiss'],
       },
       {
+        route: 'GET /api/v1/statements/:id/revisions/:number/preview',
+        label: 'the first revision printed as a draft',
+        ask: (who) => ask(who, 'get', `/api/v1/statements/${w.statementId}/revisions/1/preview`),
+        masks: ['remiss'],
+      },
+      {
         route: 'GET /api/v1/statements/:id/compare',
         label: 'two revisions compared',
         ask: (who) => ask(who, 'get', `/api/v1/statements/${w.statementId}/compare`, { from: 1, to: 1 }),

@@ -23,6 +23,7 @@ import { DepartmentsController } from './directory/departments.controller.js';
 import { EventStreams } from './events/event-streams.service.js';
 import { EventsController } from './events/events.controller.js';
 import { OrganisationsController } from './directory/organisations.controller.js';
+import { DraftPreviewController } from './documents/draft-preview.controller.js';
 import { IssuedDocumentsController } from './documents/issued-documents.controller.js';
 import { PeopleController } from './directory/people.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -73,6 +74,7 @@ export class ApiModule {
         ExtensionRequestsController,
         ExternalDownloadsController,
         StatementsController,
+        DraftPreviewController,
         WorkController,
         IssuedDocumentsController,
         EventsController,

@@ -8,6 +8,7 @@ import { Module } from '@nestjs/common';
 import { SigningCertificateService } from './certificates/signing-certificate.service.js';
 import { DocumentIssuerService } from './issued/document-issuer.service.js';
 import { DocumentModelsService } from './issued/document-models.service.js';
+import { DraftPreviewService } from './issued/draft-preview.service.js';
 import { LetterheadService } from './issued/letterhead.service.js';
 import { RenderPool } from './issued/render-pool.service.js';
 import { VerificationService } from './verify/verification.service.js';
@@ -17,11 +18,12 @@ import { VerificationService } from './verify/verification.service.js';
   providers: [
     DocumentIssuerService,
     DocumentModelsService,
+    DraftPreviewService,
     LetterheadService,
     RenderPool,
     SigningCertificateService,
     VerificationService,
   ],
-  exports: [DocumentIssuerService, RenderPool, SigningCertificateService, VerificationService],
+  exports: [DocumentIssuerService, DraftPreviewService, RenderPool, SigningCertificateService, VerificationService],
 })
 export class DocumentModule {}

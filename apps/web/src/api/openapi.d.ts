@@ -1234,6 +1234,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/statements/{id}/revisions/{number}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DraftPreviewController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/my-work': {
     parameters: {
       query?: never;
@@ -9426,6 +9442,58 @@ export interface operations {
       };
       /** @description Begäran är välformad men bryter mot en regel. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DraftPreviewController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Versionen som PDF, märkt UTKAST och osignerad. */
+      200: {
+        headers: {
+          /** @description attachment med filens namn (RFC 6266; å, ä och ö i filename*). */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

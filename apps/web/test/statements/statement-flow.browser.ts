@@ -96,6 +96,13 @@ test.describe('Tjänsteutlåtande from draft to signed PDF', () => {
     await alexander.goto('/');
     await approve.getByRole('link', { name: new RegExp(remiss.title) }).click();
     await expect(alexander.locator('ins', { hasText: 'Barnens trygghet går först.' })).toBeVisible();
+    // The printed preview of the very revision he approves: a PDF opened in a tab of its own.
+    const preview = alexander.getByRole('link', { name: /^Förhandsgranska utskriften av version 3/ });
+    await expect(preview).toHaveAttribute('target', '_blank');
+    const printed = await alexander.request.get((await preview.getAttribute('href')) ?? '');
+    expect(printed.status()).toBe(200);
+    expect(printed.headers()['content-type']).toBe('application/pdf');
+    expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await alexander.getByRole('button', { name: 'Godkänn' }).click();
     await expect(alexander.getByRole('status').filter({ hasText: 'Du har godkänt' })).toBeVisible();
     // Jens has stayed on the statement while they approve: its state and the issued PDF arrive live.

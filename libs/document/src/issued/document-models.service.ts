@@ -18,6 +18,8 @@ import { formatStockholmTime } from '../render/model-checks.js';
 import type {
   CompiledPosition,
   DeclineDecision,
+  Issuer,
+  OfficialReportModel,
   SectionPosition,
   SignaturePanelModel,
   StatementParts as PrintedParts,
@@ -91,6 +93,11 @@ function text(markup: string): RichText {
   return parseMarkup(markup);
 }
 
+/** A moment as a rendering's identity holds it: to the second. */
+function pdfMoment(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function safeFileName(name: string): string {
   return name
     .replace(/[/\\:*?"<>|]+/g, '-')
@@ -136,7 +143,7 @@ export class DocumentModelsService {
   #identity(document: IssuedDocumentView, making: Making): { documentId: string; producedAt: string } {
     return {
       documentId: `${document.kind}:${document.subjectId}:${document.revision}${document.edition > 1 ? `:${document.edition}` : ''}`,
-      producedAt: making.producedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      producedAt: pdfMoment(making.producedAt),
     };
   }
 
@@ -192,33 +199,12 @@ export class DocumentModelsService {
     if (!s.meetingDate) {
       throw documentModelErrors.meetingMissing();
     }
-    const { organisation, issuer } = await this.letterheads.letterhead(
-      s.organisationId,
-      { name: s.officer.departmentName, email: s.officer.departmentEmail },
-      reader,
-    );
+    const { model, issuer } = await this.#officialReportModel(s, this.#identity(document, making), reader);
     const signer = making.signer ?? issuer.administration;
     const panel = this.#approvalPanel(signer, s);
     const moved = document.edition > 1 ? ` (till sammanträdet ${s.meetingDate})` : '';
     return {
-      template: {
-        layout: 'official_report',
-        model: {
-          pdf: this.#identity(document, making),
-          issuer,
-          diaryNumber: s.diaryNumber,
-          date: s.parts.documentDate,
-          officer: { name: s.officer.name, phone: s.officer.phone },
-          addressee: { board: organisation.name, meetingDate: s.meetingDate },
-          title: s.parts.title,
-          heading: s.parts.heading,
-          parts: this.#printedParts(s),
-          words: wordingOf(organisation.kind),
-          signatories: s.signatories,
-          attachments: s.attachmentTitles,
-          signaturePanel: panel,
-        },
-      },
+      template: { layout: 'official_report', model: { ...model, signaturePanel: panel } },
       signerName: signer,
       reason: `Tjänsteutlåtande ${s.diaryNumber}, godkänt i alla steg`,
       location: issuer.postalTown,
@@ -232,6 +218,57 @@ export class DocumentModelsService {
         fileName: safeFileName(`Tjänsteutlåtande ${s.diaryNumber.replace('/', '-')} ${s.parts.title}${moved}.pdf`),
       },
       signatories: panel.approvals,
+    };
+  }
+
+  /**
+   * A revision of a tjänsteutlåtande printed as a draft: the real layout with `UTKAST` across
+   * every page, unsigned and with no signature panel, whether or not it has been approved.
+   */
+  async draftOfficialReport(
+    statementId: string,
+    revision: number,
+    producedAt: Date,
+    reader?: Reader,
+  ): Promise<{ readonly template: DocumentTemplate; readonly fileName: string }> {
+    const s = await this.frozen.draft(statementId, revision, reader);
+    const identity = {
+      documentId: `draft:${statementId}:${revision}`,
+      producedAt: pdfMoment(producedAt),
+    };
+    const { model } = await this.#officialReportModel(s, identity, reader);
+    return {
+      template: { layout: 'official_report', model: { ...model, draft: true } },
+      fileName: safeFileName(`Utkast ${s.diaryNumber.replace('/', '-')} version ${revision} ${s.parts.title}.pdf`),
+    };
+  }
+
+  async #officialReportModel(
+    s: FrozenStatement,
+    identity: { readonly documentId: string; readonly producedAt: string },
+    reader?: Reader,
+  ): Promise<{ readonly model: OfficialReportModel; readonly issuer: Issuer }> {
+    const { organisation, issuer } = await this.letterheads.letterhead(
+      s.organisationId,
+      { name: s.officer.departmentName, email: s.officer.departmentEmail },
+      reader,
+    );
+    return {
+      issuer,
+      model: {
+        pdf: identity,
+        issuer,
+        diaryNumber: s.diaryNumber,
+        date: s.parts.documentDate,
+        officer: { name: s.officer.name, phone: s.officer.phone },
+        addressee: { board: organisation.name, meetingDate: s.meetingDate },
+        title: s.parts.title,
+        heading: s.parts.heading,
+        parts: this.#printedParts(s),
+        words: wordingOf(organisation.kind),
+        signatories: s.signatories,
+        attachments: s.attachmentTitles,
+      },
     };
   }
 

@@ -33,6 +33,11 @@ export interface FrameContent {
   readonly right?: LetterheadBlock | null;
   /** The page-1 footer. */
   readonly issuer: Issuer;
+  /**
+   * A word laid across every page (`UTKAST`): a print of a text that is not yet a record, so
+   * that no reader takes it for the signed document.
+   */
+  readonly draftMark?: string | null;
 }
 
 /** A line of the frame, laid out once and drawn on every page it belongs to. */
@@ -44,6 +49,8 @@ interface Placed {
 }
 
 const LINE_GAP = 7;
+/** Light enough to read the text through, dark enough to be seen on a photocopy. */
+const DRAFT_MARK_GREY = '#808080';
 const FOOTER_COLUMN_GAP = 12;
 
 /**
@@ -61,8 +68,10 @@ export class CityPageFrame implements PageFrame {
   private readonly footerRule: number;
   private readonly firstArea: BodyArea;
   private readonly laterArea: BodyArea;
+  private readonly draftMark: string | null;
 
   constructor(doc: PDFKit.PDFDocument, content: FrameContent) {
+    this.draftMark = content.draftMark ?? null;
     const rightWidth = PAGE.right - PAGE.headerRight;
     const leftWidth = PAGE.headerRight - PAGE.left - 12;
     const place = (list: Placed[], text: string, style: TextStyle, x: number, width: number, top: number): number => {
@@ -188,5 +197,23 @@ export class CityPageFrame implements PageFrame {
         doc.moveTo(PAGE.left, this.footerRule).lineTo(PAGE.right, this.footerRule).lineWidth(0.5).stroke();
       });
     }
+    if (this.draftMark) {
+      this.#drawDraftMark(doc, this.draftMark);
+    }
+  }
+
+  /** The draft word, large, grey and diagonal across the middle of the page, translucent so the text reads through it. */
+  #drawDraftMark(doc: PDFKit.PDFDocument, mark: string): void {
+    const style = STYLES.draftMark;
+    const width = measureWith(doc)(style.face, style.size, mark);
+    const centre: [number, number] = [PAGE.width / 2, PAGE.height / 2];
+    asArtifact(doc, 'Layout', () => {
+      doc.save();
+      doc.rotate(-40, { origin: centre }).fillColor(DRAFT_MARK_GREY).fillOpacity(0.35);
+      for (const line of plainLines(doc, mark, style, width + 1)) {
+        drawLine(doc, line, style, centre[0] - width / 2, centre[1] - style.leading / 2);
+      }
+      doc.restore();
+    });
   }
 }

@@ -22,6 +22,7 @@ export const STYLES = {
   panelTitle: { face: 'bold', size: 9, leading: 12 },
   tableHeader: { face: 'bold', size: 8.5, leading: 10.5 },
   tableCell: { face: 'regular', size: 10, leading: 13 },
+  draftMark: { face: 'bold', size: 110, leading: 120 },
 } as const satisfies Record<string, TextStyle>;
 
 /** The text column of every document. */

@@ -123,8 +123,11 @@ export interface OfficialReportModel {
   readonly date: IsoDate;
   /** The case officer (handläggare). */
   readonly officer: { readonly name: string; readonly phone: string };
-  /** The board the report is put before, and its meeting: part of what was approved. */
-  readonly addressee: { readonly board: string; readonly meetingDate: IsoDate };
+  /**
+   * The board the report is put before, and its meeting: part of what was approved. A draft may
+   * not have a meeting yet.
+   */
+  readonly addressee: { readonly board: string; readonly meetingDate: IsoDate | null };
   /** The matter's title, printed large: `Handlingsplan för romsk inkludering`. */
   readonly title: string;
   /** The heading under the title: `Yttrande till kommunstyrelsen`. */
@@ -138,6 +141,8 @@ export interface OfficialReportModel {
   readonly signaturePanel?: SignaturePanelModel | null;
   /** The body's own words for itself; a nämnd's when left out. */
   readonly words?: BodyWords;
+  /** A preview of a text not yet approved: `UTKAST` across every page, and no signature panel. */
+  readonly draft?: boolean;
 }
 
 /** One section of a remiss that the recipients are asked to comment on. */

@@ -174,6 +174,29 @@ describe(renderOfficialReport.name, () => {
     });
   });
 
+  it('prints a draft with UTKAST on every page, without a meeting and with no signature panel', async () => {
+    const base = referenceReport();
+    const sut = renderOfficialReport({
+      ...base,
+      draft: true,
+      addressee: { ...base.addressee, meetingDate: null },
+    });
+    expect(sut.signaturePanel).toBeNull();
+    const pages = extractPages(await finishPdf(sut.doc));
+    expect(pages.length).toBe(2);
+    for (const page of pages) {
+      expect(normalise(page)).toContain('Tjänsteutlåtande – UTKAST');
+    }
+    expect(normalise(pages[0]!)).toContain('Sammanträde inte valt');
+  });
+
+  it('refuses an approved report without its meeting', () => {
+    const base = referenceReport();
+    expect(() => renderOfficialReport({ ...base, addressee: { ...base.addressee, meetingDate: null } })).toThrow(
+      /addressee\.meetingDate/,
+    );
+  });
+
   it('keeps a long registry e-mail address whole in the footer', async () => {
     const email = 'registrator.stadsledningskontoret@stockholm.se';
     const model = referenceReport();

@@ -10,6 +10,15 @@ import { addAttachments, addStatementParts } from './statement-parts.js';
 import { PART_HEADINGS } from './swedish.js';
 
 const DOCUMENT_TYPE = 'Tjänsteutlåtande';
+const DRAFT_MARK = 'UTKAST';
+
+/** The meeting under `Till`: a draft not yet addressed to one says so; an approved report has one. */
+function meetingLine(meetingDate: string | null, draft: boolean): string {
+  if (meetingDate === null && draft) {
+    return 'Sammanträde inte valt';
+  }
+  return checkDate(meetingDate ?? '', 'addressee.meetingDate');
+}
 
 /**
  * Renders a tjänsteutlåtande as the city's template lays it out: letterhead with handläggare
@@ -17,7 +26,8 @@ const DOCUMENT_TYPE = 'Tjänsteutlåtande';
  * bold headings, the signature block, Bilagor and the visible signature panel.
  */
 export function renderOfficialReport(model: OfficialReportModel): RenderedPdf {
-  const meetingDate = checkDate(model.addressee.meetingDate, 'addressee.meetingDate');
+  const draft = model.draft === true;
+  const meetingDate = meetingLine(model.addressee.meetingDate, draft);
   const issuer = model.issuer;
   const document = beginCityDocument(
     {
@@ -30,12 +40,14 @@ export function renderOfficialReport(model: OfficialReportModel): RenderedPdf {
     {
       municipality: issuer.municipality,
       senderLines: [issuer.administration, ...(issuer.department ? [issuer.department] : [])],
-      documentType: DOCUMENT_TYPE,
+      // Said in the header of every page as well, for a reader that does not see the diagonal mark.
+      documentType: draft ? `${DOCUMENT_TYPE} – ${DRAFT_MARK}` : DOCUMENT_TYPE,
       diaryNumber: model.diaryNumber,
       date: model.date,
       left: { label: 'Handläggare', lines: [model.officer.name, `Telefon: ${model.officer.phone}`] },
       right: { label: 'Till', lines: [model.addressee.board, meetingDate] },
       issuer,
+      draftMark: draft ? DRAFT_MARK : null,
     },
   );
   const { doc, flow } = document;
@@ -44,6 +56,6 @@ export function renderOfficialReport(model: OfficialReportModel): RenderedPdf {
   addStatementParts(flow, model.parts, model.words);
   addSignatureBlock(doc, flow, model.signatories);
   addAttachments(flow, PART_HEADINGS.attachments, model.attachments);
-  const panel = addSignaturePanel(doc, flow, model.signaturePanel);
+  const panel = addSignaturePanel(doc, flow, draft ? null : model.signaturePanel);
   return completeCityDocument(document, panel);
 }

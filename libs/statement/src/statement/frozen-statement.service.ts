@@ -50,7 +50,7 @@ export interface FrozenStatement {
   /** The sender's reference, "Er referens" on the yttrande. */
   readonly senderReference: string | null;
   readonly attachmentTitles: readonly string[];
-  /** When the last step approved: the revision's moment of freezing. */
+  /** When the last step approved: the revision's moment of freezing (for a draft, when it was saved). */
   readonly approvedAt: Date;
 }
 
@@ -83,6 +83,7 @@ interface FrozenRow {
     approvedAt: string;
   }[];
   readonly meeting_date: string | null;
+  readonly saved_at: Date | null;
 }
 
 /** Reads a frozen revision and its decision the way the documents print them. */
@@ -108,6 +109,23 @@ export class FrozenStatementService {
     reader?: Reader,
     meetingId?: string | null,
   ): Promise<FrozenStatement> {
+    return this.#read(statementId, revision, { approved: true, meetingId: meetingId ?? null }, reader);
+  }
+
+  /**
+   * A revision as it would print, approved or not: for the draft preview. Approvals and
+   * signatories are those of an approved submission of the revision, none before.
+   */
+  async draft(statementId: string, revision: number, reader?: Reader): Promise<FrozenStatement> {
+    return this.#read(statementId, revision, { approved: false, meetingId: null }, reader);
+  }
+
+  async #read(
+    statementId: string,
+    revision: number,
+    options: { readonly approved: boolean; readonly meetingId: string | null },
+    reader?: Reader,
+  ): Promise<FrozenStatement> {
     const manager = reader ?? this.db.reader;
     // The statement, revision, approved submission, approvals and meeting in one statement (the
     // worker runs this for every document); the directory and the registry answer for their own.
@@ -119,24 +137,25 @@ export class FrozenStatementService {
                                                           'approvedAt', a.decided_at) ORDER BY a.step)
                         FROM statement_approvals a
                         WHERE a.submission_id = sub.id AND a.decision = 'approved'), '[]'::json) AS approvals,
-              m.meeting_date::text AS meeting_date
+              m.meeting_date::text AS meeting_date, r.created_at AS saved_at
        FROM statements s
        LEFT JOIN statement_revisions r ON r.statement_id = s.id AND r.number = $2
        LEFT JOIN statement_submissions sub
               ON sub.statement_id = s.id AND sub.revision_number = $2 AND sub.status = 'approved'
        LEFT JOIN board_meetings m ON m.id = COALESCE($3::uuid, r.meeting_id)
        WHERE s.id = $1`,
-      [statementId, revision, meetingId ?? null],
+      [statementId, revision, options.meetingId],
     );
     if (!row) {
       throw statementErrors.notFound();
     }
-    if (!row.revision_id) {
+    if (!row.revision_id || !row.saved_at) {
       throw statementErrors.revisionNotFound(revision);
     }
-    if (!row.submission_id || !row.submitted_at) {
+    if (options.approved && (!row.submission_id || !row.submitted_at)) {
       throw statementErrors.notApproved();
     }
+    const savedAt = row.saved_at;
     const { parts } = await this.store.revision(manager, statementId, revision);
     const people = await this.people.contacts(
       [...row.approvals.flatMap((a) => [a.approverId, ...(a.onBehalfOfId ? [a.onBehalfOfId] : [])]), parts.officerId],
@@ -184,7 +203,7 @@ export class FrozenStatementService {
       senderAddress: context?.senderAddress ?? [],
       senderReference: context?.senderReference ?? null,
       attachmentTitles: parts.attachments.map((a) => a.title),
-      approvedAt: approvals.at(-1)?.approvedAt ?? row.submitted_at,
+      approvedAt: approvals.at(-1)?.approvedAt ?? row.submitted_at ?? savedAt,
     };
   }
 

@@ -38,6 +38,8 @@ export const statementMessages = {
   sectionComment: 'Kommentar',
   noText: '(tomt)',
   meeting: (date: string) => `Nämndens sammanträde ${date}`,
+  preview: (revision: number) => `Förhandsgranska utskriften av version ${revision} (PDF, märkt utkast)`,
+  opensInNewTab: ', öppnas i en ny flik',
   noMeeting: 'Inget sammanträde valt',
   cancelled: '(inställt)',
   approvals: 'Godkännanden',

@@ -16,6 +16,7 @@ import { CompareView } from '../CompareView';
 import { statementMessages } from '../messages';
 import { useStatementActions } from '../permissions';
 import { type Statement, statementQuery, useApproveStatement, useRequestChanges } from '../statement-queries';
+import { PreviewLink } from '../PreviewLink';
 import { StatementView } from '../StatementView';
 import { approveMessages as t } from './messages';
 
@@ -97,6 +98,9 @@ function Review({ statement }: { statement: Statement }) {
         <ApprovalChain statement={statement} officerId={statement.revision.parts.officerId} />
       </section>
       <h2>{t.text}</h2>
+      <p>
+        <PreviewLink statementId={statement.id} revision={revision} />
+      </p>
       <StatementView statement={statement} parts={statement.revision.parts} />
     </>
   );

@@ -16,6 +16,7 @@ import { TextField } from '../../../ui/TextField';
 import { caseDocumentsQuery } from '../../cases/case/case-queries';
 import { departmentsQuery, peopleQuery } from '../../directory/people-query';
 import { PART_LABEL } from '../messages';
+import { PreviewLink } from '../PreviewLink';
 import { type PartsInput, revisionQuery, type Statement, statementQuery, useSaveStatement } from '../statement-queries';
 import { ConflictView } from './ConflictView';
 import { comingMeetingsQuery } from './meetings-query';
@@ -343,6 +344,7 @@ function Editor({ statement }: { statement: Statement }) {
             {status}
           </p>
           <Link to={`/tjansteutlatanden/${statement.id}`}>{t.toStatement}</Link>
+          <PreviewLink statementId={statement.id} revision={base} />
         </div>
       </form>
     </Page>

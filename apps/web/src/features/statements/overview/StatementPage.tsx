@@ -10,6 +10,7 @@ import { IssuedDocuments } from '../issued/IssuedDocuments';
 import { statementMessages as t } from '../messages';
 import { useStatementActions } from '../permissions';
 import { PreparationRequests } from '../preparation/PreparationRequests';
+import { PreviewLink } from '../PreviewLink';
 import { type Statement, statementQuery } from '../statement-queries';
 import { StatementView } from '../StatementView';
 
@@ -48,6 +49,9 @@ export function StatementPage() {
           <h2>{t.revisionOf(statement.currentRevision, formatDateTime(statement.revision.savedAt))}</h2>
           <p>
             <Link to={`/tjansteutlatanden/${statement.id}/versioner`}>{t.revisions}</Link>
+          </p>
+          <p>
+            <PreviewLink statementId={statement.id} revision={statement.currentRevision} />
           </p>
           <StatementView statement={statement} parts={statement.revision.parts} />
         </Page>
