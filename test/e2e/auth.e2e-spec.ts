@@ -276,6 +276,12 @@ describe('login attempts', () => {
     const stopped = await login(officer.email, officer.password).expect(429);
     expect(stopped.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(stopped.body).toMatchObject({ code: 'auth.too_many_attempts', status: 429 });
+    // When to try again: the counter's time left in the 15-minute window, in the header and the problem.
+    const retryAfter = Number(stopped.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(stopped.body).toMatchObject({ retryAfterSeconds: retryAfter });
+    expect((stopped.body as { detail: string }).detail).toContain('Vänta 15 minuter');
     await login(colleague.email, colleague.password).expect(200);
   });
 

@@ -37,13 +37,19 @@ export class LoginRateLimiter implements OnApplicationShutdown {
   async attempt(email: string, clientAddress: string): Promise<void> {
     const { loginMaxAttempts: max, loginWindowSeconds: window } = this.config.auth;
     const keys = [this.#key('email', email.trim().toLowerCase()), this.#key('ip', clientAddress)] as const;
-    const counts = (await this.#inRedis(keys, window)) ?? (await this.#inPostgres(keys, window));
+    const counted = (await this.#inRedis(keys, window)) ?? {
+      counts: await this.#inPostgres(keys, window),
+      secondsLeft: window,
+    };
+    const [byEmail = 0, byAddress = 0] = counted.counts;
     // Per address the limit is wider: one office network may have many people mistyping.
-    if (counts[0]! > max || counts[1]! > max * 10) {
+    if (byEmail > max || byAddress > max * 10) {
+      const retryAfterSeconds = Math.max(1, Math.min(window, counted.secondsLeft));
       throw new DomainError(
         'auth.too_many_attempts',
         ErrorKind.TooManyRequests,
-        `För många inloggningsförsök. Vänta ${Math.ceil(window / 60)} minuter och försök igen.`,
+        `För många inloggningsförsök. Vänta ${Math.ceil(retryAfterSeconds / 60)} minuter och försök igen.`,
+        { retryAfterSeconds },
       );
     }
   }
@@ -70,8 +76,14 @@ export class LoginRateLimiter implements OnApplicationShutdown {
     await this.fallback.forgive(emailKey, ipKey);
   }
 
-  /** The counts in Redis, or undefined when Redis cannot be reached now. */
-  async #inRedis(keys: readonly [string, string], window: number): Promise<number[] | undefined> {
+  /**
+   * The counts in Redis and the seconds until the longer-lived counter expires, or undefined when
+   * Redis cannot be reached now.
+   */
+  async #inRedis(
+    keys: readonly [string, string],
+    window: number,
+  ): Promise<{ counts: number[]; secondsLeft: number } | undefined> {
     // A Redis known to be away is not waited for: the login answers at once from PostgreSQL.
     if (AWAY.has(this.#redis.status)) {
       return undefined;
@@ -83,12 +95,17 @@ export class LoginRateLimiter implements OnApplicationShutdown {
         .expire(keys[0], window, 'NX')
         .incr(keys[1])
         .expire(keys[1], window, 'NX')
+        .ttl(keys[0])
+        .ttl(keys[1])
         .exec();
       if (this.#fallingBack) {
         this.#fallingBack = false;
         log.log('Redis is back: login attempts are counted there again');
       }
-      return [Number(results?.[0]?.[1] ?? 0), Number(results?.[2]?.[1] ?? 0)];
+      return {
+        counts: [Number(results?.[0]?.[1] ?? 0), Number(results?.[2]?.[1] ?? 0)],
+        secondsLeft: Math.max(Number(results?.[4]?.[1] ?? window), Number(results?.[5]?.[1] ?? window)),
+      };
     } catch {
       return undefined;
     }

@@ -68,6 +68,13 @@ export class ProblemResponse {
   })
   readonly revisionInApproval?: number;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'Sekunder tills ett nytt försök kan lyckas, som i huvudet Retry-After (auth.too_many_attempts).',
+  })
+  readonly retryAfterSeconds?: number;
+
   @ApiPropertyOptional({ type: 'integer', description: 'Steget som väntar (statement.step_out_of_order).' })
   readonly waitingStep?: number;
 

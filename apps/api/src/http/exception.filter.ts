@@ -35,5 +35,9 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, exceptio
   if (reply.sent) {
     return;
   }
+  // When to try again, for clients that read the header rather than the problem (RFC 9110 §10.2.3).
+  if (problem.status === 429 && typeof problem['retryAfterSeconds'] === 'number') {
+    void reply.header('retry-after', String(problem['retryAfterSeconds']));
+  }
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }

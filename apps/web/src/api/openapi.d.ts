@@ -3503,6 +3503,8 @@ export interface components {
       currentRevision?: number;
       /** @description Versionen som väntar på godkännande (statement.revision_changed). */
       revisionInApproval?: number;
+      /** @description Sekunder tills ett nytt försök kan lyckas, som i huvudet Retry-After (auth.too_many_attempts). */
+      retryAfterSeconds?: number;
       /** @description Steget som väntar (statement.step_out_of_order). */
       waitingStep?: number;
       /** @description Steget som redan är godkänt (statement.step_taken). */

@@ -48,6 +48,8 @@ test.describe('Inloggning', () => {
     const summary = page.getByRole('alert');
     await expect(summary).toContainText('För många inloggningsförsök.');
     await expect(summary).toContainText(/Vänta \d+ minuter och försök igen\./);
+    // The API's Retry-After, read as the time of day when the next attempt may succeed.
+    await expect(summary).toContainText(/Du kan försöka igen kl\. \d{2}[.:]\d{2}\./);
     await expect(summary).toBeFocused();
   });
 
