@@ -1314,6 +1314,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{id}/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WorkController_meetingStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/cancel': {
     parameters: {
       query?: never;
@@ -9825,6 +9841,55 @@ export interface operations {
       };
       /** @description Begäran är välformad men bryter mot en regel. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  WorkController_meetingStatements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tjänsteutlåtandena till sammanträdet. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementResponse'][];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
