@@ -272,6 +272,33 @@ describe('board decisions at real meetings, and documents that say only what is 
     }
   });
 
+  it('lists the organisation’s issued documents, latest first, with their diary numbers, and no other organisation’s', async () => {
+    const w = await statementWorld(ctx);
+    const s = await flow.approved(w);
+    await ctx.drain();
+    const own = await issued(w.registrar, s.id);
+    expect(own.length).toBeGreaterThan(0);
+    const all = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .set(await ctx.as(w.officer))
+      .expect(200);
+    const listed = all.body as (IssuedDocument & { diaryNumber: string; requestedAt: string })[];
+    for (const document of own) {
+      expect(listed).toContainEqual(expect.objectContaining({ id: document.id, diaryNumber: s.diaryNumber }));
+    }
+    const times = listed.map((d) => d.requestedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const other = await ctx.factories.organisation();
+    const stranger = await ctx.factories.person(other.id, { roles: [Role.Registrar] });
+    const theirs = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .set(await ctx.as(stranger))
+      .expect(200);
+    expect(theirs.body).toEqual([]);
+  });
+
   it('numbers a paragraph once in a meeting’s minutes and prints its sign once', async () => {
     const w = await statementWorld(ctx);
     const first = await flow.approved(w);

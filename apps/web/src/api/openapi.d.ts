@@ -3302,6 +3302,47 @@ export interface components {
        */
       approvedAt: string;
     };
+    IssuedDocumentEntryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string;
+      /** Format: uuid */
+      caseId: string;
+      kind: components['schemas']['DocumentKind'];
+      /**
+       * Format: uuid
+       * @description Tjänsteutlåtandet, beslutet, remissen eller remissinstansen.
+       */
+      subjectId: string;
+      revision: number;
+      /** @description Utgåva av samma revision: 2 när den utfärdats på nytt. */
+      edition: number;
+      status: components['schemas']['IssueStatus'];
+      /** @description Varför dokumentet inte kunde tas fram, när det misslyckades. */
+      failureReason: string | null;
+      /** @description SHA-256 av den signerade filen, hex. */
+      sha256: string | null;
+      fileName: string | null;
+      /** Format: uuid */
+      fileBlobId: string | null;
+      /**
+       * Format: uuid
+       * @description Handlingen dokumentet är diariefört som.
+       */
+      registeredDocumentId: string | null;
+      certificateFingerprint: string | null;
+      /** Format: date-time */
+      signedAt: string | null;
+      signatories: components['schemas']['IssuedSignatoryResponse'][] | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /**
+       * @description Diarienumret för ärendet dokumentet hör till.
+       * @example HÄ 2025/578
+       */
+      diaryNumber: string;
+    };
     IssuedDocumentResponse: {
       /** Format: uuid */
       id: string;
@@ -10237,9 +10278,9 @@ export interface operations {
   };
   IssuedDocumentsController_list: {
     parameters: {
-      query: {
-        /** @description Tjänsteutlåtandet, beslutet, remissen eller remissinstansen dokumenten gäller. */
-        subjectId: string;
+      query?: {
+        /** @description Tjänsteutlåtandet, beslutet, remissen eller remissinstansen dokumenten gäller. Utan den: organisationens senast begärda dokument (högst 200), det senaste först. */
+        subjectId?: string;
       };
       header?: never;
       path?: never;
@@ -10253,7 +10294,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IssuedDocumentResponse'][];
+          'application/json': components['schemas']['IssuedDocumentEntryResponse'][];
         };
       };
       /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
