@@ -5,6 +5,12 @@ import { LoginPage } from '../features/auth/login/LoginPage';
 import { SwitchOrganisationPage } from '../features/auth/switch-organisation/SwitchOrganisationPage';
 import { CasePage } from '../features/cases/case/CasePage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
+import { IssuedDocumentsPage } from '../features/documents/issued/IssuedDocumentsPage';
+import { VerifyPage } from '../features/documents/verify/VerifyPage';
+import { IncomingRemissesPage } from '../features/incoming/list/IncomingRemissesPage';
+import { RegisterIncomingPage } from '../features/incoming/register/RegisterIncomingPage';
+import { MeetingPage } from '../features/meetings/meeting/MeetingPage';
+import { MeetingsPage } from '../features/meetings/calendar/MeetingsPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ApprovePage } from '../features/statements/approve/ApprovePage';
 import { StatementPage } from '../features/statements/overview/StatementPage';
@@ -48,6 +54,12 @@ export function createRouter() {
         { path: 'tjansteutlatanden/:statementId/granska', element: <ApprovePage /> },
         { path: 'ersattare', element: <SubstitutesPage /> },
         { path: 'beredningsfragor/:requestId', element: <AnswerPage /> },
+        { path: 'inkomna-remisser', element: <IncomingRemissesPage /> },
+        { path: 'inkomna-remisser/registrera', element: <RegisterIncomingPage /> },
+        { path: 'sammantraden', element: <MeetingsPage /> },
+        { path: 'sammantraden/:meetingId', element: <MeetingPage /> },
+        { path: 'utfardade-dokument', element: <IssuedDocumentsPage /> },
+        { path: 'kontrollera', element: <VerifyPage /> },
         {
           path: 'tjansteutlatanden/:statementId/redigera',
           element: (
