@@ -15,6 +15,7 @@ export const meetingMessages = {
   cancelled: 'Inställt',
   coming: 'Kommande',
   held: 'Hållet',
+  today: 'I dag',
   cancel: 'Ställ in',
   cancelFor: (date: string) => `Ställ in sammanträdet ${date}`,
   cancelledMessage: (date: string) => `Sammanträdet ${date} är inställt.`,

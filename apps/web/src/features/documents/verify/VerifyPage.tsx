@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { DropZone, FileTrigger, Text } from 'react-aria-components';
 
 import { api } from '../../../api/client';
@@ -35,8 +35,13 @@ export function VerifyPage() {
         }),
       );
     },
-    onSuccess: () => requestAnimationFrame(() => result.current?.focus()),
   });
+  // Each verdict takes the focus once it is on the page, so that it is read at once.
+  useEffect(() => {
+    if (verify.data) {
+      result.current?.focus();
+    }
+  }, [verify.data]);
   const check = (file: File | undefined) => {
     if (file) {
       verify.mutate(file);

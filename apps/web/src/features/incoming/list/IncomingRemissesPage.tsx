@@ -30,15 +30,13 @@ export function IncomingRemissesPage() {
   const registered = (location.state as { registered?: string } | null)?.registered;
   const [status, setStatus] = useState(registered ? t.registered(registered) : '');
   return (
-    <Page
-      title={t.title}
-      aside={
+    <Page title={t.title}>
+      <p>{t.intro}</p>
+      <p>
         <Link className="button button--secondary" to="/inkomna-remisser/registrera">
           {t.register}
         </Link>
-      }
-    >
-      <p>{t.intro}</p>
+      </p>
       <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
         {status}
       </p>

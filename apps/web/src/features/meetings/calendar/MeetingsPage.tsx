@@ -21,7 +21,7 @@ const FIELDS = {
 };
 
 export function meetingState(m: Meeting, today = todayInStockholm()): string {
-  return m.cancelled ? t.cancelled : m.meetingDate < today ? t.held : t.coming;
+  return m.cancelled ? t.cancelled : m.meetingDate < today ? t.held : m.meetingDate === today ? t.today : t.coming;
 }
 
 /** Sammanträden: the board's calendar; the registrar adds meetings and cancels them. */
@@ -45,7 +45,6 @@ export function MeetingsPage() {
       <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
         {status}
       </p>
-      {registrar ? <AddMeeting onAdded={setStatus} /> : null}
       <section aria-labelledby="plan">
         <h2 id="plan">{t.calendar}</h2>
         <QueryState query={query}>
@@ -98,6 +97,7 @@ export function MeetingsPage() {
           }
         </QueryState>
       </section>
+      {registrar ? <AddMeeting onAdded={setStatus} /> : null}
     </Page>
   );
 }
