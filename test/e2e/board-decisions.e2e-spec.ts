@@ -243,6 +243,62 @@ describe('board decisions at real meetings, and documents that say only what is 
     expect(decided.status).toBe(200);
   });
 
+  it('lists a meeting’s agenda: what goes before it and what the board decided there, even when referred back', async () => {
+    const w = await statementWorld(ctx);
+    const s = await flow.approved(w);
+    const registrar = await ctx.as(w.registrar);
+    const agenda = async (meetingId: string, as = registrar) =>
+      ctx.http().get(`/api/v1/meetings/${meetingId}/statements`).set(as);
+    const before = await agenda(w.meetingId!);
+    expect(before.status).toBe(200);
+    expect((before.body as Statement[]).map((x) => [x.id, x.status, x.decision])).toEqual([[s.id, 'approved', null]]);
+    const empty = await addMeeting(ctx, w.registrar, '2026-12-07');
+    expect((await agenda(empty)).body).toEqual([]);
+
+    afterMeeting(ctx, w.meetingDate!);
+    await flow.decide(w, s, { paragraph: '7', outcome: 'referred_back', confirmation: { immediate: true } });
+    const after = await agenda(w.meetingId!, await ctx.as(w.officer));
+    expect(after.status).toBe(200);
+    expect((after.body as Statement[]).map((x) => [x.id, x.status])).toEqual([[s.id, 'drafting']]);
+    expect((after.body as Statement[])[0]!.decision).toMatchObject({ paragraph: '§ 7', outcome: 'referred_back' });
+
+    const other = await ctx.factories.organisation();
+    const otherRegistrar = await ctx.factories.person(other.id, { roles: [Role.Registrar] });
+    for (const [id, as] of [
+      [w.meetingId!, await ctx.as(otherRegistrar)],
+      ['6c0a3d2e-8f7b-4d1a-9e2c-1b3a5d7f9e0c', registrar],
+    ] as const) {
+      expect((await agenda(id, as)).body).toMatchObject({ status: 404, code: 'statement.meeting_not_found' });
+    }
+  });
+
+  it('lists the organisation’s issued documents, latest first, with their diary numbers, and no other organisation’s', async () => {
+    const w = await statementWorld(ctx);
+    const s = await flow.approved(w);
+    await ctx.drain();
+    const own = await issued(w.registrar, s.id);
+    expect(own.length).toBeGreaterThan(0);
+    const all = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .set(await ctx.as(w.officer))
+      .expect(200);
+    const listed = all.body as (IssuedDocument & { diaryNumber: string; requestedAt: string })[];
+    for (const document of own) {
+      expect(listed).toContainEqual(expect.objectContaining({ id: document.id, diaryNumber: s.diaryNumber }));
+    }
+    const times = listed.map((d) => d.requestedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const other = await ctx.factories.organisation();
+    const stranger = await ctx.factories.person(other.id, { roles: [Role.Registrar] });
+    const theirs = await ctx
+      .http()
+      .get('/api/v1/issued-documents')
+      .set(await ctx.as(stranger))
+      .expect(200);
+    expect(theirs.body).toEqual([]);
+  });
+
   it('numbers a paragraph once in a meeting’s minutes and prints its sign once', async () => {
     const w = await statementWorld(ctx);
     const first = await flow.approved(w);

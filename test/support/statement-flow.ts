@@ -6,6 +6,7 @@ import type { TestContext } from './test-context.js';
 /** A statement as the API answers it, as far as the tests look. */
 export interface Statement {
   id: string;
+  diaryNumber: string;
   status: string;
   currentRevision: number;
   approvedRevision: number | null;

@@ -162,6 +162,16 @@ export class IssuanceService {
     return rows.map(toIssuedView);
   }
 
+  /** An organisation's documents, the latest asked for first, at most `limit`. */
+  async forOrganisation(organisationId: string, limit: number, reader?: Reader): Promise<IssuedDocumentView[]> {
+    const rows = await (reader ?? this.db.reader).find(IssuedDocumentEntity, {
+      where: { organisationId },
+      order: { requestedAt: 'DESC', kind: 'ASC', edition: 'DESC' },
+      take: limit,
+    });
+    return rows.map(toIssuedView);
+  }
+
   async findBySha256(sha256: string): Promise<IssuedDocumentView | undefined> {
     const row = await this.db.reader.findOneBy(IssuedDocumentEntity, { sha256, status: IssueStatus.Signed });
     return row ? toIssuedView(row) : undefined;

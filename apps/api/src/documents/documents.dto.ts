@@ -1,13 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class IssuedDocumentsQuery {
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'uuid',
-    description: 'Tjänsteutlåtandet, beslutet, remissen eller remissinstansen dokumenten gäller.',
+    description:
+      'Tjänsteutlåtandet, beslutet, remissen eller remissinstansen dokumenten gäller. Utan den: organisationens senast begärda dokument (högst 200), det senaste först.',
   })
+  @IsOptional()
   @IsUUID()
-  subjectId!: string;
+  subjectId?: string;
 }
 
 export class CertificateFields {

@@ -1,4 +1,4 @@
-import type { CertificateView, Verification } from '@app/document';
+import type { CertificateView, IssuedDocumentEntry, Verification } from '@app/document';
 import { DocumentKind, IssueStatus, type IssuedDocumentView } from '@app/issuance';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 
@@ -82,6 +82,12 @@ export class IssuedDocumentResponse {
 
   @ApiProperty({ format: 'date-time' })
   readonly requestedAt!: string;
+}
+
+@Describes<IssuedDocumentEntry>()
+export class IssuedDocumentEntryResponse extends IssuedDocumentResponse {
+  @ApiProperty({ example: 'HÄ 2025/578', description: 'Diarienumret för ärendet dokumentet hör till.' })
+  readonly diaryNumber!: string;
 }
 
 @Describes<CertificateView>()

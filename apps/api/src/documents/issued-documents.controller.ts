@@ -2,6 +2,7 @@ import { CompilationService } from '@app/consultation';
 import {
   type CertificateView,
   DocumentIssuerService,
+  type IssuedDocumentEntry,
   SigningCertificateService,
   type Verification,
   VerificationService,
@@ -23,6 +24,7 @@ import { CertificateFields, CertificateUpload, IssuedDocumentsQuery, Verificatio
 import {
   AlteredResponse,
   CertificateResponse,
+  IssuedDocumentEntryResponse,
   IssuedDocumentResponse,
   IssuedUnalteredResponse,
   NotIssuedResponse,
@@ -54,13 +56,18 @@ export class IssuedDocumentsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The signed documents issued for a statement, decision, remiss or recipient, with their state. */
+  /**
+   * The signed documents issued for a statement, decision, remiss or recipient, with their state;
+   * without a subject, the organisation's latest (its registrar's overview).
+   */
   @Get('issued-documents')
   @Authenticated()
-  @ApiOkResponse({ type: [IssuedDocumentResponse], description: 'Dokumenten med sina lägen.' })
+  @ApiOkResponse({ type: [IssuedDocumentEntryResponse], description: 'Dokumenten med sina lägen.' })
   @ApiProblems(400)
-  list(@CurrentActor() actor: Actor, @Query() query: IssuedDocumentsQuery): Promise<IssuedDocumentView[]> {
-    return this.issuer.forSubjects(actor, [query.subjectId]);
+  async list(@CurrentActor() actor: Actor, @Query() query: IssuedDocumentsQuery): Promise<IssuedDocumentEntry[]> {
+    return query.subjectId
+      ? this.issuer.withDiaryNumbers(await this.issuer.forSubjects(actor, [query.subjectId]))
+      : this.issuer.ofOrganisation(actor);
   }
 
   /** One issued document: queued, rendering, signed (with its hash) or failed (with the reason). */

@@ -1,6 +1,7 @@
 import { CompilationService, type Compilation } from '@app/consultation';
 import { type Actor, Role } from '@app/platform';
 import {
+  AgendaService,
   ApprovalChainService,
   type ChainStep,
   type DecisionView,
@@ -10,6 +11,7 @@ import {
   PreparationService,
   type PreparationRequestView,
   SubstituteService,
+  type StatementView,
   type SubstituteView,
   type WorkItem,
   WorkInboxService,
@@ -38,6 +40,7 @@ import {
   DecisionResponse,
   MeetingResponse,
   PreparationRequestResponse,
+  StatementResponse,
   SubstituteResponse,
   WorkItemResponse,
 } from './statements.responses.js';
@@ -50,6 +53,7 @@ export class WorkController {
     private readonly chains: ApprovalChainService,
     private readonly substitutes: SubstituteService,
     private readonly meetings: MeetingService,
+    private readonly agenda: AgendaService,
     private readonly decisions: DecisionService,
     private readonly preparation: PreparationService,
     private readonly compilations: CompilationService,
@@ -119,6 +123,18 @@ export class WorkController {
   @ApiProblems(400, 409, 422)
   addMeeting(@CurrentActor() actor: Actor, @Body() body: MeetingDto): Promise<MeetingView> {
     return this.meetings.add(actor, body);
+  }
+
+  /**
+   * The tjänsteutlåtanden on a meeting's agenda: those that go before it and those the board
+   * decided on there, each with its proposed decision and the board's decision when recorded.
+   */
+  @Get('meetings/:id/statements')
+  @Authenticated()
+  @ApiOkResponse({ type: [StatementResponse], description: 'Tjänsteutlåtandena till sammanträdet.' })
+  @ApiProblems(400, 404)
+  meetingStatements(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<StatementView[]> {
+    return this.agenda.statementsAt(actor, id);
   }
 
   @Post('meetings/:id/cancel')

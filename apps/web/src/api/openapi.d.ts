@@ -1330,6 +1330,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{id}/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WorkController_meetingStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{id}/cancel': {
     parameters: {
       query?: never;
@@ -3301,6 +3317,47 @@ export interface components {
        * @example 2025-10-02 14:05
        */
       approvedAt: string;
+    };
+    IssuedDocumentEntryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string;
+      /** Format: uuid */
+      caseId: string;
+      kind: components['schemas']['DocumentKind'];
+      /**
+       * Format: uuid
+       * @description Tjänsteutlåtandet, beslutet, remissen eller remissinstansen.
+       */
+      subjectId: string;
+      revision: number;
+      /** @description Utgåva av samma revision: 2 när den utfärdats på nytt. */
+      edition: number;
+      status: components['schemas']['IssueStatus'];
+      /** @description Varför dokumentet inte kunde tas fram, när det misslyckades. */
+      failureReason: string | null;
+      /** @description SHA-256 av den signerade filen, hex. */
+      sha256: string | null;
+      fileName: string | null;
+      /** Format: uuid */
+      fileBlobId: string | null;
+      /**
+       * Format: uuid
+       * @description Handlingen dokumentet är diariefört som.
+       */
+      registeredDocumentId: string | null;
+      certificateFingerprint: string | null;
+      /** Format: date-time */
+      signedAt: string | null;
+      signatories: components['schemas']['IssuedSignatoryResponse'][] | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /**
+       * @description Diarienumret för ärendet dokumentet hör till.
+       * @example HÄ 2025/578
+       */
+      diaryNumber: string;
     };
     IssuedDocumentResponse: {
       /** Format: uuid */
@@ -9904,6 +9961,55 @@ export interface operations {
       };
     };
   };
+  WorkController_meetingStatements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tjänsteutlåtandena till sammanträdet. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementResponse'][];
+        };
+      };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
   WorkController_cancelMeeting: {
     parameters: {
       query?: never;
@@ -10242,9 +10348,9 @@ export interface operations {
   };
   IssuedDocumentsController_list: {
     parameters: {
-      query: {
-        /** @description Tjänsteutlåtandet, beslutet, remissen eller remissinstansen dokumenten gäller. */
-        subjectId: string;
+      query?: {
+        /** @description Tjänsteutlåtandet, beslutet, remissen eller remissinstansen dokumenten gäller. Utan den: organisationens senast begärda dokument (högst 200), det senaste först. */
+        subjectId?: string;
       };
       header?: never;
       path?: never;
@@ -10258,7 +10364,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IssuedDocumentResponse'][];
+          'application/json': components['schemas']['IssuedDocumentEntryResponse'][];
         };
       };
       /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */

@@ -13,7 +13,7 @@ const REOPEN_AFTER_MS = 15_000;
 const STALE_PATHS: Readonly<Record<string, readonly string[]>> = {
   notifications: ['/api/v1/notifications'],
   work: ['/api/v1/my-work'],
-  statement: ['/api/v1/statements', '/api/v1/my-work'],
+  statement: ['/api/v1/statements', '/api/v1/my-work', '/api/v1/meetings'],
   'issued-document': ['/api/v1/issued-documents'],
 };
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 
 import { LoginPage } from '../features/auth/login/LoginPage';
@@ -19,6 +19,30 @@ import { SessionRoute } from './SessionRoute';
 
 /** The editor brings the text editor with it: a chunk of its own, loaded when opened. */
 const EditorPage = lazy(() => import('../features/statements/editor/EditorPage'));
+
+/** The registrar's desk and the document check: chunks of their own, kept out of the first load. */
+const IncomingRemissesPage = lazy(() =>
+  import('../features/incoming/list/IncomingRemissesPage').then((m) => ({ default: m.IncomingRemissesPage })),
+);
+const RegisterIncomingPage = lazy(() =>
+  import('../features/incoming/register/RegisterIncomingPage').then((m) => ({ default: m.RegisterIncomingPage })),
+);
+const MeetingsPage = lazy(() =>
+  import('../features/meetings/calendar/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../features/meetings/meeting/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const IssuedDocumentsPage = lazy(() =>
+  import('../features/documents/issued/IssuedDocumentsPage').then((m) => ({ default: m.IssuedDocumentsPage })),
+);
+const VerifyPage = lazy(() =>
+  import('../features/documents/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
+);
+
+function Deferred({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 function Loading() {
   return (
@@ -48,6 +72,54 @@ export function createRouter() {
         { path: 'tjansteutlatanden/:statementId/granska', element: <ApprovePage /> },
         { path: 'ersattare', element: <SubstitutesPage /> },
         { path: 'beredningsfragor/:requestId', element: <AnswerPage /> },
+        {
+          path: 'inkomna-remisser',
+          element: (
+            <Deferred>
+              <IncomingRemissesPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'inkomna-remisser/registrera',
+          element: (
+            <Deferred>
+              <RegisterIncomingPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'sammantraden',
+          element: (
+            <Deferred>
+              <MeetingsPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'sammantraden/:meetingId',
+          element: (
+            <Deferred>
+              <MeetingPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'utfardade-dokument',
+          element: (
+            <Deferred>
+              <IssuedDocumentsPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'kontrollera',
+          element: (
+            <Deferred>
+              <VerifyPage />
+            </Deferred>
+          ),
+        },
         {
           path: 'tjansteutlatanden/:statementId/redigera',
           element: (

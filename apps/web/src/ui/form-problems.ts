@@ -74,3 +74,19 @@ function fieldOf(form: Readonly<Record<string, FormField>>, name: string): FormF
   const key = nearestKnown(form, name);
   return key ? form[key] : undefined;
 }
+
+/**
+ * What a form finds missing before it asks the API, placed as the API's problems are: each
+ * message next to its field and in the summary as a link to it. NO_PROBLEMS when nothing is.
+ */
+export function missingFields<K extends string>(
+  form: Readonly<Record<K, FormField>>,
+  missing: readonly (readonly [K, string])[],
+): FormProblems {
+  return missing.length === 0
+    ? NO_PROBLEMS
+    : {
+        summary: missing.map(([key, message]) => ({ message, fieldId: form[key].id })),
+        fields: new Map(missing.map(([key, message]) => [key, [message]])),
+      };
+}

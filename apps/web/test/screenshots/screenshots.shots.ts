@@ -4,8 +4,17 @@ import { join } from 'node:path';
 import { REFERENCE_CASE } from '../../../../libs/testing/src/reference-case.js';
 import { ok } from '../support/api';
 import { expect, test } from '../support/fixtures';
-import { ALEXANDER, JENS, LEE } from '../support/people';
-import { as, comingMeeting, remissAssigned } from '../support/world';
+import { ALEXANDER, JENS, LEE, MAJA } from '../support/people';
+import {
+  approvedStatement,
+  as,
+  comingMeeting,
+  issuedFile,
+  meetingToday,
+  remissAssigned,
+  remissRegistered,
+  signedDocuments,
+} from '../support/world';
 
 const OUT = join(import.meta.dirname, '../../../../docs/screenshots');
 
@@ -100,9 +109,7 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
   await jens.setViewportSize({ width: 1280, height: 720 });
   await jens.keyboard.press('Control+s');
   await expect(jens.getByRole('status').filter({ hasText: 'Sparat som version 3.' })).toBeVisible();
-  await ok(
-    jensApi.POST('/api/v1/statements/{id}/submit', { params: { path: { id } }, body: { revision: 3, step: 2 } }),
-  );
+  await ok(jensApi.POST('/api/v1/statements/{id}/submit', { params: { path: { id } }, body: { revision: 3 } }));
 
   const alexander = await asPerson(ALEXANDER);
   await alexander.goto(`/tjansteutlatanden/${id}/granska`);
@@ -122,4 +129,40 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
   ).toBeVisible({ timeout: 60_000 });
   await jens.setViewportSize({ width: 1280, height: 1100 });
   await shot(jens, 'tjansteutlatande');
+
+  // The registrar's desk: what came in, the board's meetings, what was issued, and a check.
+  await remissRegistered(url, 'Riktlinjer för stadens lekplatser', { deadlineInDays: 21 });
+  const maja = await asPerson(MAJA);
+  await maja.goto('/inkomna-remisser');
+  await expect(maja.getByRole('region', { name: 'Att tilldela' }).getByRole('listitem').first()).toBeVisible();
+  await shot(maja, 'inkomna-remisser', true);
+  await maja.setViewportSize({ width: 320, height: 720 });
+  await shot(maja, 'inkomna-remisser-320');
+  await maja.setViewportSize({ width: 1280, height: 720 });
+  await maja.goto('/inkomna-remisser/registrera');
+  await shot(maja, 'registrera-remiss', true);
+
+  const today = await meetingToday(url);
+  const onAgenda = await approvedStatement(url, 'Program för stadens simhallar', today);
+  await maja.goto('/sammantraden');
+  await expect(maja.getByRole('table')).toBeVisible();
+  await shot(maja, 'sammantraden', true);
+  await maja.goto(`/sammantraden/${today}`);
+  await expect(maja.getByRole('article', { name: onAgenda.title })).toBeVisible();
+  await shot(maja, 'sammantrade', true);
+
+  await signedDocuments(url, onAgenda.statementId);
+  await maja.goto('/utfardade-dokument');
+  await expect(maja.getByRole('table').getByText('Signerad', { exact: true }).first()).toBeVisible();
+  await shot(maja, 'utfardade-dokument');
+
+  const [report] = await signedDocuments(url, id);
+  const pdf = await issuedFile(url, report!.id);
+  await jens.goto('/kontrollera');
+  const chooser = jens.waitForEvent('filechooser');
+  await jens.getByRole('button', { name: 'Välj PDF-fil' }).click();
+  await (await chooser).setFiles({ name: report!.fileName!, mimeType: 'application/pdf', buffer: pdf });
+  await expect(jens.getByRole('region', { name: 'Dokumentet är utfärdat här och oförändrat' })).toBeVisible();
+  await jens.setViewportSize({ width: 1280, height: 900 });
+  await shot(jens, 'kontrollera');
 });

@@ -1,5 +1,5 @@
 import { type Api, apiAs, ok } from './api';
-import { type Board, HA_BOARD, JENS, type Person, SARA } from './people';
+import { ALEXANDER, type Board, HA_BOARD, JENS, LEE, type Person, SARA } from './people';
 
 const sessions = new Map<string, Promise<Api>>();
 
@@ -33,43 +33,45 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-export interface AssignedRemiss {
+export interface RegisteredRemiss {
   readonly consultationId: string;
   readonly recipientId: string;
-  readonly caseId: string;
   readonly diaryNumber: string;
   readonly title: string;
   readonly responseDeadline: string;
 }
 
+export interface AssignedRemiss extends RegisteredRemiss {
+  readonly caseId: string;
+}
+
+interface RemissOptions {
+  deadlineInDays?: number;
+  board?: Board;
+  description?: string;
+  sections?: readonly { title: string; description: string }[];
+  /** Files sent with the remiss (remissunderlag), registered in the board's case with it. */
+  documents?: readonly { title: string; fileName: string; pdf: Uint8Array<ArrayBuffer> }[];
+}
+
 /**
  * Kommunstyrelsen (Sara Ekström) sends a remiss to one board alone (Hägersten-Älvsjö unless
- * told); it is registered there and the board's registrar assigns it to a case officer (Jens
- * Westlund unless told). Each test makes its own, under its own title.
+ * told), and it is registered there, waiting for the board's registrar to assign it.
  */
-export async function remissAssigned(
+export async function remissRegistered(
   baseUrl: string,
   title: string,
   {
     deadlineInDays = 30,
     board = HA_BOARD,
-    officer = JENS,
     description = 'Kommunstyrelsen remitterar förslaget till stadsdelsnämnderna.',
     sections = [
       { title: 'Kunskap och information', description: 'Målen för kunskap och information.' },
       { title: 'Välfärd och service', description: 'Målen för välfärd och service.' },
     ],
     documents = [],
-  }: {
-    deadlineInDays?: number;
-    board?: Board;
-    officer?: Person;
-    description?: string;
-    sections?: readonly { title: string; description: string }[];
-    /** Files sent with the remiss (remissunderlag), registered in the board's case with it. */
-    documents?: readonly { title: string; fileName: string; pdf: Uint8Array<ArrayBuffer> }[];
-  } = {},
-): Promise<AssignedRemiss> {
+  }: RemissOptions = {},
+): Promise<RegisteredRemiss> {
   const sara = await as(baseUrl, SARA);
   const registrar = await as(baseUrl, board.registrar);
   const organisations = await ok(sara.GET('/api/v1/organisations'));
@@ -103,25 +105,130 @@ export async function remissAssigned(
     const seen = await ok(registrar.GET('/api/v1/consultations/{id}', { params: { path: { id: consultation.id } } }));
     return seen.asRecipient?.state === 'registered' ? seen.asRecipient : undefined;
   });
-  const people = await ok(registrar.GET('/api/v1/people'));
-  const person = people.find((p) => p.email === officer.email)!;
-  await ok(
-    registrar.POST('/api/v1/consultation-recipients/{id}/assign', {
-      params: { path: { id: registered.id } },
-      body: { personId: person.id, ...(person.departmentId ? { departmentId: person.departmentId } : {}) },
-    }),
-  );
-  const cases = await ok(
-    registrar.GET('/api/v1/cases', { params: { query: { diaryNumber: registered.diaryNumber! } } }),
-  );
   return {
     consultationId: consultation.id,
     recipientId: registered.id,
-    caseId: cases.items[0]!.id,
     diaryNumber: registered.diaryNumber!,
     title,
     responseDeadline,
   };
+}
+
+/**
+ * A remiss registered at the board (see remissRegistered) that the board's registrar has
+ * assigned to a case officer (Jens Westlund unless told). Each test makes its own, under its
+ * own title.
+ */
+export async function remissAssigned(
+  baseUrl: string,
+  title: string,
+  { officer = JENS, ...options }: RemissOptions & { officer?: Person } = {},
+): Promise<AssignedRemiss> {
+  const board = options.board ?? HA_BOARD;
+  const registered = await remissRegistered(baseUrl, title, options);
+  const registrar = await as(baseUrl, board.registrar);
+  const people = await ok(registrar.GET('/api/v1/people'));
+  const person = people.find((p) => p.email === officer.email)!;
+  await ok(
+    registrar.POST('/api/v1/consultation-recipients/{id}/assign', {
+      params: { path: { id: registered.recipientId } },
+      body: { personId: person.id, ...(person.departmentId ? { departmentId: person.departmentId } : {}) },
+    }),
+  );
+  const cases = await ok(
+    registrar.GET('/api/v1/cases', { params: { query: { diaryNumber: registered.diaryNumber } } }),
+  );
+  return { ...registered, caseId: cases.items[0]!.id };
+}
+
+/**
+ * The board's meeting today, held as far as the calendar goes (a decision is recorded at a
+ * meeting on or before today). Its agenda closed yesterday, so it is no coming meeting that a
+ * new statement is addressed to (see comingMeeting).
+ */
+export async function meetingToday(baseUrl: string, board: Board = HA_BOARD): Promise<string> {
+  const registrar = await as(baseUrl, board.registrar);
+  const today = isoDay(0);
+  const meetings = await ok(registrar.GET('/api/v1/meetings', { params: { query: { from: today } } }));
+  const existing = meetings.find((m) => m.meetingDate === today);
+  if (existing) {
+    return existing.id;
+  }
+  const created = await ok(
+    registrar.POST('/api/v1/meetings', { body: { meetingDate: today, agendaDeadline: isoDay(-1) } }),
+  );
+  return created.id;
+}
+
+/**
+ * A tjänsteutlåtande answering a new remiss, written by Jens, addressed to the meeting, and
+ * approved by Alexander (avdelningschef) and Lee (förvaltningschef): ready for the board.
+ */
+export async function approvedStatement(baseUrl: string, title: string, meetingId: string) {
+  const remiss = await remissAssigned(baseUrl, title);
+  const draft = await draftStatement(baseUrl, remiss.caseId);
+  const jens = await as(baseUrl, JENS);
+  const id = draft.id;
+  const saved = await ok(
+    jens.PUT('/api/v1/statements/{id}', {
+      params: { path: { id } },
+      body: {
+        baseRevision: draft.currentRevision,
+        parts: {
+          ...draft.revision.parts,
+          proposedDecision: [`Nämnden godkänner förvaltningens förslag till yttrande över ${title}.`],
+          summary: 'Förvaltningen ser positivt på förslaget.',
+          views: 'Förvaltningen tillstyrker förslaget.',
+          position: 'supports',
+          meetingId,
+        },
+      },
+    }),
+  );
+  await ok(
+    jens.POST('/api/v1/statements/{id}/submit', {
+      params: { path: { id } },
+      body: { revision: saved.currentRevision },
+    }),
+  );
+  for (const [approver, step] of [
+    [ALEXANDER, 1],
+    [LEE, 2],
+  ] as const) {
+    const api = await as(baseUrl, approver);
+    await ok(
+      api.POST('/api/v1/statements/{id}/approve', {
+        params: { path: { id } },
+        body: { revision: saved.currentRevision, step },
+      }),
+    );
+  }
+  return { ...remiss, statementId: id };
+}
+
+/** The issued documents of a subject once the worker has signed them all. */
+export async function signedDocuments(baseUrl: string, subjectId: string, board: Board = HA_BOARD) {
+  const registrar = await as(baseUrl, board.registrar);
+  return until(
+    'the signed documents',
+    async () => {
+      const documents = await ok(registrar.GET('/api/v1/issued-documents', { params: { query: { subjectId } } }));
+      return documents.length > 0 && documents.every((d) => d.status === 'signed') ? documents : undefined;
+    },
+    60_000,
+  );
+}
+
+/** The bytes of an issued document's signed file. */
+export async function issuedFile(baseUrl: string, documentId: string, board: Board = HA_BOARD): Promise<Buffer> {
+  const registrar = await as(baseUrl, board.registrar);
+  const file = await ok(
+    registrar.GET('/api/v1/issued-documents/{id}/file', {
+      params: { path: { id: documentId } },
+      parseAs: 'arrayBuffer',
+    }),
+  );
+  return Buffer.from(file);
 }
 
 /**

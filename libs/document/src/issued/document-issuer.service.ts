@@ -25,7 +25,13 @@ import {
   Role,
   systemActor,
 } from '@app/platform';
-import { FileStoreService, RegisteredDocumentService, registryErrors, secretFileName } from '@app/registry';
+import {
+  CaseService,
+  FileStoreService,
+  RegisteredDocumentService,
+  registryErrors,
+  secretFileName,
+} from '@app/registry';
 import { DecisionService } from '@app/statement';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
@@ -45,6 +51,14 @@ export interface SignedPdf extends ProducedPdf {
   readonly registration: Registration;
   readonly signatories: PreparedDocument['signatories'];
 }
+
+/** An issued document with its case's diary number, as the organisation's overview lists it. */
+export interface IssuedDocumentEntry extends IssuedDocumentView {
+  readonly diaryNumber: string;
+}
+
+/** How many of an organisation's issued documents its overview lists: the latest. */
+export const ISSUED_REGISTER_LIMIT = 200;
 
 export const documentErrors = {
   notFound: () => new NotFoundError('document.not_found', 'Dokumentet finns inte i din organisation.'),
@@ -78,6 +92,7 @@ export class DocumentIssuerService {
     private readonly certificates: SigningCertificateService,
     private readonly documents: RegisteredDocumentService,
     private readonly files: FileStoreService,
+    private readonly cases: CaseService,
     private readonly decisions: DecisionService,
     private readonly consultations: ConsultationService,
     private readonly externalMail: ExternalMailService,
@@ -230,6 +245,24 @@ export class DocumentIssuerService {
     const rows = await this.issuance.forSubjects(subjectIds);
     const own = rows.filter((r) => actor.kind === 'system' || r.organisationId === actor.organisationId);
     return this.#masked(actor, own);
+  }
+
+  /**
+   * The organisation's issued documents, the latest asked for first (at most
+   * ISSUED_REGISTER_LIMIT), each with its case's diary number: the registrar's overview.
+   */
+  async ofOrganisation(actor: Actor): Promise<IssuedDocumentEntry[]> {
+    if (actor.kind !== 'person') {
+      return [];
+    }
+    const rows = await this.issuance.forOrganisation(actor.organisationId, ISSUED_REGISTER_LIMIT);
+    return this.withDiaryNumbers(await this.#masked(actor, rows));
+  }
+
+  /** Each document with its case's diary number (HÄ 2025/578). */
+  async withDiaryNumbers(rows: readonly IssuedDocumentView[]): Promise<IssuedDocumentEntry[]> {
+    const cases = new Map((await this.cases.findByIds(rows.map((r) => r.caseId))).map((c) => [c.id, c.diaryNumber]));
+    return rows.map((r) => ({ ...r, diaryNumber: cases.get(r.caseId) ?? '' }));
   }
 
   /**

@@ -2,11 +2,14 @@ import { DocumentKind, IssuanceService } from '@app/issuance';
 import { NotificationService } from '@app/notification';
 import { type Actor, AuditService, Clock, Db, localDate, requireRole, Role, type Tx } from '@app/platform';
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { BoardDecisionEntity } from '../decision/board-decision.entity.js';
 
 import { StatementStatus } from '../statement/statement-status.js';
 import { StatementStore } from '../statement/statement-store.js';
 import { StatementViews } from '../statement/statement-views.js';
-import type { StatementEntity } from '../statement/statement.entity.js';
+import { StatementEntity } from '../statement/statement.entity.js';
 import { statementErrors } from '../statement.errors.js';
 import type { MeetingView, StatementView } from '../statement.views.js';
 import { MeetingService } from './meeting.service.js';
@@ -31,6 +34,33 @@ export class AgendaService {
     private readonly issuance: IssuanceService,
     private readonly notifications: NotificationService,
   ) {}
+
+  /**
+   * The statements on a meeting's agenda, oldest case first: those that go before it now and
+   * those the board decided on there (one referred back no longer goes before any meeting).
+   * Another organisation's meeting, or none, is unknown (404).
+   */
+  async statementsAt(actor: Actor, meetingId: string): Promise<StatementView[]> {
+    const meeting = await this.meetings.findById(meetingId);
+    if (!meeting || actor.kind !== 'person' || meeting.organisationId !== actor.organisationId) {
+      throw statementErrors.meetingNotFound();
+    }
+    const reader = this.db.reader;
+    const decided = await reader.find(BoardDecisionEntity, { where: { meetingId }, select: { statementId: true } });
+    const decidedIds = decided.flatMap((d) => (d.statementId ? [d.statementId] : []));
+    const rows = await reader.find(StatementEntity, {
+      where: [
+        { organisationId: meeting.organisationId, meetingId },
+        ...(decidedIds.length > 0 ? [{ organisationId: meeting.organisationId, id: In(decidedIds) }] : []),
+      ],
+      order: { createdAt: 'ASC' },
+    });
+    const views: StatementView[] = [];
+    for (const row of rows) {
+      views.push(await this.views.build(reader, row));
+    }
+    return views;
+  }
 
   /** A revision goes for approval only addressed to a coming meeting that is not cancelled. */
   async assertSubmittable(tx: Tx, statement: StatementEntity, meetingId: string | null): Promise<void> {

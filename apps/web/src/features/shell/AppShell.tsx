@@ -18,6 +18,10 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   { to: '/', label: t.myWork },
   { to: '/ersattare', label: t.substitutes, roles: ['head_of_department', 'director'] },
+  { to: '/inkomna-remisser', label: t.incoming, roles: ['registrar'] },
+  { to: '/sammantraden', label: t.meetings, roles: ['registrar'] },
+  { to: '/utfardade-dokument', label: t.issued, roles: ['registrar'] },
+  { to: '/kontrollera', label: t.verify },
 ];
 
 /**

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { formatDateTime } from '../../../ui/format';
 import { QueryState } from '../../../ui/QueryState';
 import { issuedDocumentsQuery } from '../statement-queries';
+import { IssuedDownload, IssuedState } from './IssuedDocumentParts';
 import { issuedMessages as t } from './messages';
 
 /**
@@ -34,22 +34,10 @@ export function IssuedDocuments({ subjectId }: { subjectId: string }) {
                     <td data-label={t.document}>{t.kind[d.kind]}</td>
                     <td data-label={t.version}>{t.versionOf(d.revision, d.edition)}</td>
                     <td data-label={t.state}>
-                      <span className={`state state--${d.status}`}>{t.status[d.status]}</span>
-                      {d.status === 'signed' && d.signedAt ? (
-                        <span className="muted"> ({t.signedAt(formatDateTime(d.signedAt))})</span>
-                      ) : null}
-                      {d.status === 'failed' && d.failureReason ? (
-                        <span className="state__reason">{t.reason(d.failureReason)}</span>
-                      ) : null}
+                      <IssuedState document={d} />
                     </td>
                     <td data-label={t.download}>
-                      {d.status === 'signed' && d.fileName ? (
-                        <a href={`/api/v1/issued-documents/${d.id}/file`} download={d.fileName}>
-                          {t.downloadOf(d.fileName)}
-                        </a>
-                      ) : (
-                        <span className="muted">–</span>
-                      )}
+                      <IssuedDownload document={d} />
                     </td>
                   </tr>
                 ))}
