@@ -18,6 +18,7 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   { to: '/', label: t.myWork },
   { to: '/ersattare', label: t.substitutes, roles: ['head_of_department', 'director'] },
+  { to: '/administration', label: t.administration, roles: ['administrator'] },
 ];
 
 /**

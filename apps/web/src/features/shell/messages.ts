@@ -4,6 +4,7 @@ export const shellMessages = {
   mainNavigation: 'Huvudmeny',
   myWork: 'Mitt arbete',
   substitutes: 'Ersättare',
+  administration: 'Administration',
   logout: 'Logga ut',
   signedInAs: 'Inloggad som',
   organisation: 'Organisation',
