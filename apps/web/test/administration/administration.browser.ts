@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 
-import { loggedIn, type OwnOrganisation, ownOrganisation } from '../support/administration';
+import { loggedIn, type OwnOrganisation, ownOrganisation, pkcs12File } from '../support/administration';
 import { ok } from '../support/api';
 import { expectAccessible, expect, test as base } from '../support/fixtures';
 import { tabTo } from '../support/keyboard';
 import { JENS, MAJA } from '../support/people';
-import { as } from '../support/world';
+import { as, isoDay } from '../support/world';
 
 /** Each test administers an organisation of its own, so what it changes touches no other test. */
 const test = base.extend<{ own: OwnOrganisation & { page: Page } }>({
@@ -179,5 +179,72 @@ test.describe('Administration', () => {
     await expect(
       page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }),
     ).toHaveCount(0);
+  });
+});
+
+test.describe('Administration: ersättare och certifikat', () => {
+  test('an administrator names a substitute for the director and revokes it', async ({ own, baseURL }) => {
+    const admin = await as(baseURL!, own.administrator);
+    const suffix = own.id.slice(0, 8);
+    for (const [name, role] of [
+      ['Dana Direktör', 'director'],
+      ['Sam Ställföreträdare', 'head_of_department'],
+    ] as const) {
+      const person = await ok(
+        admin.POST('/api/v1/people', { body: { name, email: `${role}.${suffix}@stockholm.se` } }),
+      );
+      await ok(admin.POST('/api/v1/people/{id}/roles', { params: { path: { id: person.id } }, body: { role } }));
+    }
+    const { page } = own;
+    await page.goto('/administration');
+    await page.getByRole('link', { name: 'Ersättare' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ersättare' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: /Person som ersätts/ }).click();
+    await page.getByRole('option', { name: 'Dana Direktör' }).click();
+    await page.getByRole('button', { name: /^Välj Ersättare|Ersättare$/ }).click();
+    await page.getByRole('option', { name: 'Sam Ställföreträdare' }).click();
+    await page.getByLabel('Från och med').fill(isoDay(30));
+    await page.getByLabel('Till och med').fill(isoDay(40));
+    await page.getByRole('button', { name: 'Utse ersättare' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      `Sam Ställföreträdare är ersättare för Dana Direktör ${isoDay(30)} – ${isoDay(40)}.`,
+    );
+    const row = page.getByRole('row').filter({ hasText: 'Sam Ställföreträdare' });
+    await expect(row).toContainText('Kommande');
+    await expectAccessible(page);
+    await row.getByRole('button', { name: 'Återkalla Sam Ställföreträdare som ersättare' }).click();
+    await expect(row).toContainText('Återkallad');
+  });
+
+  test('an administrator installs a signing certificate; a wrong passphrase is refused in Swedish beside the field', async ({
+    own,
+  }, testInfo) => {
+    const file = pkcs12File(
+      testInfo.outputPath('certificate'),
+      '/C=SE/O=Stockholms stad/CN=Testnämnden i Årsta',
+      'rätt-lösenord',
+    );
+    const { page } = own;
+    await page.goto('/administration/certifikat');
+    await expect(page.getByRole('heading', { level: 1, name: 'Signeringscertifikat' })).toBeVisible();
+    await expect(page.getByText('Inget certifikat är installerat än.', { exact: false })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel('PKCS#12-fil (.p12 eller .pfx)').setInputFiles(file);
+    await page.getByLabel('Lösenord till filen').fill('fel-lösenord');
+    await page.getByRole('button', { name: 'Installera certifikatet' }).click();
+    const wrong =
+      'Certifikatfilen kunde inte läsas. Kontrollera att det är en PKCS#12-fil (.p12/.pfx) med en RSA-nyckel och att lösenordet stämmer.';
+    await expect(page.getByRole('alert')).toBeFocused();
+    await expect(page.getByLabel('Lösenord till filen')).toHaveAccessibleDescription(wrong);
+    await expect(page.getByText('Inget certifikat är installerat än.', { exact: false })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel('Lösenord till filen').fill('rätt-lösenord');
+    await page.getByRole('button', { name: 'Installera certifikatet' }).click();
+    await expect(page.getByRole('status')).toHaveText('Certifikatet är installerat. Nya dokument signeras med det.');
+    await expect(page.getByRole('definition').filter({ hasText: 'Testnämnden i Årsta' })).toBeVisible();
+    await expect(page.getByText('Installerat av en administratör')).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('PRIVATE KEY');
   });
 });

@@ -1,5 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { ok } from './api';
 import { KIM, PASSWORD, type Person } from './people';
@@ -54,4 +57,44 @@ export async function loggedIn(browser: Browser, baseURL: string, person: Person
     throw new Error(`login of ${person.email} failed: ${response.status()} ${await response.text()}`);
   }
   return page;
+}
+
+/** A PKCS#12 file made by openssl, as an organisation's real certificate would be, protected by `passphrase`. */
+export function pkcs12File(directory: string, subject: string, passphrase: string): string {
+  mkdirSync(directory, { recursive: true });
+  const run = (...args: string[]): void => {
+    const result = spawnSync('openssl', args, { cwd: directory, encoding: 'utf8' });
+    if (result.status !== 0) {
+      throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`);
+    }
+  };
+  run(
+    'req',
+    '-x509',
+    '-utf8',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'seal.key',
+    '-out',
+    'seal.pem',
+    '-subj',
+    subject,
+    '-days',
+    '365',
+  );
+  run(
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'seal.key',
+    '-in',
+    'seal.pem',
+    '-out',
+    'seal.p12',
+    '-passout',
+    `pass:${passphrase}`,
+  );
+  return join(directory, 'seal.p12');
 }

@@ -6,6 +6,7 @@ import { hasRole, useMe } from '../../app/session';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { Page } from '../../ui/Page';
 import { QUEUE_DASHBOARD_URL, useCityAdministrator } from './city';
+import { CertificatePage } from './certificate/CertificatePage';
 import { ApprovalChainPage } from './chain/ApprovalChainPage';
 import { DepartmentPage } from './departments/DepartmentPage';
 import { DepartmentsPage } from './departments/DepartmentsPage';
@@ -13,6 +14,7 @@ import { adminMessages as t } from './messages';
 import { NewPersonPage } from './people/NewPersonPage';
 import { PeoplePage } from './people/PeoplePage';
 import { PersonPage } from './people/PersonPage';
+import { AdminSubstitutesPage } from './substitutes/AdminSubstitutesPage';
 
 /** The administrator's screens, under /administration: a chunk of their own, loaded when opened. */
 export default function AdministrationRoutes() {
@@ -33,6 +35,8 @@ export default function AdministrationRoutes() {
       <Route path="avdelningar" element={<DepartmentsPage />} />
       <Route path="avdelningar/:departmentId" element={<DepartmentPage />} />
       <Route path="beslutsgang" element={<ApprovalChainPage />} />
+      <Route path="ersattare" element={<AdminSubstitutesPage />} />
+      <Route path="certifikat" element={<CertificatePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
@@ -44,6 +48,8 @@ function OverviewPage() {
     ['personer', t.sections.people, t.sections.peopleText],
     ['avdelningar', t.sections.departments, t.sections.departmentsText],
     ['beslutsgang', t.sections.chain, t.sections.chainText],
+    ['ersattare', t.sections.substitutes, t.sections.substitutesText],
+    ['certifikat', t.sections.certificate, t.sections.certificateText],
   ];
   return (
     <Page title={t.title}>
