@@ -234,6 +234,14 @@ export const statementErrors = {
     new NotFoundError('statement.substitute_not_found', 'Det finns ingen sådan aktiv ersättare för dig.'),
   meetingNotFound: () =>
     new NotFoundError('statement.meeting_not_found', 'Sammanträdet finns inte i din nämnds sammanträdesplan.'),
+  substitutedPersonNotFound: () =>
+    new NotFoundError('statement.substituted_person_not_found', 'Personen finns inte i din organisation.'),
+  substituteForOthersForbidden: () =>
+    new DomainError(
+      'statement.substitute_for_others_forbidden',
+      ErrorKind.Forbidden,
+      'Bara organisationens administratör kan utse ersättare åt någon annan.',
+    ),
   substituteInvalid: (detail: string) =>
     new DomainError('statement.substitute_invalid', ErrorKind.Unprocessable, detail),
   chainInvalid: (detail: string) => new DomainError('statement.chain_invalid', ErrorKind.Unprocessable, detail),

@@ -342,9 +342,18 @@ export class ApprovalChainDto {
 }
 
 export class SubstituteDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'Den som tar stegen under perioden.' })
   @IsUUID()
   substituteId!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Den som ersätts; du själv om det utelämnas. Bara organisationens administratör kan ange någon annan i organisationen (annars 403; en person utanför organisationen: 404).',
+  })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
 
   @ApiProperty({ example: '2025-07-01' })
   @Validate(IsoDate)
@@ -353,6 +362,16 @@ export class SubstituteDto {
   @ApiProperty({ example: '2025-07-31' })
   @Validate(IsoDate)
   validTo!: string;
+}
+
+export class SubstitutesQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Vems ersättare; dina egna om det utelämnas. Någon annans bara för organisationens administratör.',
+  })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
 }
 
 export class MeetingDto {

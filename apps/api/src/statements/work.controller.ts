@@ -34,6 +34,7 @@ import {
   MeetingsQuery,
   PreparationAnswerDto,
   SubstituteDto,
+  SubstitutesQuery,
 } from './statements.dto.js';
 import {
   ChainStepResponse,
@@ -83,7 +84,10 @@ export class WorkController {
     return this.chains.set(actor, body.steps);
   }
 
-  /** Names a substitute (ersättare) for your approval steps during a period. */
+  /**
+   * Names a substitute (ersättare) for your approval steps during a period; the organisation's
+   * administrator may name one for anyone of the organisation with `personId` (audited).
+   */
   @Post('substitutes')
   @Authenticated()
   @ApiCreatedResponse({ type: SubstituteResponse, description: 'Ersättaren.' })
@@ -92,13 +96,16 @@ export class WorkController {
     return this.substitutes.name(actor, body);
   }
 
+  /** Your substitutes, or (for the organisation's administrator) those of the person given. */
   @Get('substitutes')
   @Authenticated()
-  @ApiOkResponse({ type: [SubstituteResponse], description: 'Dina ersättare.' })
-  mySubstitutes(@CurrentActor() actor: Actor): Promise<SubstituteView[]> {
-    return this.substitutes.mine(actor);
+  @ApiOkResponse({ type: [SubstituteResponse], description: 'Ersättarna.' })
+  @ApiProblems(400, 403, 404)
+  mySubstitutes(@CurrentActor() actor: Actor, @Query() query: SubstitutesQuery): Promise<SubstituteView[]> {
+    return this.substitutes.mine(actor, query.personId);
   }
 
+  /** Revokes a substitute: your own, or (for the organisation's administrator) anyone's there. */
   @Post('substitutes/:id/revoke')
   @HttpCode(204)
   @Authenticated()

@@ -3175,8 +3175,16 @@ export interface components {
       steps: components['schemas']['ChainStepDto'][];
     };
     SubstituteDto: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description Den som tar stegen under perioden.
+       */
       substituteId: string;
+      /**
+       * Format: uuid
+       * @description Den som ersätts; du själv om det utelämnas. Bara organisationens administratör kan ange någon annan i organisationen (annars 403; en person utanför organisationen: 404).
+       */
+      personId?: string;
       /**
        * Format: date
        * @example 2025-07-01
@@ -9682,14 +9690,17 @@ export interface operations {
   };
   WorkController_mySubstitutes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Vems ersättare; dina egna om det utelämnas. Någon annans bara för organisationens administratör. */
+        personId?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Dina ersättare. */
+      /** @description Ersättarna. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9698,8 +9709,35 @@ export interface operations {
           'application/json': components['schemas']['SubstituteResponse'][];
         };
       };
+      /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
       /** @description Ingen, ogiltig eller utgången inloggning: token, eller session (auth.session_expired när den gått ut). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Du saknar behörighet till detta. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Finns inte, eller tillhör en annan organisation. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -19,6 +19,8 @@ import { SessionRoute } from './SessionRoute';
 
 /** The editor brings the text editor with it: a chunk of its own, loaded when opened. */
 const EditorPage = lazy(() => import('../features/statements/editor/EditorPage'));
+/** The administrator's screens, for few people: a chunk of their own too. */
+const AdministrationRoutes = lazy(() => import('../features/administration/AdministrationRoutes'));
 
 /** The registrar's desk and the document check: chunks of their own, kept out of the first load. */
 const IncomingRemissesPage = lazy(() =>
@@ -125,6 +127,14 @@ export function createRouter() {
           element: (
             <Suspense fallback={<Loading />}>
               <EditorPage />
+            </Suspense>
+          ),
+        },
+        {
+          path: 'administration/*',
+          element: (
+            <Suspense fallback={<Loading />}>
+              <AdministrationRoutes />
             </Suspense>
           ),
         },

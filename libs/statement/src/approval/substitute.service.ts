@@ -1,5 +1,16 @@
 import { PersonService } from '@app/directory';
-import { type Actor, AuditService, Clock, Db, isIsoDate, localDate, requirePerson } from '@app/platform';
+import {
+  type Actor,
+  AuditService,
+  Clock,
+  Db,
+  hasRole,
+  isIsoDate,
+  localDate,
+  type PersonActor,
+  requirePerson,
+  Role,
+} from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 
@@ -7,7 +18,10 @@ import { statementErrors } from '../statement.errors.js';
 import type { SubstituteView } from '../statement.views.js';
 import { SubstituteEntity } from './substitute.entity.js';
 
-/** A person names a substitute (ersättare) who takes their approval steps for a period. */
+/**
+ * A person names a substitute (ersättare) who takes their approval steps for a period; the
+ * organisation's administrator may name one for anyone of the organisation (someone fallen ill).
+ */
 @Injectable()
 export class SubstituteService {
   constructor(
@@ -19,17 +33,20 @@ export class SubstituteService {
 
   async name(
     actor: Actor,
-    input: { substituteId: string; validFrom: string; validTo: string },
+    input: { substituteId: string; validFrom: string; validTo: string; personId?: string },
   ): Promise<SubstituteView> {
     requirePerson(actor);
+    const personId = await this.#substituted(actor, input.personId);
     if (!isIsoDate(input.validFrom) || !isIsoDate(input.validTo) || input.validTo < input.validFrom) {
       throw statementErrors.substituteInvalid('Perioden måste ha ett giltigt från- och tilldatum, i den ordningen.');
     }
     if (input.validTo < localDate(this.clock.now())) {
       throw statementErrors.substituteInvalid('Perioden har redan passerat.');
     }
-    if (input.substituteId === actor.personId) {
-      throw statementErrors.substituteInvalid('Du kan inte vara din egen ersättare.');
+    if (input.substituteId === personId) {
+      throw statementErrors.substituteInvalid(
+        personId === actor.personId ? 'Du kan inte vara din egen ersättare.' : 'Ingen kan vara sin egen ersättare.',
+      );
     }
     const substitute = await this.people.findById(input.substituteId);
     const belongs =
@@ -43,7 +60,7 @@ export class SubstituteService {
       const saved = await tx.save(
         tx.create(SubstituteEntity, {
           organisationId: actor.organisationId,
-          personId: actor.personId,
+          personId,
           substituteId: input.substituteId,
           validFrom: input.validFrom,
           validTo: input.validTo,
@@ -55,7 +72,7 @@ export class SubstituteService {
         entityType: 'substitute',
         entityId: saved.id,
         after: {
-          personId: actor.personId,
+          personId,
           substituteId: input.substituteId,
           validFrom: input.validFrom,
           validTo: input.validTo,
@@ -73,12 +90,35 @@ export class SubstituteService {
     });
   }
 
-  async mine(actor: Actor): Promise<SubstituteView[]> {
+  /**
+   * Whose substitute is named: the actor's own, or (for the organisation's administrator) the
+   * person given, who must belong to the organisation (employed there or holding a role in it).
+   */
+  async #substituted(actor: PersonActor, personId: string | undefined): Promise<string> {
+    if (personId === undefined || personId === actor.personId) {
+      return actor.personId;
+    }
+    if (!hasRole(actor, Role.Administrator)) {
+      throw statementErrors.substituteForOthersForbidden();
+    }
+    const person = await this.people.findById(personId);
+    if (
+      !person ||
+      (person.organisationId !== actor.organisationId &&
+        !person.roles.some((r) => r.organisationId === actor.organisationId))
+    ) {
+      throw statementErrors.substitutedPersonNotFound();
+    }
+    return person.id;
+  }
+
+  /** The substitutes of the actor, or (for the organisation's administrator) of the person given. */
+  async mine(actor: Actor, personId?: string): Promise<SubstituteView[]> {
     if (actor.kind !== 'person') {
       return [];
     }
     const rows = await this.db.reader.find(SubstituteEntity, {
-      where: { organisationId: actor.organisationId, personId: actor.personId },
+      where: { organisationId: actor.organisationId, personId: await this.#substituted(actor, personId) },
       order: { validFrom: 'DESC' },
     });
     const names = new Map((await this.people.findByIds(rows.map((r) => r.substituteId))).map((p) => [p.id, p.name]));
@@ -97,8 +137,11 @@ export class SubstituteService {
       return;
     }
     await this.db.transaction(async (tx) => {
+      // The organisation's administrator revokes anyone's substitute there; others only their own.
       const row = await tx.findOne(SubstituteEntity, {
-        where: { id, personId: actor.personId, revokedAt: IsNull() },
+        where: hasRole(actor, Role.Administrator)
+          ? { id, organisationId: actor.organisationId, revokedAt: IsNull() }
+          : { id, personId: actor.personId, revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) {

@@ -22,6 +22,7 @@ const SECTIONS: readonly Section[] = [
   { to: '/sammantraden', label: t.meetings, roles: ['registrar'] },
   { to: '/utfardade-dokument', label: t.issued, roles: ['registrar'] },
   { to: '/kontrollera', label: t.verify },
+  { to: '/administration', label: t.administration, roles: ['administrator'] },
 ];
 
 /**

@@ -8,6 +8,7 @@ export const shellMessages = {
   meetings: 'Sammanträden',
   issued: 'Utfärdade dokument',
   verify: 'Kontrollera dokument',
+  administration: 'Administration',
   logout: 'Logga ut',
   signedInAs: 'Inloggad som',
   organisation: 'Organisation',

@@ -23,6 +23,7 @@ import { QueryState } from '../../ui/QueryState';
 import { TextField } from '../../ui/TextField';
 import { peopleQuery } from '../directory/people-query';
 import { substituteMessages as t } from './messages';
+import { SubstituteTable } from './SubstituteTable';
 
 const substitutesQuery = queryOptions({
   queryKey: ['/api/v1/substitutes'],
@@ -44,7 +45,6 @@ export function SubstitutesPage() {
     mutationFn: (id: string) => unwrap(api.POST('/api/v1/substitutes/{id}/revoke', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries(substitutesQuery),
   });
-  const today = todayInStockholm();
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
@@ -58,43 +58,11 @@ export function SubstitutesPage() {
           substitutes.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <table className="stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.person}</th>
-                  <th scope="col">{t.period}</th>
-                  <th scope="col">{t.state}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t.revoke}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {substitutes.map((s) => (
-                  <tr key={s.id}>
-                    <td data-label={t.person}>{s.substitute.name}</td>
-                    <td data-label={t.period}>{t.periodOf(formatIsoDate(s.validFrom), formatIsoDate(s.validTo))}</td>
-                    <td data-label={t.state}>
-                      {s.revoked ? t.revoked : s.validTo < today ? t.past : s.validFrom > today ? t.coming : t.current}
-                    </td>
-                    <td data-label={t.revoke}>
-                      {!s.revoked && s.validTo >= today ? (
-                        <Button
-                          variant="secondary"
-                          aria-label={t.revokeFor(s.substitute.name)}
-                          isPending={revoke.isPending && revoke.variables === s.id}
-                          onPress={() =>
-                            revoke.mutate(s.id, { onSuccess: () => setStatus(t.revokedMessage(s.substitute.name)) })
-                          }
-                        >
-                          {t.revoke}
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SubstituteTable
+              substitutes={substitutes}
+              revokingId={revoke.isPending ? revoke.variables : undefined}
+              onRevoke={(s) => revoke.mutate(s.id, { onSuccess: () => setStatus(t.revokedMessage(s.substitute.name)) })}
+            />
           )
         }
       </QueryState>
