@@ -3,6 +3,7 @@ export const shellMessages = {
   city: 'Stockholms stad',
   mainNavigation: 'Huvudmeny',
   myWork: 'Mitt arbete',
+  remisses: 'Remisser',
   substitutes: 'Ersättare',
   logout: 'Logga ut',
   signedInAs: 'Inloggad som',
