@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login/LoginPage';
 import { SwitchOrganisationPage } from '../features/auth/switch-organisation/SwitchOrganisationPage';
 import { CasePage } from '../features/cases/case/CasePage';
+import { CompilationPage } from '../features/consultations/compilation/CompilationPage';
 import { NewRemissPage } from '../features/consultations/new/NewRemissPage';
 import { SentRemissesPage } from '../features/consultations/SentRemissesPage';
 import { StatusBoardPage } from '../features/consultations/status/StatusBoardPage';
@@ -53,6 +54,7 @@ export function createRouter() {
         { path: 'remisser', element: <SentRemissesPage /> },
         { path: 'remisser/ny', element: <NewRemissPage /> },
         { path: 'remisser/:consultationId', element: <StatusBoardPage /> },
+        { path: 'remisser/:consultationId/sammanstallning', element: <CompilationPage /> },
         { path: 'beredningsfragor/:requestId', element: <AnswerPage /> },
         {
           path: 'tjansteutlatanden/:statementId/redigera',

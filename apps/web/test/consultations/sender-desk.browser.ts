@@ -176,6 +176,8 @@ test.describe('Remisser, the sender’s desk', () => {
     asPerson,
     baseURL,
   }) => {
+    // Waits for the worker twice: the registration at the board, and the signed PDF.
+    test.setTimeout(120_000);
     const sara = await as(baseURL!, SARA);
     const title = `Plan för lekplatsernas belysning ${Date.now()}`;
     const organisations = await ok(sara.GET('/api/v1/organisations'));
@@ -219,8 +221,14 @@ test.describe('Remisser, the sender’s desk', () => {
     const answer = page.getByRole('form', { name: 'Svar från Föreningen Trygga parker' });
     await answer.getByRole('button', { name: 'Registrera svaret' }).click();
     await expect(answer.getByRole('alert')).toContainText('Välj ett ställningstagande.');
-    await answer.getByText('Tillstyrker delvis', { exact: true }).click();
-    await answer.getByLabel('Synpunkter').fill('Belysningen behövs, men inte vid naturlekplatserna.');
+    await answer
+      .getByRole('radiogroup', { name: 'Ställningstagande till remissen i stort' })
+      .getByText('Tillstyrker', { exact: true })
+      .click();
+    await answer.getByLabel('Synpunkter', { exact: true }).fill('Föreningen välkomnar planen.');
+    const section = answer.getByRole('group', { name: 'Del 1: Belysning' });
+    await section.getByText('Tillstyrker delvis', { exact: true }).click();
+    await section.getByLabel('Synpunkter på del 1').fill('Belysningen behövs, men inte vid naturlekplatserna.');
     await answer.getByRole('button', { name: 'Registrera svaret' }).click();
     await expect(page.getByText('Svaret från Föreningen Trygga parker är registrerat.')).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: 'Föreningen Trygga parker' })).toContainText('Besvarad');
@@ -229,5 +237,31 @@ test.describe('Remisser, the sender’s desk', () => {
     await page.getByLabel('Läge').selectOption({ label: 'Besvarad' });
     await expect(page.getByText('Visar 1 av 2 remissinstanser.')).toBeVisible();
     await expect(page.getByRole('link', { name: /CSV/ })).toHaveAttribute('href', /status-board\.csv\?state=answered$/);
+
+    // The compilation shows the answer beside its position, the chart and its numbers.
+    await page.getByLabel('Läge').selectOption({ label: 'Alla lägen' });
+    await page.getByRole('link', { name: 'Sammanställning av svaren' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sammanställning' })).toBeFocused();
+    const part = page.getByRole('region', { name: 'Del 1: Belysning' });
+    await expect(part.getByRole('img', { name: 'Ställningstaganden, Del 1: Belysning' })).toHaveAccessibleDescription(
+      'Antal remissinstanser per ställningstagande: Tillstyrker 0, Tillstyrker delvis 1, Avstyrker 0, Inget att invända 0.',
+    );
+    await expect(
+      part.getByRole('table', { name: 'Antal per ställningstagande, Del 1: Belysning' }).getByRole('row', {
+        name: 'Tillstyrker delvis 1',
+      }),
+    ).toBeVisible();
+    const answerRow = part.getByRole('row').filter({ hasText: 'Föreningen Trygga parker' });
+    await expect(answerRow).toContainText('Tillstyrker delvis');
+    await expect(answerRow).toContainText('Belysningen behövs, men inte vid naturlekplatserna.');
+    await expect(page.getByRole('region', { name: 'Har inte svarat' })).toContainText(BROMMA_BOARD.name);
+    await expect(page.getByRole('link', { name: /CSV/ })).toHaveAttribute(
+      'href',
+      `/api/v1/consultations/${drafted.id}/compilation.csv`,
+    );
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ta fram signerad PDF' }).click();
+    await expect(page.getByText('Sammanställningen tas fram.')).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Ladda ned .*\.pdf$/ })).toBeVisible({ timeout: 40_000 });
   });
 });

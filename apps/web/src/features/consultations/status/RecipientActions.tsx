@@ -192,17 +192,29 @@ export function ExternalAnswers({ board, consultation }: { board: StatusBoard; c
         {status}
       </p>
       {consultation.status === 'sent'
-        ? waiting.map((r) => <ExternalAnswerForm key={r.id} recipient={r} onRegistered={setStatus} />)
+        ? waiting.map((r) => (
+            <ExternalAnswerForm key={r.id} recipient={r} consultation={consultation} onRegistered={setStatus} />
+          ))
         : null}
     </section>
   );
 }
 
-function ExternalAnswerForm({ recipient, onRegistered }: { recipient: Recipient; onRegistered: (m: string) => void }) {
+type SectionAnswer = { readonly position: Position | null; readonly comment: string };
+
+function ExternalAnswerForm({
+  recipient,
+  consultation,
+  onRegistered,
+}: {
+  recipient: Recipient;
+  consultation: Consultation;
+  onRegistered: (m: string) => void;
+}) {
   const changed = useRecipientsChanged();
   const prefix = `svar-${recipient.id}`;
   const fields = {
-    position: { id: `${prefix}-position`, label: t.position },
+    position: { id: `${prefix}-position`, label: t.positionOverall },
     comment: { id: `${prefix}-comment`, label: t.comment },
     documentDate: { id: `${prefix}-date`, label: t.answeredOn },
     file: { id: `${prefix}-file`, label: t.answerFile },
@@ -211,15 +223,21 @@ function ExternalAnswerForm({ recipient, onRegistered }: { recipient: Recipient;
   const [comment, setComment] = useState('');
   const [documentDate, setDocumentDate] = useState(todayInStockholm());
   const [file, setFile] = useState<File | null>(null);
+  const [sections, setSections] = useState<Readonly<Record<string, SectionAnswer>>>({});
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const register = useMutation({
     mutationFn: (chosen: Position) => {
-      const body = { position: chosen, comment, documentDate };
+      const answered = consultation.sections
+        .map((s) => ({ sectionId: s.id, ...(sections[s.id] ?? { position: null, comment: '' }) }))
+        .filter((s) => s.position !== null || s.comment.trim() !== '')
+        .map((s) => ({ sectionId: s.sectionId, comment: s.comment, ...(s.position ? { position: s.position } : {}) }));
+      const body = { position: chosen, comment, documentDate, sections: answered };
       const form = new FormData();
       if (file) {
         form.append('position', chosen);
         form.append('comment', comment);
         form.append('documentDate', documentDate);
+        form.append('sections', JSON.stringify(answered));
         form.append('file', file, file.name);
       }
       return unwrap(
@@ -259,7 +277,7 @@ function ExternalAnswerForm({ recipient, onRegistered }: { recipient: Recipient;
         isInvalid={Boolean(positionErrors)}
         validationBehavior="aria"
       >
-        <Label className="field__label">{t.position}</Label>
+        <Label className="field__label">{t.positionOverall}</Label>
         {positionErrors ? (
           <Text slot="errorMessage" className="field__error">
             {positionErrors.join(' ')}
@@ -280,6 +298,35 @@ function ExternalAnswerForm({ recipient, onRegistered }: { recipient: Recipient;
         onChange={setComment}
         errors={problems.fields.get('comment')}
       />
+      {consultation.sections.map((section) => {
+        const answer = sections[section.id] ?? { position: null, comment: '' };
+        const set = (next: Partial<SectionAnswer>) =>
+          setSections((all) => ({ ...all, [section.id]: { ...answer, ...next } }));
+        return (
+          <fieldset key={section.id} className="fieldset">
+            <legend>{t.sectionOf(section.position, section.title)}</legend>
+            <RadioGroup
+              className="field"
+              value={answer.position}
+              onChange={(value) => set({ position: value as Position })}
+            >
+              <Label className="field__label">{t.position}</Label>
+              {POSITIONS.map((p) => (
+                <Radio key={p} value={p} className="radio">
+                  {POSITION_LABEL[p]}
+                </Radio>
+              ))}
+            </RadioGroup>
+            <TextField
+              label={t.sectionComment(section.position)}
+              multiline
+              rows={3}
+              value={answer.comment}
+              onChange={(value) => set({ comment: value })}
+            />
+          </fieldset>
+        );
+      })}
       <TextField
         id={fields.documentDate.id}
         label={t.answeredOn}
