@@ -12,7 +12,8 @@ const REOPEN_AFTER_MS = 15_000;
 /** What each kind of event makes stale, as the API paths whose queries are fetched again. */
 const STALE_PATHS: Readonly<Record<string, readonly string[]>> = {
   notifications: ['/api/v1/notifications'],
-  work: ['/api/v1/my-work'],
+  // "My work" is made from the same records as the sender's status board and compilation.
+  work: ['/api/v1/my-work', '/api/v1/consultations', '/api/v1/consultation-recipients'],
   statement: ['/api/v1/statements', '/api/v1/my-work', '/api/v1/meetings'],
   'issued-document': ['/api/v1/issued-documents'],
 };

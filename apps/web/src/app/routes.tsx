@@ -4,6 +4,10 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login/LoginPage';
 import { SwitchOrganisationPage } from '../features/auth/switch-organisation/SwitchOrganisationPage';
 import { CasePage } from '../features/cases/case/CasePage';
+import { CompilationPage } from '../features/consultations/compilation/CompilationPage';
+import { NewRemissPage } from '../features/consultations/new/NewRemissPage';
+import { SentRemissesPage } from '../features/consultations/SentRemissesPage';
+import { StatusBoardPage } from '../features/consultations/status/StatusBoardPage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ApprovePage } from '../features/statements/approve/ApprovePage';
@@ -73,6 +77,10 @@ export function createRouter() {
         { path: 'tjansteutlatanden/:statementId/versioner', element: <RevisionsPage /> },
         { path: 'tjansteutlatanden/:statementId/granska', element: <ApprovePage /> },
         { path: 'ersattare', element: <SubstitutesPage /> },
+        { path: 'remisser', element: <SentRemissesPage /> },
+        { path: 'remisser/ny', element: <NewRemissPage /> },
+        { path: 'remisser/:consultationId', element: <StatusBoardPage /> },
+        { path: 'remisser/:consultationId/sammanstallning', element: <CompilationPage /> },
         { path: 'beredningsfragor/:requestId', element: <AnswerPage /> },
         {
           path: 'inkomna-remisser',

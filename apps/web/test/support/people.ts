@@ -6,6 +6,8 @@ export const ALEXANDER = { email: 'alexander.baena@stockholm.se', name: 'Alexand
 export const LEE = { email: 'lee.orberson@stockholm.se', name: 'Lee Orberson' } as const;
 export const MAJA = { email: 'maja.lindqvist@stockholm.se', name: 'Maja Lindqvist' } as const;
 export const SARA = { email: 'sara.ekstrom@stockholm.se', name: 'Sara Ekström' } as const;
+/** The sender's side: Kommunstyrelsen's case officer and registrar. */
+export const PER = { email: 'per.holm@stockholm.se', name: 'Per Holm' } as const;
 export const KIM = { email: 'kim.nordin@stockholm.se', name: 'Kim Nordin' } as const;
 
 /** Other districts, so that a test's notifications are its own. */
@@ -19,7 +21,7 @@ export const IDA = { email: 'ida.nordqvist@stockholm.se', name: 'Ida Nordqvist' 
 export type Person = { readonly email: string; readonly name: string };
 
 /** People logged in once, before the tests, whose browser state the tests reuse. */
-export const LOGGED_IN: readonly Person[] = [JENS, ALEXANDER, LEE, MAJA, AMIRA, LINA];
+export const LOGGED_IN: readonly Person[] = [JENS, ALEXANDER, LEE, MAJA, AMIRA, LINA, SARA, PER];
 
 export const HAGERSTEN_ALVSJO = 'Hägersten-Älvsjö stadsdelsnämnd';
 
@@ -32,3 +34,7 @@ export interface Board {
 export const HA_BOARD: Board = { name: HAGERSTEN_ALVSJO, registrar: MAJA };
 export const JARVA_BOARD: Board = { name: 'Järva stadsdelsnämnd', registrar: NILS };
 export const HASSELBY_BOARD: Board = { name: 'Hässelby-Vällingby stadsdelsnämnd', registrar: OSKAR };
+export const BROMMA_BOARD: Board = {
+  name: 'Bromma stadsdelsnämnd',
+  registrar: { email: 'emil.dahl@stockholm.se', name: 'Emil Dahl' },
+};

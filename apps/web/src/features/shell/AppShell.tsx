@@ -17,6 +17,7 @@ interface Section {
 /** The main sections, each shown to the roles that work in it. */
 const SECTIONS: readonly Section[] = [
   { to: '/', label: t.myWork },
+  { to: '/remisser', label: t.remisses, roles: ['case_officer', 'registrar'] },
   { to: '/ersattare', label: t.substitutes, roles: ['head_of_department', 'director'] },
   { to: '/inkomna-remisser', label: t.incoming, roles: ['registrar'] },
   { to: '/sammantraden', label: t.meetings, roles: ['registrar'] },

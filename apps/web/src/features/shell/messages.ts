@@ -3,6 +3,7 @@ export const shellMessages = {
   city: 'Stockholms stad',
   mainNavigation: 'Huvudmeny',
   myWork: 'Mitt arbete',
+  remisses: 'Remisser',
   substitutes: 'Ersättare',
   incoming: 'Inkomna remisser',
   meetings: 'Sammanträden',
