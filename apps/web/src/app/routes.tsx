@@ -6,6 +6,7 @@ import { SwitchOrganisationPage } from '../features/auth/switch-organisation/Swi
 import { CasePage } from '../features/cases/case/CasePage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { DiaryPage } from '../features/registry/diary/DiaryPage';
 import { ApprovePage } from '../features/statements/approve/ApprovePage';
 import { StatementPage } from '../features/statements/overview/StatementPage';
 import { AnswerPage } from '../features/statements/preparation/AnswerPage';
@@ -41,6 +42,7 @@ export function createRouter() {
         { index: true, element: <MyWorkPage /> },
         { path: 'notiser', element: <NotificationsPage /> },
         { path: 'byt-organisation', element: <SwitchOrganisationPage /> },
+        { path: 'diariet', element: <DiaryPage /> },
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
         { path: 'tjansteutlatanden/:statementId/skicka', element: <SubmitPage /> },

@@ -17,6 +17,7 @@ interface Section {
 /** The main sections, each shown to the roles that work in it. */
 const SECTIONS: readonly Section[] = [
   { to: '/', label: t.myWork },
+  { to: '/diariet', label: t.diary, roles: ['registrar'] },
   { to: '/ersattare', label: t.substitutes, roles: ['head_of_department', 'director'] },
 ];
 

@@ -3,6 +3,7 @@ export const shellMessages = {
   city: 'Stockholms stad',
   mainNavigation: 'Huvudmeny',
   myWork: 'Mitt arbete',
+  diary: 'Diariet',
   substitutes: 'Ersättare',
   logout: 'Logga ut',
   signedInAs: 'Inloggad som',
