@@ -16,6 +16,7 @@ import { DiaryFormats1796318411921 } from './1796318411921-DiaryFormats.js';
 import { RegistryFullText1796320000000 } from './1796320000000-RegistryFullText.js';
 import { MailOutboxAndPreferences1796321000000 } from './1796321000000-MailOutboxAndPreferences.js';
 import { DirectoryVersion1796400000000 } from './1796400000000-DirectoryVersion.js';
+import { CaseListIndexes1796410000000 } from './1796410000000-CaseListIndexes.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RegistryFullText1796320000000,
   MailOutboxAndPreferences1796321000000,
   DirectoryVersion1796400000000,
+  CaseListIndexes1796410000000,
 ];

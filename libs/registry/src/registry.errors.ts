@@ -1,6 +1,20 @@
 import { DomainError, ErrorKind, NotFoundError } from '@app/platform';
 
 export const registryErrors = {
+  cursorInvalid: () =>
+    new DomainError(
+      'registry.cursor_invalid',
+      ErrorKind.Invalid,
+      'cursor: sidmarkören är inte en från den här listan med samma sortering. Börja om från första sidan.',
+      { field: 'cursor' },
+    ),
+  cursorWithOffset: () =>
+    new DomainError(
+      'registry.cursor_with_offset',
+      ErrorKind.Invalid,
+      'offset: ange antingen en sidmarkör (cursor) eller offset, inte båda.',
+      { field: 'offset' },
+    ),
   caseNotFound: () => new NotFoundError('registry.case_not_found', 'Ärendet finns inte i din organisations diarium.'),
   documentNotFound: () =>
     new NotFoundError('registry.document_not_found', 'Handlingen finns inte i din organisations diarium.'),

@@ -66,6 +66,12 @@ export interface Page<T> {
   readonly items: readonly T[];
 }
 
+/** A page of cases in the diary, with where the next one starts (keyset: a deep page costs what the first does). */
+export interface CaseListPage extends Page<CaseView> {
+  /** Opaque: the sort, its direction and the last row's sort key and id. Null on the last page. */
+  readonly nextCursor: string | null;
+}
+
 export interface DiarySeriesView {
   readonly organisationId: string;
   readonly prefix: string;

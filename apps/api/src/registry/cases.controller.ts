@@ -1,9 +1,9 @@
 import { type Actor, Role } from '@app/platform';
 import {
   type CaseCoWorkerView,
+  type CaseListPage,
   CaseService,
   type CaseView,
-  type Page,
   RegisteredDocumentService,
   type RegisteredDocumentView,
 } from '@app/registry';
@@ -49,12 +49,15 @@ export class CasesController {
     return this.cases.register(actor, body);
   }
 
-  /** Searches the organisation's cases, newest first, a page at a time. */
+  /**
+   * Searches the organisation's cases, newest diary number first unless `sort` and `order` say
+   * otherwise, a page at a time: after `offset` rows, or after the row `cursor` names.
+   */
   @Get()
   @Authenticated()
   @ApiOkResponse({ type: CasePageResponse, description: 'En sida ärenden.' })
   @ApiProblems(400)
-  search(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<Page<CaseView>> {
+  search(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<CaseListPage> {
     return this.cases.search(actor, query);
   }
 

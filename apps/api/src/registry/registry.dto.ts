@@ -14,6 +14,8 @@ import {
   Validate,
 } from 'class-validator';
 
+import { CASE_SORTS, type CaseSort } from '@app/registry';
+
 import { IsoDate } from '../http/iso-date.validator.js';
 import { QueryBoolean, QueryInt } from '../http/params.js';
 
@@ -209,6 +211,56 @@ export class CaseQueryDto {
   @IsOptional()
   @IsUUID()
   responsiblePersonId?: string;
+
+  @ApiPropertyOptional({ example: 2025, description: 'Diarienumrets år.' })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1900)
+  @Max(2999)
+  year?: number;
+
+  @ApiPropertyOptional({
+    example: '2.3',
+    description:
+      'En kod i dokumenthanteringsplanen: ärendena klassificerade under den eller en kod under den (2.3 tar med 2.3.1).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  classificationCode?: string;
+
+  @ApiPropertyOptional({
+    description: 'true: ärenden vars remiss är obesvarad efter svarsdatum; false: alla andra.',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: CASE_SORTS,
+    enumName: 'CaseSort',
+    default: 'diaryNumber',
+    description: 'Ordningen: diarienummer (år och löpnummer), registreringstid eller rubrik; id skiljer lika.',
+  })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], enumName: 'SortOrder', default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({
+    description:
+      'Sidmarkören: föregående sidas nextCursor, med samma sort och order. Sidan börjar efter den raden och kostar lika mycket hur djupt den än ligger. Inte tillsammans med offset.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  cursor?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()

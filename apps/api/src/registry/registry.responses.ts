@@ -1,5 +1,6 @@
 import type {
   CaseCoWorkerView,
+  CaseListPage,
   CaseHit,
   DocumentHit,
   RegistrySearchResult,
@@ -191,10 +192,17 @@ abstract class PageResponse {
   readonly offset!: number;
 }
 
-@Describes<Page<CaseView>>()
+@Describes<CaseListPage>()
 export class CasePageResponse extends PageResponse {
   @ApiProperty({ type: [CaseResponse] })
   readonly items!: readonly CaseResponse[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Sidmarkören för nästa sida (som cursor, med samma sort och order); null på sista sidan.',
+  })
+  readonly nextCursor!: string | null;
 }
 
 @Describes<Page<RegisteredDocumentView>>()

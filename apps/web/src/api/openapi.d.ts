@@ -2136,12 +2136,18 @@ export interface components {
       closedBy: string | null;
       documentCount: number;
     };
+    /** @enum {string} */
+    CaseSort: 'diaryNumber' | 'registeredAt' | 'title';
+    /** @enum {string} */
+    SortOrder: 'asc' | 'desc';
     CasePageResponse: {
       /** @description Träffar totalt. */
       total: number;
       limit: number;
       offset: number;
       items: components['schemas']['CaseResponse'][];
+      /** @description Sidmarkören för nästa sida (som cursor, med samma sort och order); null på sista sidan. */
+      nextCursor: string | null;
     };
     UpdateCaseDto: {
       title?: string;
@@ -5737,6 +5743,17 @@ export interface operations {
         registeredFrom?: string;
         registeredTo?: string;
         responsiblePersonId?: string;
+        /** @description Diarienumrets år. */
+        year?: number;
+        /** @description En kod i dokumenthanteringsplanen: ärendena klassificerade under den eller en kod under den (2.3 tar med 2.3.1). */
+        classificationCode?: string;
+        /** @description true: ärenden vars remiss är obesvarad efter svarsdatum; false: alla andra. */
+        overdue?: boolean;
+        /** @description Ordningen: diarienummer (år och löpnummer), registreringstid eller rubrik; id skiljer lika. */
+        sort?: components['schemas']['CaseSort'];
+        order?: components['schemas']['SortOrder'];
+        /** @description Sidmarkören: föregående sidas nextCursor, med samma sort och order. Sidan börjar efter den raden och kostar lika mycket hur djupt den än ligger. Inte tillsammans med offset. */
+        cursor?: string;
         limit?: number;
         offset?: number;
       };

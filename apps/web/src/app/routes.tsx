@@ -10,6 +10,7 @@ import { SentRemissesPage } from '../features/consultations/SentRemissesPage';
 import { StatusBoardPage } from '../features/consultations/status/StatusBoardPage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { DiaryPage } from '../features/registry/diary/DiaryPage';
 import { ApprovePage } from '../features/statements/approve/ApprovePage';
 import { StatementPage } from '../features/statements/overview/StatementPage';
 import { AnswerPage } from '../features/statements/preparation/AnswerPage';
@@ -71,6 +72,7 @@ export function createRouter() {
         { index: true, element: <MyWorkPage /> },
         { path: 'notiser', element: <NotificationsPage /> },
         { path: 'byt-organisation', element: <SwitchOrganisationPage /> },
+        { path: 'diariet', element: <DiaryPage /> },
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
         { path: 'tjansteutlatanden/:statementId/skicka', element: <SubmitPage /> },

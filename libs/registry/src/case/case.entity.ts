@@ -16,7 +16,10 @@ import {
 })
 @Index('uq_cases_organisation_diary_number', ['organisationId', 'diaryNumber'], { unique: true })
 @Index('uq_cases_origin_key', ['originKey'], { unique: true, where: 'origin_key IS NOT NULL' })
-@Index('idx_cases_organisation_registered_at', ['organisationId', 'registeredAt'])
+// The diary's sort orders, each with the id last so that a page can start after a row (keyset).
+@Index('idx_cases_list_registered_at', ['organisationId', 'registeredAt', 'id'])
+@Index('idx_cases_list_diary_number', ['organisationId', 'year', 'sequence', 'id'])
+@Index('idx_cases_list_title', ['organisationId', 'title', 'id'])
 @Index('idx_cases_responsible_person_id', ['responsiblePersonId'])
 // Full text over registry_search_vector(title, counterpart, description): an expression index the migration makes.
 @Index('idx_cases_search', { synchronize: false })

@@ -22,7 +22,7 @@ import { normaliseDiaryNumber } from '../diary-number.js';
 import { RecordsPlanEntryEntity } from '../records-plan/records-plan-entry.entity.js';
 import { registryErrors } from '../registry.errors.js';
 import { contains, searchPattern } from '../search/search-text.js';
-import type { CaseCoWorkerView, CaseView, Page } from '../registry.views.js';
+import type { CaseCoWorkerView, CaseListPage, CaseView } from '../registry.views.js';
 import { DiarySeriesService } from '../series/diary-series.service.js';
 import { CaseCoWorkerEntity } from './case-co-worker.entity.js';
 import { isCaseWriter } from './case-writers.js';
@@ -51,8 +51,79 @@ export interface CaseQuery {
   readonly registeredFrom?: string;
   readonly registeredTo?: string;
   readonly responsiblePersonId?: string;
+  /** The year of the diary number. */
+  readonly year?: number;
+  /** A code of the records plan: the cases classified under it or under a code beneath it (`2.3` holds `2.3.1`). */
+  readonly classificationCode?: string;
+  /** Cases whose remiss is past its deadline unanswered (true), or not (false). */
+  readonly overdue?: boolean;
+  readonly sort?: CaseSort;
+  readonly order?: SortOrder;
+  /** Where the page starts: the `nextCursor` of the page before, in the same sort and order. */
+  readonly cursor?: string;
   readonly limit?: number;
   readonly offset?: number;
+}
+
+export const CASE_SORTS = ['diaryNumber', 'registeredAt', 'title'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export type SortOrder = 'asc' | 'desc';
+
+/** Each sort's columns, the id last so that the key is unique; an index per sort (CaseEntity) walks them. */
+const SORT_KEYS: Readonly<Record<CaseSort, readonly string[]>> = {
+  diaryNumber: ['c.year', 'c.sequence', 'c.id'],
+  registeredAt: ['c.registered_at', 'c.id'],
+  title: ['c.title', 'c.id'],
+};
+
+type CursorKey = readonly (string | number)[];
+
+function sortKeyOf(sort: CaseSort, row: CaseEntity): CursorKey {
+  switch (sort) {
+    case 'diaryNumber':
+      return [row.year, row.sequence, row.id];
+    case 'registeredAt':
+      return [row.registeredAt.toISOString(), row.id];
+    case 'title':
+      return [row.title, row.id];
+  }
+}
+
+function encodeCursor(sort: CaseSort, order: SortOrder, key: CursorKey): string {
+  return Buffer.from(JSON.stringify([sort, order, ...key]), 'utf8').toString('base64url');
+}
+
+/** The key a cursor holds, or a 400 when it is not one of ours for this sort and order. */
+function decodeCursor(cursor: string, sort: CaseSort, order: SortOrder): CursorKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw registryErrors.cursorInvalid();
+  }
+  const types: Readonly<Record<CaseSort, readonly string[]>> = {
+    diaryNumber: ['number', 'number', 'string'],
+    registeredAt: ['string', 'string'],
+    title: ['string', 'string'],
+  };
+  if (
+    !Array.isArray(parsed) ||
+    parsed[0] !== sort ||
+    parsed[1] !== order ||
+    parsed.length !== types[sort].length + 2 ||
+    parsed.slice(2).some((v, i) => typeof v !== types[sort][i])
+  ) {
+    throw registryErrors.cursorInvalid();
+  }
+  const key = parsed.slice(2) as (string | number)[];
+  const id = key[key.length - 1] as string;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    throw registryErrors.cursorInvalid();
+  }
+  if (sort === 'registeredAt' && Number.isNaN(Date.parse(key[0] as string))) {
+    throw registryErrors.cursorInvalid();
+  }
+  return key;
 }
 
 export interface CasePatch {
@@ -193,12 +264,22 @@ export class CaseService {
     return (await (reader ?? this.db.reader).findBy(CaseEntity, { id: In([...new Set(ids)]) })).map(toCaseView);
   }
 
-  async search(actor: Actor, query: CaseQuery): Promise<Page<CaseView>> {
+  /**
+   * The organisation's cases, filtered, in one of the diary's orders. A page starts at `offset`,
+   * or after the row a `cursor` names: then it is found by the sort's index however deep it lies.
+   */
+  async search(actor: Actor, query: CaseQuery): Promise<CaseListPage> {
     if (actor.kind !== 'person') {
-      return { total: 0, limit: 0, offset: 0, items: [] };
+      return { total: 0, limit: 0, offset: 0, items: [], nextCursor: null };
     }
     const limit = Math.min(query.limit ?? 50, 200);
-    const offset = query.offset ?? 0;
+    const offset = query.cursor ? 0 : (query.offset ?? 0);
+    const sort = query.sort ?? 'diaryNumber';
+    const order = query.order ?? 'desc';
+    if (query.cursor && query.offset) {
+      throw registryErrors.cursorWithOffset();
+    }
+    const after = query.cursor ? decodeCursor(query.cursor, sort, order) : null;
     const qb = this.db.reader
       .createQueryBuilder(CaseEntity, 'c')
       .where('c.organisation_id = :org', { org: actor.organisationId });
@@ -233,13 +314,51 @@ export class CaseService {
     if (query.responsiblePersonId) {
       qb.andWhere('c.responsible_person_id = :rp', { rp: query.responsiblePersonId });
     }
-    const [rows, total] = await qb
-      .orderBy('c.year', 'DESC')
-      .addOrderBy('c.sequence', 'DESC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
-    return { total, limit, offset, items: rows.map(toCaseView) };
+    if (query.year !== undefined) {
+      qb.andWhere('c.year = :year', { year: query.year });
+    }
+    if (query.classificationCode) {
+      qb.andWhere(`(c.classification_code = :cc OR c.classification_code LIKE :ccBelow ESCAPE '\\')`, {
+        cc: query.classificationCode,
+        ccBelow: `${query.classificationCode.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`,
+      });
+    }
+    if (query.overdue !== undefined) {
+      // A case a remiss to the organisation was registered in, unanswered past its deadline.
+      qb.andWhere(
+        `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM consultation_recipients r
+           WHERE r.case_id = c.id AND r.state NOT IN ('answered', 'declined') AND r.response_deadline < :today)`,
+        { today: localDate(this.clock.now()) },
+      );
+    }
+    const total = await qb.getCount();
+    const [firstColumn, ...otherColumns] = SORT_KEYS[sort];
+    const columns = SORT_KEYS[sort];
+    if (after) {
+      const names = after.map((_, i) => `:after${i}`);
+      qb.andWhere(
+        `(${columns.join(', ')}) ${order === 'asc' ? '>' : '<'} (${names.join(', ')})`,
+        Object.fromEntries(after.map((v, i) => [`after${i}`, v])),
+      );
+    }
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    qb.orderBy(firstColumn ?? 'c.id', direction);
+    for (const column of otherColumns) {
+      qb.addOrderBy(column, direction);
+    }
+    const rows = await qb
+      .limit(limit + 1)
+      .offset(offset)
+      .getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      total,
+      limit,
+      offset,
+      items: items.map(toCaseView),
+      nextCursor: rows.length > limit && last ? encodeCursor(sort, order, sortKeyOf(sort, last)) : null,
+    };
   }
 
   async update(actor: Actor, id: string, patch: CasePatch): Promise<CaseView> {

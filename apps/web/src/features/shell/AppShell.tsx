@@ -18,6 +18,7 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   { to: '/', label: t.myWork },
   { to: '/remisser', label: t.remisses, roles: ['case_officer', 'registrar'] },
+  { to: '/diariet', label: t.diary, roles: ['registrar'] },
   { to: '/ersattare', label: t.substitutes, roles: ['head_of_department', 'director'] },
   { to: '/inkomna-remisser', label: t.incoming, roles: ['registrar'] },
   { to: '/sammantraden', label: t.meetings, roles: ['registrar'] },

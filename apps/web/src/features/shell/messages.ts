@@ -4,6 +4,7 @@ export const shellMessages = {
   mainNavigation: 'Huvudmeny',
   myWork: 'Mitt arbete',
   remisses: 'Remisser',
+  diary: 'Diariet',
   substitutes: 'Ersättare',
   incoming: 'Inkomna remisser',
   meetings: 'Sammanträden',
