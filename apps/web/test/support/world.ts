@@ -169,38 +169,44 @@ export async function approvedStatement(baseUrl: string, title: string, meetingI
   const draft = await draftStatement(baseUrl, remiss.caseId);
   const jens = await as(baseUrl, JENS);
   const id = draft.id;
-  const saved = await ok(
-    jens.PUT('/api/v1/statements/{id}', {
-      params: { path: { id } },
-      body: {
-        baseRevision: draft.currentRevision,
-        parts: {
-          ...draft.revision.parts,
-          proposedDecision: [`Nämnden godkänner förvaltningens förslag till yttrande över ${title}.`],
-          summary: 'Förvaltningen ser positivt på förslaget.',
-          views: 'Förvaltningen tillstyrker förslaget.',
-          position: 'supports',
-          meetingId,
+  const saved = await retryingConcurrent(() =>
+    ok(
+      jens.PUT('/api/v1/statements/{id}', {
+        params: { path: { id } },
+        body: {
+          baseRevision: draft.currentRevision,
+          parts: {
+            ...draft.revision.parts,
+            proposedDecision: [`Nämnden godkänner förvaltningens förslag till yttrande över ${title}.`],
+            summary: 'Förvaltningen ser positivt på förslaget.',
+            views: 'Förvaltningen tillstyrker förslaget.',
+            position: 'supports',
+            meetingId,
+          },
         },
-      },
-    }),
+      }),
+    ),
   );
-  await ok(
-    jens.POST('/api/v1/statements/{id}/submit', {
-      params: { path: { id } },
-      body: { revision: saved.currentRevision },
-    }),
+  await retryingConcurrent(() =>
+    ok(
+      jens.POST('/api/v1/statements/{id}/submit', {
+        params: { path: { id } },
+        body: { revision: saved.currentRevision },
+      }),
+    ),
   );
   for (const [approver, step] of [
     [ALEXANDER, 1],
     [LEE, 2],
   ] as const) {
     const api = await as(baseUrl, approver);
-    await ok(
-      api.POST('/api/v1/statements/{id}/approve', {
-        params: { path: { id } },
-        body: { revision: saved.currentRevision, step },
-      }),
+    await retryingConcurrent(() =>
+      ok(
+        api.POST('/api/v1/statements/{id}/approve', {
+          params: { path: { id } },
+          body: { revision: saved.currentRevision, step },
+        }),
+      ),
     );
   }
   return { ...remiss, statementId: id };
@@ -250,15 +256,14 @@ export async function comingMeeting(baseUrl: string, board: Board = HA_BOARD): P
 }
 
 /**
- * Jens's (or the officer's) draft statement for a case, made through the API. Two tests making
- * statements at the same moment can meet in the database's serialisable check; the API then
- * answers 409 request.concurrent_change ("försök igen"), and the draft is asked for again.
+ * A call that two tests making the same kind of change at the same moment can meet in the
+ * database's serialisable check: the API then answers 409 request.concurrent_change ("försök
+ * igen"), and the call is made again.
  */
-export async function draftStatement(baseUrl: string, caseId: string, officer: Person = JENS) {
-  const api = await as(baseUrl, officer);
+async function retryingConcurrent<T>(call: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ok(api.POST('/api/v1/statements', { body: { caseId } }));
+      return await call();
     } catch (error) {
       if (attempt >= 5 || !String(error).includes('request.concurrent_change')) {
         throw error;
@@ -266,4 +271,10 @@ export async function draftStatement(baseUrl: string, caseId: string, officer: P
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
     }
   }
+}
+
+/** Jens's (or the officer's) draft statement for a case, made through the API. */
+export async function draftStatement(baseUrl: string, caseId: string, officer: Person = JENS) {
+  const api = await as(baseUrl, officer);
+  return retryingConcurrent(() => ok(api.POST('/api/v1/statements', { body: { caseId } })));
 }

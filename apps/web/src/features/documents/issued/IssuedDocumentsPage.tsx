@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button';
 import { formatDateTime } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { problemText, QueryState } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { IssuedDownload, IssuedState } from '../../statements/issued/IssuedDocumentParts';
 import { issuedMessages } from '../../statements/issued/messages';
 import { issuedListMessages as t } from '../messages';
@@ -35,9 +36,7 @@ export function IssuedDocumentsPage() {
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       {retry.error ? (
         <p role="alert" className="notice notice--error">
           {problemText(retry.error)}

@@ -12,6 +12,7 @@ import { type FormProblems, formProblems, missingFields, NO_PROBLEMS } from '../
 import { formatIsoDate } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { peopleQuery } from '../../directory/people-query';
 import { PersonSelect } from '../../directory/PersonSelect';
@@ -37,9 +38,7 @@ export function IncomingRemissesPage() {
           {t.register}
         </Link>
       </p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <QueryState query={query}>
         {(consultations) => {
           const received = consultations

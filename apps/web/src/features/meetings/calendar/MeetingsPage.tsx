@@ -11,6 +11,7 @@ import { type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { formatDate, formatIsoDate, todayInStockholm } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { type Meeting, meetingProblems, meetingsQuery } from '../meeting-queries';
 import { meetingMessages as t } from '../messages';
@@ -42,9 +43,7 @@ export function MeetingsPage() {
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <section aria-labelledby="plan">
         <h2 id="plan">{t.calendar}</h2>
         <QueryState query={query}>

@@ -18,6 +18,7 @@ import { Markup } from '../../../ui/Markup';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
 import { SelectField } from '../../../ui/SelectField';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { meetingState } from '../calendar/MeetingsPage';
 import { agendaQuery, type Meeting, meetingProblems, meetingsQuery, type Statement } from '../meeting-queries';
@@ -72,9 +73,7 @@ function MeetingView({ meeting, meetings }: { meeting: Meeting; meetings: readon
           [t.state, meetingState(meeting)],
         ]}
       />
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <h2>{t.agenda}</h2>
       <QueryState query={agenda}>
         {(statements) =>
