@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 
 import { type Api, ok } from '../support/api';
 import { expectAccessible, expect, test } from '../support/fixtures';
+import { samplePdf } from '../support/sample-pdf';
 import { BROMMA_BOARD, PER, SARA } from '../support/people';
 import { as, isoDay } from '../support/world';
 
@@ -41,6 +42,8 @@ test.describe('Remisser, the sender’s desk', () => {
     asPerson,
     baseURL,
   }) => {
+    // The whole path, then a wait for the worker's registration at the board.
+    test.setTimeout(150_000);
     const title = `Riktlinjer för lekplatser ${Date.now()}`;
     const deadline = isoDay(35);
     const page = await asPerson(SARA);
@@ -123,6 +126,22 @@ test.describe('Remisser, the sender’s desk', () => {
     );
     await expect(row).toContainText('Avstår');
     await expect(page.getByRole('term').filter({ hasText: 'Avstår' }).locator('+ dd')).toHaveText('1');
+
+    // A correction of the underlag after sending: a note and a file, sent to every recipient.
+    const correction = page.getByRole('region', { name: 'Rätta remissunderlaget' });
+    await correction.getByRole('button', { name: 'Skicka rättelsen' }).click();
+    await expect(correction.getByRole('alert')).toContainText('Skriv vad som är rättat');
+    await correction.getByLabel('Vad är rättat').fill('Kartbilagan saknade två lekplatser.');
+    await correction.getByLabel('Rättade filer').setInputFiles({
+      name: 'Kartbilaga.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await samplePdf(['Kartbilaga', 'Alla lekplatser i Bromma.'])),
+    });
+    await correction.getByRole('button', { name: 'Skicka rättelsen' }).click();
+    await expect(correction.getByRole('status')).toHaveText('Rättelsen är skickad. Remissunderlaget är nu version 2.');
+    const underlag = page.getByRole('region', { name: 'Remissunderlag', exact: true });
+    await expect(underlag.getByRole('link', { name: 'Kartbilaga' })).toBeVisible();
+    await expect(underlag).toContainText('Kartbilagan saknade två lekplatser.');
   });
 
   test('bad input is answered beside its field and nothing is sent', async ({ asPerson, baseURL }) => {

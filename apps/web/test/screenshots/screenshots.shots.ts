@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { REFERENCE_CASE } from '../../../../libs/testing/src/reference-case.js';
 import { ok } from '../support/api';
 import { expect, test } from '../support/fixtures';
-import { ALEXANDER, JENS, LEE, MAJA } from '../support/people';
+import { ALEXANDER, JENS, LEE, MAJA, PER, SARA } from '../support/people';
 import {
   approvedStatement,
   as,
@@ -14,6 +14,7 @@ import {
   remissAssigned,
   remissRegistered,
   signedDocuments,
+  isoDay,
 } from '../support/world';
 
 const OUT = join(import.meta.dirname, '../../../../docs/screenshots');
@@ -165,4 +166,115 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
   await expect(jens.getByRole('region', { name: 'Dokumentet är utfärdat här och oförändrat' })).toBeVisible();
   await jens.setViewportSize({ width: 1280, height: 900 });
   await shot(jens, 'kontrollera');
+});
+
+/** The sender's desk: a remiss written in steps, its status board and the compilation of its answers. */
+test('screenshots of the sender’s desk', async ({ asPerson, baseURL }) => {
+  test.setTimeout(240_000);
+  mkdirSync(OUT, { recursive: true });
+  const url = baseURL!;
+  const sara = await as(url, SARA);
+  const per = await as(url, PER);
+  const organisations = await ok(sara.GET('/api/v1/organisations'));
+  const boards = ['Järva stadsdelsnämnd', 'Hässelby-Vällingby stadsdelsnämnd', 'Bromma stadsdelsnämnd'];
+  const drafted = await ok(
+    sara.POST('/api/v1/consultations', {
+      body: {
+        title: 'Riktlinjer för stadens lekplatser',
+        description: 'Stadsledningskontoret remitterar förslaget till riktlinjer för lekplatser.',
+        responseDeadline: isoDay(40),
+        sections: [
+          { title: 'Tillgänglighet', description: 'Lekplatser som alla barn kan använda.' },
+          { title: 'Belysning och trygghet', description: 'Belysning vid lekplatser och entréer.' },
+        ],
+        recipients: {
+          organisationIds: organisations.filter((o) => boards.includes(o.name)).map((o) => o.id),
+          external: [
+            { name: 'Föreningen Trygga parker', email: 'kansli@tryggaparker.example' },
+            { name: 'Lekplatsrådet i Stockholm', email: 'info@lekplatsradet.example' },
+          ],
+        },
+      },
+    }),
+  );
+  const sent = await ok(sara.POST('/api/v1/consultations/{id}/send', { params: { path: { id: drafted.id } } }));
+  const [first, second] = sent.sections;
+  const answers = [
+    {
+      name: 'Föreningen Trygga parker',
+      position: 'supports' as const,
+      sections: [
+        { sectionId: first!.id, position: 'supports' as const, comment: 'Bra att ramper blir regel.' },
+        {
+          sectionId: second!.id,
+          position: 'supports_in_part' as const,
+          comment: 'Belysningen behövs, men inte vid naturlekplatserna.',
+        },
+      ],
+    },
+    {
+      name: 'Lekplatsrådet i Stockholm',
+      position: 'supports_in_part' as const,
+      sections: [
+        { sectionId: first!.id, position: 'supports' as const, comment: 'Instämmer.' },
+        { sectionId: second!.id, position: 'opposes' as const, comment: 'Kostnaden är inte beräknad.' },
+      ],
+    },
+  ];
+  for (const answer of answers) {
+    const recipient = sent.recipients.find((r) => r.name === answer.name)!;
+    await ok(
+      per.POST('/api/v1/consultation-recipients/{id}/external-answer', {
+        params: { path: { id: recipient.id } },
+        body: { position: answer.position, comment: 'Se synpunkterna per del.', sections: answer.sections },
+      }),
+    );
+  }
+
+  const page = await asPerson(SARA);
+  const shot = async (name: string, fullPage = false) => {
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
+  };
+  await page.goto('/remisser');
+  await expect(page.getByRole('link', { name: 'Riktlinjer för stadens lekplatser' }).first()).toBeVisible();
+  await shot('remisser');
+
+  await page.goto('/remisser/ny');
+  await page.getByLabel('Titel').fill('Program för stadens bibliotek');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Lägg till en del' }).click();
+  await page.getByLabel('Rubrik').fill('Öppettider');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByLabel('Svarsdatum').fill(isoDay(45));
+  await shot('remiss-ny-svarsdatum');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('checkbox', { name: 'Alla stadsdelsnämnder' }).check({ force: true });
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await shot('remiss-ny-remissinstanser');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('heading', { name: /Granska och skicka/ })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await shot('remiss-ny-granska');
+  await page.setViewportSize({ width: 320, height: 720 });
+  await shot('remiss-ny-granska-320');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.goto(`/remisser/${sent.id}`);
+  await expect(page.getByRole('row').filter({ hasText: 'Bromma stadsdelsnämnd' })).toContainText('Registrerad', {
+    timeout: 60_000,
+  });
+  await expect(page.getByRole('row').filter({ hasText: 'Järva stadsdelsnämnd' })).toContainText('Registrerad', {
+    timeout: 60_000,
+  });
+  await shot('remiss-status', true);
+  await page.setViewportSize({ width: 320, height: 720 });
+  await shot('remiss-status-320');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.goto(`/remisser/${sent.id}/sammanstallning`);
+  await expect(page.getByRole('img', { name: /Del 2: Belysning och trygghet/ })).toBeVisible();
+  await shot('sammanstallning', true);
 });

@@ -11,6 +11,7 @@ import { formProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { formatDateTime, formatIsoDate } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
+import { StatusNotice } from '../../../ui/StatusNotice';
 import { issuedMessages } from '../../statements/issued/messages';
 import { issuedDocumentsQuery } from '../../statements/statement-queries';
 import { type Compilation, compilationQuery } from '../consultation-queries';
@@ -198,9 +199,7 @@ function CompilationPdf({ consultationId }: { consultationId: string }) {
       <h2 id="pdf-rubrik">{t.pdfTitle}</h2>
       <p>{t.pdfIntro}</p>
       <ErrorSummary items={problems.summary} />
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusNotice message={status} />
       {hasRole(me, 'case_officer', 'registrar') ? (
         <p>
           <Button variant="secondary" isPending={request.isPending} onPress={() => request.mutate()}>

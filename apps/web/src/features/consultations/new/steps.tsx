@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ChangeEvent, type ReactNode, useRef } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 
 import { Button } from '../../../ui/Button';
 import { Facts } from '../../../ui/Facts';
+import { FileField } from '../../../ui/FileField';
 import type { FormProblems } from '../../../ui/form-problems';
 import { formatBytes } from '../../../ui/labels';
 import { formatDate } from '../../../ui/format';
@@ -124,7 +125,6 @@ export function AttachmentsStep({
   errorsOf,
   onProblems,
 }: StepProps & { onProblems: (problems: FormProblems) => void }) {
-  const input = useRef<HTMLInputElement>(null);
   const files = draft.files;
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = [...(event.target.files ?? [])];
@@ -142,33 +142,17 @@ export function AttachmentsStep({
     }
     event.target.value = '';
   };
-  const fileErrors = errorsOf(FIELD_IDS.files);
   return (
     <>
-      <div className="field">
-        <label className="field__label" htmlFor={FIELD_IDS.files}>
-          {t.files}
-        </label>
-        <p className="field__hint" id="remiss-files-hint">
-          {t.filesHint}
-        </p>
-        {fileErrors ? (
-          <p className="field__error" id="remiss-files-error">
-            {fileErrors.join(' ')}
-          </p>
-        ) : null}
-        <input
-          ref={input}
-          id={FIELD_IDS.files}
-          className="file-input"
-          type="file"
-          multiple
-          accept={FILE_ACCEPT}
-          aria-describedby={fileErrors ? 'remiss-files-hint remiss-files-error' : 'remiss-files-hint'}
-          aria-invalid={fileErrors ? true : undefined}
-          onChange={choose}
-        />
-      </div>
+      <FileField
+        id={FIELD_IDS.files}
+        label={t.files}
+        hint={t.filesHint}
+        errors={errorsOf(FIELD_IDS.files)}
+        multiple
+        accept={FILE_ACCEPT}
+        onChange={choose}
+      />
       <h3>{t.chosenFiles}</h3>
       {files.length === 0 ? <p className="muted">{t.noFiles}</p> : null}
       <ul className="plain-list">

@@ -6,7 +6,9 @@ import { unwrap } from '../../../api/problem';
 import { invalidatePaths } from '../../../app/query-client';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
+import { FileField } from '../../../ui/FileField';
 import { formProblems, type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
+import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';
 import { FILE_ACCEPT } from '../new/remiss-draft';
 import { statusMessages as t } from './messages';
@@ -66,14 +68,11 @@ export function CorrectionForm({ consultationId }: { consultationId: string }) {
     }
     correct.mutate();
   };
-  const fileErrors = problems.fields.get('file');
   return (
     <section aria-labelledby="rattelse-rubrik">
       <h2 id="rattelse-rubrik">{t.correctionTitle}</h2>
       <p>{t.correctionIntro}</p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusNotice message={status} />
       <ErrorSummary items={problems.summary} />
       <form className="form" onSubmit={submit} noValidate>
         <TextField
@@ -85,30 +84,16 @@ export function CorrectionForm({ consultationId }: { consultationId: string }) {
           onChange={setNote}
           errors={problems.fields.get('note')}
         />
-        <div className="field">
-          <label className="field__label" htmlFor={FIELDS.file.id}>
-            {t.correctionFiles}
-          </label>
-          <p className="field__hint" id="rattelse-files-hint">
-            {t.correctionFilesHint}
-          </p>
-          {fileErrors ? (
-            <p className="field__error" id="rattelse-files-error">
-              {fileErrors.join(' ')}
-            </p>
-          ) : null}
-          <input
-            ref={input}
-            id={FIELDS.file.id}
-            className="file-input"
-            type="file"
-            multiple
-            accept={FILE_ACCEPT}
-            aria-describedby={fileErrors ? 'rattelse-files-hint rattelse-files-error' : 'rattelse-files-hint'}
-            aria-invalid={fileErrors ? true : undefined}
-            onChange={(e) => setFiles([...(e.target.files ?? [])])}
-          />
-        </div>
+        <FileField
+          id={FIELDS.file.id}
+          label={t.correctionFiles}
+          hint={t.correctionFilesHint}
+          errors={problems.fields.get('file')}
+          multiple
+          accept={FILE_ACCEPT}
+          inputRef={input}
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
         <Button type="submit" isPending={correct.isPending}>
           {t.sendCorrection}
         </Button>

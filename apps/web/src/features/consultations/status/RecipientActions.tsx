@@ -7,9 +7,11 @@ import { unwrap } from '../../../api/problem';
 import { invalidatePaths } from '../../../app/query-client';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
+import { FileField } from '../../../ui/FileField';
 import { formProblems, type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { formatIsoDate, todayInStockholm } from '../../../ui/format';
 import { POSITION_LABEL } from '../../../ui/labels';
+import { StatusNotice } from '../../../ui/StatusNotice';
 import { TextField } from '../../../ui/TextField';
 import type { Consultation, Position, Recipient, StatusBoard } from '../consultation-queries';
 import { statusMessages as t } from './messages';
@@ -29,10 +31,8 @@ export function ExtensionRequests({ board }: { board: StatusBoard }) {
   return (
     <section aria-labelledby="anstand-rubrik">
       <h2 id="anstand-rubrik">{t.extensionsTitle}</h2>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
-      {pending.length === 0 ? <p>–</p> : null}
+      <StatusNotice message={status} />
+      {pending.length === 0 ? <p>{t.noExtensions}</p> : null}
       {pending.map((r) => (
         <ExtensionDecision key={r.id} recipient={r} onDecided={setStatus} />
       ))}
@@ -101,9 +101,7 @@ export function FailedDeliveries({ board }: { board: StatusBoard }) {
   return (
     <section aria-labelledby="epost-rubrik">
       <h2 id="epost-rubrik">{t.deliveriesTitle}</h2>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusNotice message={status} />
       {failed.map((d) => {
         const recipient = board.recipients.find((r) => r.id === d.recipientId);
         return recipient ? (
@@ -188,9 +186,7 @@ export function ExternalAnswers({ board, consultation }: { board: StatusBoard; c
     <section aria-labelledby="externa-rubrik">
       <h2 id="externa-rubrik">{t.externalTitle}</h2>
       <p>{t.externalIntro}</p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusNotice message={status} />
       {consultation.status === 'sent'
         ? waiting.map((r) => (
             <ExternalAnswerForm key={r.id} recipient={r} consultation={consultation} onRegistered={setStatus} />
@@ -336,17 +332,12 @@ function ExternalAnswerForm({
         onChange={setDocumentDate}
         errors={problems.fields.get('documentDate')}
       />
-      <div className="field">
-        <label className="field__label" htmlFor={fields.file.id}>
-          {t.answerFile}
-        </label>
-        <input
-          id={fields.file.id}
-          className="file-input"
-          type="file"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </div>
+      <FileField
+        id={fields.file.id}
+        label={t.answerFile}
+        errors={problems.fields.get('file')}
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+      />
       <Button type="submit" isPending={register.isPending}>
         {t.registerAnswer}
       </Button>

@@ -157,7 +157,7 @@ function RecipientTable({ board }: { board: StatusBoard }) {
               {r.external ? <span className="muted"> ({t.external})</span> : null}
             </td>
             <td data-label={t.diaryNumber} className="nowrap">
-              {r.diaryNumber ?? <span className="muted">{t.noDiaryNumber}</span>}
+              {r.diaryNumber ?? <span className="muted">{r.external ? t.notApplicable : t.noDiaryNumber}</span>}
             </td>
             <td data-label={t.state}>
               {consultationMessages.states[r.state]}

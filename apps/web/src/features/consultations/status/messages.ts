@@ -29,6 +29,8 @@ export const statusMessages = {
   noneShown: 'Ingen remissinstans stämmer med filtren.',
 
   extensionsTitle: 'Begäranden om anstånd',
+  noExtensions: 'Ingen begäran om anstånd väntar på beslut.',
+  notApplicable: 'Diarieförs inte i staden',
   extensionOf: (name: string, date: string) => `${name} begär anstånd till ${date}`,
   reason: 'Skäl',
   decisionComment: (name: string) => `Kommentar till ${name} (frivillig)`,
