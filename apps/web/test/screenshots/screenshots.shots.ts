@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { REFERENCE_CASE } from '../../../../libs/testing/src/reference-case.js';
 import { ok } from '../support/api';
 import { expect, test } from '../support/fixtures';
-import { ALEXANDER, JENS, LEE } from '../support/people';
+import { ALEXANDER, JENS, LEE, MAJA } from '../support/people';
 import { as, comingMeeting, remissAssigned } from '../support/world';
 
 const OUT = join(import.meta.dirname, '../../../../docs/screenshots');
@@ -88,6 +88,19 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
   await jens.goto(`/arenden/${reference.caseId}`);
   await expect(jens.getByRole('region', { name: 'Handlingar' }).getByRole('table')).toBeVisible();
   await shot(jens, 'arende', true);
+
+  // The registrar's desk: the diary and the case as Maja registers in it.
+  const maja = await asPerson(MAJA);
+  await maja.goto('/diariet');
+  await expect(maja.getByRole('table')).toBeVisible();
+  await maja.setViewportSize({ width: 1280, height: 1000 });
+  await shot(maja, 'diariet');
+  await maja.setViewportSize({ width: 320, height: 720 });
+  await shot(maja, 'diariet-320');
+  await maja.setViewportSize({ width: 1280, height: 720 });
+  await maja.goto(`/arenden/${reference.caseId}`);
+  await expect(maja.getByRole('heading', { name: 'Registrera handlingar' })).toBeVisible();
+  await shot(maja, 'arende-registrator', true);
 
   await jens.goto(`/tjansteutlatanden/${id}/redigera`);
   await expect(jens.getByRole('textbox', { name: 'Sammanfattning' })).toBeVisible();
