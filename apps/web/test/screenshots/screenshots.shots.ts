@@ -99,6 +99,19 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
   await expect(jens.getByRole('region', { name: 'Handlingar' }).getByRole('table')).toBeVisible();
   await shot(jens, 'arende', true);
 
+  // The registrar's desk: the diary and the case as Maja registers in it.
+  const maja = await asPerson(MAJA);
+  await maja.goto('/diariet');
+  await expect(maja.getByRole('table')).toBeVisible();
+  await maja.setViewportSize({ width: 1280, height: 1000 });
+  await shot(maja, 'diariet');
+  await maja.setViewportSize({ width: 320, height: 720 });
+  await shot(maja, 'diariet-320');
+  await maja.setViewportSize({ width: 1280, height: 720 });
+  await maja.goto(`/arenden/${reference.caseId}`);
+  await expect(maja.getByRole('heading', { name: 'Registrera handlingar' })).toBeVisible();
+  await shot(maja, 'arende-registrator', true);
+
   await jens.goto(`/tjansteutlatanden/${id}/redigera`);
   await expect(jens.getByRole('textbox', { name: 'Sammanfattning' })).toBeVisible();
   await jens.getByRole('textbox', { name: 'Sammanfattning' }).click();

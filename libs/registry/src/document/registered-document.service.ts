@@ -347,7 +347,10 @@ export class RegisteredDocumentService {
       throw new DomainError(
         'registry.secrecy_ground_invalid',
         ErrorKind.Invalid,
-        `”${ground}” är inte en sekretessgrund. Ange kapitel och paragraf i offentlighets- och sekretesslagen, till exempel OSL 26 kap. 1 §.`,
+        normalised
+          ? `”${ground}” är inte en sekretessgrund. Ange kapitel och paragraf i offentlighets- och sekretesslagen, till exempel OSL 26 kap. 1 §.`
+          : 'Ange sekretessgrunden: kapitel och paragraf i offentlighets- och sekretesslagen, till exempel OSL 26 kap. 1 §.',
+        { field: 'ground' },
       );
     }
     return this.#setSecrecy(actor, id, normalised, null);

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 
-import { useMe } from '../../../app/session';
+import { hasRole, useMe } from '../../../app/session';
 import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { Facts } from '../../../ui/Facts';
@@ -24,19 +24,24 @@ import {
   useStartStatement,
 } from './case-queries';
 import { caseMessages as t } from './messages';
+import { CaseRegistry, DocumentActions, RegisterDocuments } from './RegistrarSections';
+import { registrarMessages as rt } from './registrar-messages';
 
 /** Ärende: the case with its documents, the remiss it answers and its statement. */
 export function CasePage() {
   const { caseId = '' } = useParams();
   const query = useQuery(caseQuery(caseId));
+  const registrar = hasRole(useMe(), 'registrar');
   return (
     <QueryState query={query}>
       {(c) => (
         <Page title={c.title} caption={t.caption(c.diaryNumber)}>
           <CaseFacts c={c} />
+          {registrar ? <CaseRegistry c={c} /> : null}
           <StatementSection c={c} />
           <RemissSection c={c} />
-          <DocumentsSection caseId={c.id} />
+          <DocumentsSection caseId={c.id} registrar={registrar} />
+          {registrar && c.status === 'open' ? <RegisterDocuments c={c} /> : null}
         </Page>
       )}
     </QueryState>
@@ -53,6 +58,7 @@ function CaseFacts({ c }: { c: Case }) {
           [t.diaryNumber, c.diaryNumber],
           [t.registeredOn, formatDate(c.registeredOn)],
           [t.status, c.status === 'open' ? t.open : t.closed],
+          [rt.classification, c.classificationCode ?? rt.noClassification],
           [t.officer, officer?.name ?? (c.responsiblePersonId ? '…' : t.noOfficer)],
           ...(c.counterpart ? ([[t.counterpart, c.counterpart]] as const) : []),
           ...(c.linkedDiaryNumber ? ([[t.linkedDiaryNumber, c.linkedDiaryNumber]] as const) : []),
@@ -179,7 +185,7 @@ function Remiss({ remiss }: { remiss: Consultation }) {
   );
 }
 
-function DocumentsSection({ caseId }: { caseId: string }) {
+function DocumentsSection({ caseId, registrar }: { caseId: string; registrar: boolean }) {
   const documents = useQuery(caseDocumentsQuery(caseId));
   return (
     <section aria-labelledby="handlingar">
@@ -193,11 +199,14 @@ function DocumentsSection({ caseId }: { caseId: string }) {
               <thead>
                 <tr>
                   <th scope="col">{t.documentNumber}</th>
-                  <th scope="col">{t.documentDate}</th>
+                  <th scope="col">{rt.received}</th>
+                  <th scope="col">{rt.registered}</th>
                   <th scope="col">{t.direction}</th>
                   <th scope="col">{t.title}</th>
                   <th scope="col">{t.documentCounterpart}</th>
                   <th scope="col">{t.file}</th>
+                  <th scope="col">{rt.secrecy}</th>
+                  {registrar ? <th scope="col">{rt.actions}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -206,13 +215,15 @@ function DocumentsSection({ caseId }: { caseId: string }) {
                     <td data-label={t.documentNumber} className="nowrap">
                       {d.documentNumber}
                     </td>
-                    <td data-label={t.documentDate} className="nowrap">
+                    <td data-label={rt.received} className="nowrap">
                       {formatIsoDate(d.documentDate)}
+                    </td>
+                    <td data-label={rt.registered} className="nowrap">
+                      {formatIsoDate(d.registeredOn)}
                     </td>
                     <td data-label={t.direction}>{DIRECTION_LABEL[d.direction]}</td>
                     <td data-label={t.title}>
                       {d.title}
-                      {d.secrecy ? <span className="tag tag--after">{t.secret(d.secrecy.ground)}</span> : null}
                       {d.annulled ? <span className="tag tag--after">{t.annulled}</span> : null}
                     </td>
                     <td data-label={t.documentCounterpart}>{d.counterpart ?? ''}</td>
@@ -226,6 +237,12 @@ function DocumentsSection({ caseId }: { caseId: string }) {
                         <span className="muted">{t.noFile}</span>
                       )}
                     </td>
+                    <td data-label={rt.secrecy}>{d.secrecy ? t.secret(d.secrecy.ground) : rt.noSecrecy}</td>
+                    {registrar ? (
+                      <td data-label={rt.actions}>
+                        <DocumentActions document={d} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

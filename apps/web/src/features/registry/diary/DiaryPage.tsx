@@ -8,6 +8,7 @@ import { formatIsoDate, formatNumber, todayInStockholm } from '../../../ui/forma
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
 import { peopleQuery } from '../../directory/people-query';
+import { PersonOptions } from '../../directory/PersonOptions';
 import {
   type CaseListQuery,
   caseListQuery,
@@ -170,7 +171,6 @@ type Filter = Pick<DiaryView, 'year' | 'status' | 'classification' | 'responsibl
 function Filters({ view, onApply }: { view: DiaryView; onApply: (filters: Filter) => void }) {
   const id = useId();
   const plan = useQuery(recordsPlanQuery);
-  const people = useQuery(peopleQuery);
   const thisYear = Number(todayInStockholm().slice(0, 4));
   const years = Array.from({ length: 10 }, (_, i) => String(thisYear - i));
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -216,13 +216,7 @@ function Filters({ view, onApply }: { view: DiaryView; onApply: (filters: Filter
         </NativeSelect>
         <NativeSelect id={`${id}-ansvarig`} name="ansvarig" label={t.responsible} value={view.responsible}>
           <option value="">{t.anyone}</option>
-          {(people.data ?? [])
-            .filter((p) => !p.disabled)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+          <PersonOptions />
         </NativeSelect>
       </div>
       <div className="checkbox-field">
