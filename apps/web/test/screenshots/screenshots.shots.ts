@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { REFERENCE_CASE } from '../../../../libs/testing/src/reference-case.js';
 import { ok } from '../support/api';
 import { expect, test } from '../support/fixtures';
-import { ALEXANDER, JENS, LEE } from '../support/people';
+import { ALEXANDER, JENS, LEE, MAJA } from '../support/people';
 import { as, comingMeeting, remissAssigned } from '../support/world';
 
 const OUT = join(import.meta.dirname, '../../../../docs/screenshots');
@@ -122,4 +122,31 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
   ).toBeVisible({ timeout: 60_000 });
   await jens.setViewportSize({ width: 1280, height: 1100 });
   await shot(jens, 'tjansteutlatande');
+});
+
+/** The administrator's screens, as Hägersten-Älvsjö's administrator sees them (nothing is changed). */
+test('screenshots of the administration', async ({ asPerson }) => {
+  mkdirSync(OUT, { recursive: true });
+  const maja = await asPerson(MAJA);
+  const shot = async (name: string) => {
+    await maja.evaluate(() => document.fonts.ready);
+    await maja.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  };
+  await maja.goto('/administration');
+  await expect(maja.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+  await shot('administration');
+  await maja.goto('/administration/personer');
+  await expect(maja.getByRole('link', { name: JENS.name })).toBeVisible();
+  await shot('administration-personer');
+  await maja.goto('/administration/personer/ny');
+  await maja.getByRole('button', { name: 'Lägg till' }).click();
+  await expect(maja.getByRole('alert')).toBeFocused();
+  await shot('administration-ny-person-fel');
+  await maja.goto('/administration/beslutsgang');
+  await expect(maja.getByRole('heading', { level: 3, name: 'Steg 1' })).toBeVisible();
+  await shot('administration-beslutsgang');
+  await maja.goto('/administration/certifikat');
+  await expect(maja.getByRole('heading', { level: 2, name: 'Nuvarande certifikat' })).toBeVisible();
+  await expect(maja.getByText('Hämtar …')).toHaveCount(0);
+  await shot('administration-certifikat');
 });
