@@ -4,7 +4,7 @@ import { loggedIn, type OwnOrganisation, ownOrganisation, pkcs12File } from '../
 import { ok } from '../support/api';
 import { expectAccessible, expect, test as base } from '../support/fixtures';
 import { tabTo } from '../support/keyboard';
-import { JENS, MAJA } from '../support/people';
+import { JENS, KIM, MAJA } from '../support/people';
 import { as, isoDay } from '../support/world';
 
 /** Each test administers an organisation of its own, so what it changes touches no other test. */
@@ -246,5 +246,40 @@ test.describe('Administration: ersättare och certifikat', () => {
     await expect(page.getByRole('definition').filter({ hasText: 'Testnämnden i Årsta' })).toBeVisible();
     await expect(page.getByText('Installerat av en administratör')).toBeVisible();
     await expect(page.locator('body')).not.toContainText('PRIVATE KEY');
+  });
+});
+
+test.describe('Administration: organisationer', () => {
+  test('the city’s administrator sees the queue dashboard link, adds an organisation and renames it; a name in use is refused beside the field', async ({
+    browser,
+    baseURL,
+  }) => {
+    const page = await loggedIn(browser, baseURL!, KIM);
+    await page.goto('/administration');
+    await expect(page.getByRole('link', { name: 'Köer' })).toHaveAttribute('href', '/api/queues');
+    await page.getByRole('link', { name: 'Organisationer' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Organisationer' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Ändra Hägersten-Älvsjö stadsdelsnämnd' })).toBeVisible();
+    await expectAccessible(page);
+    const name = `Nämnden för prov ${Date.now().toString(36)}`;
+    await page.getByRole('textbox', { name: 'Namn' }).fill(name);
+    await page.getByRole('button', { name: /Slag/ }).click();
+    await page.getByRole('option', { name: 'Facknämnd' }).click();
+    await page.getByRole('button', { name: 'Lägg till organisation' }).click();
+    await expect(page.getByRole('status')).toHaveText(`${name} är tillagd.`);
+    await page.getByRole('textbox', { name: 'Namn' }).fill('Hägersten-Älvsjö stadsdelsnämnd');
+    await page.getByRole('button', { name: /Slag/ }).click();
+    await page.getByRole('option', { name: 'Facknämnd' }).click();
+    await page.getByRole('button', { name: 'Lägg till organisation' }).click();
+    await expect(page.getByRole('textbox', { name: 'Namn' })).toHaveAccessibleDescription(
+      /Hägersten-Älvsjö stadsdelsnämnd/,
+    );
+    await page.getByRole('link', { name: `Ändra ${name}` }).click();
+    await page.getByRole('textbox', { name: 'Namn' }).fill(`${name} (ny)`);
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect(page.getByRole('status')).toHaveText('Ändringarna är sparade.');
+    await expect(page.getByRole('heading', { level: 1, name: `${name} (ny)` })).toBeVisible();
+    await expectAccessible(page);
+    await page.context().close();
   });
 });

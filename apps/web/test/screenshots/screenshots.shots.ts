@@ -146,7 +146,6 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
 
   // The registrar's desk: what came in, the board's meetings, what was issued, and a check.
   await remissRegistered(url, 'Riktlinjer för stadens lekplatser', { deadlineInDays: 21 });
-  const maja = await asPerson(MAJA);
   await maja.goto('/inkomna-remisser');
   await expect(maja.getByRole('region', { name: 'Att tilldela' }).getByRole('listitem').first()).toBeVisible();
   await shot(maja, 'inkomna-remisser', true);
@@ -290,4 +289,31 @@ test('screenshots of the sender’s desk', async ({ asPerson, baseURL }) => {
   await page.goto(`/remisser/${sent.id}/sammanstallning`);
   await expect(page.getByRole('img', { name: /Del 2: Belysning och trygghet/ })).toBeVisible();
   await shot('sammanstallning', true);
+});
+
+/** The administrator's screens, as Hägersten-Älvsjö's administrator sees them (nothing is changed). */
+test('screenshots of the administration', async ({ asPerson }) => {
+  mkdirSync(OUT, { recursive: true });
+  const maja = await asPerson(MAJA);
+  const shot = async (name: string) => {
+    await maja.evaluate(() => document.fonts.ready);
+    await maja.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  };
+  await maja.goto('/administration');
+  await expect(maja.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+  await shot('administration');
+  await maja.goto('/administration/personer');
+  await expect(maja.getByRole('link', { name: JENS.name })).toBeVisible();
+  await shot('administration-personer');
+  await maja.goto('/administration/personer/ny');
+  await maja.getByRole('button', { name: 'Lägg till' }).click();
+  await expect(maja.getByRole('alert')).toBeFocused();
+  await shot('administration-ny-person-fel');
+  await maja.goto('/administration/beslutsgang');
+  await expect(maja.getByRole('heading', { level: 3, name: 'Steg 1' })).toBeVisible();
+  await shot('administration-beslutsgang');
+  await maja.goto('/administration/certifikat');
+  await expect(maja.getByRole('heading', { level: 2, name: 'Nuvarande certifikat' })).toBeVisible();
+  await expect(maja.getByText('Hämtar …')).toHaveCount(0);
+  await shot('administration-certifikat');
 });

@@ -13,6 +13,7 @@ import { DepartmentsPage } from './departments/DepartmentsPage';
 import { adminMessages as t } from './messages';
 import { NewPersonPage } from './people/NewPersonPage';
 import { PeoplePage } from './people/PeoplePage';
+import { OrganisationPage, OrganisationsPage } from './organisations/OrganisationsPage';
 import { PersonPage } from './people/PersonPage';
 import { AdminSubstitutesPage } from './substitutes/AdminSubstitutesPage';
 
@@ -37,6 +38,8 @@ export default function AdministrationRoutes() {
       <Route path="beslutsgang" element={<ApprovalChainPage />} />
       <Route path="ersattare" element={<AdminSubstitutesPage />} />
       <Route path="certifikat" element={<CertificatePage />} />
+      <Route path="organisationer" element={<OrganisationsPage />} />
+      <Route path="organisationer/:organisationId" element={<OrganisationPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
@@ -61,6 +64,12 @@ function OverviewPage() {
             <p className="muted">{text}</p>
           </li>
         ))}
+        {city ? (
+          <li>
+            <Link to="organisationer">{t.sections.organisations}</Link>
+            <p className="muted">{t.sections.organisationsText}</p>
+          </li>
+        ) : null}
         {city ? (
           <li>
             <a href={QUEUE_DASHBOARD_URL}>{t.sections.queues}</a>
