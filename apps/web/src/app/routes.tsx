@@ -4,13 +4,8 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login/LoginPage';
 import { SwitchOrganisationPage } from '../features/auth/switch-organisation/SwitchOrganisationPage';
 import { CasePage } from '../features/cases/case/CasePage';
-import { CompilationPage } from '../features/consultations/compilation/CompilationPage';
-import { NewRemissPage } from '../features/consultations/new/NewRemissPage';
-import { SentRemissesPage } from '../features/consultations/SentRemissesPage';
-import { StatusBoardPage } from '../features/consultations/status/StatusBoardPage';
 import { MyWorkPage } from '../features/desk/my-work/MyWorkPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
-import { DiaryPage } from '../features/registry/diary/DiaryPage';
 import { ApprovePage } from '../features/statements/approve/ApprovePage';
 import { StatementPage } from '../features/statements/overview/StatementPage';
 import { AnswerPage } from '../features/statements/preparation/AnswerPage';
@@ -47,6 +42,21 @@ const VerifyPage = lazy(() =>
   import('../features/documents/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
 
+/** The sender's desk and Diariet: chunks of their own too. */
+const SentRemissesPage = lazy(() =>
+  import('../features/consultations/SentRemissesPage').then((m) => ({ default: m.SentRemissesPage })),
+);
+const NewRemissPage = lazy(() =>
+  import('../features/consultations/new/NewRemissPage').then((m) => ({ default: m.NewRemissPage })),
+);
+const StatusBoardPage = lazy(() =>
+  import('../features/consultations/status/StatusBoardPage').then((m) => ({ default: m.StatusBoardPage })),
+);
+const CompilationPage = lazy(() =>
+  import('../features/consultations/compilation/CompilationPage').then((m) => ({ default: m.CompilationPage })),
+);
+const DiaryPage = lazy(() => import('../features/registry/diary/DiaryPage').then((m) => ({ default: m.DiaryPage })));
+
 function Deferred({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
@@ -72,17 +82,52 @@ export function createRouter() {
         { index: true, element: <MyWorkPage /> },
         { path: 'notiser', element: <NotificationsPage /> },
         { path: 'byt-organisation', element: <SwitchOrganisationPage /> },
-        { path: 'diariet', element: <DiaryPage /> },
+        {
+          path: 'diariet',
+          element: (
+            <Deferred>
+              <DiaryPage />
+            </Deferred>
+          ),
+        },
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
         { path: 'tjansteutlatanden/:statementId/skicka', element: <SubmitPage /> },
         { path: 'tjansteutlatanden/:statementId/versioner', element: <RevisionsPage /> },
         { path: 'tjansteutlatanden/:statementId/granska', element: <ApprovePage /> },
         { path: 'ersattare', element: <SubstitutesPage /> },
-        { path: 'remisser', element: <SentRemissesPage /> },
-        { path: 'remisser/ny', element: <NewRemissPage /> },
-        { path: 'remisser/:consultationId', element: <StatusBoardPage /> },
-        { path: 'remisser/:consultationId/sammanstallning', element: <CompilationPage /> },
+        {
+          path: 'remisser',
+          element: (
+            <Deferred>
+              <SentRemissesPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'remisser/ny',
+          element: (
+            <Deferred>
+              <NewRemissPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'remisser/:consultationId',
+          element: (
+            <Deferred>
+              <StatusBoardPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'remisser/:consultationId/sammanstallning',
+          element: (
+            <Deferred>
+              <CompilationPage />
+            </Deferred>
+          ),
+        },
         { path: 'beredningsfragor/:requestId', element: <AnswerPage /> },
         {
           path: 'inkomna-remisser',

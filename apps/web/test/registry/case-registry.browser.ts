@@ -99,7 +99,7 @@ test.describe('Ärendet i diariet', () => {
       ]);
     const title = page.getByLabel('Rubrik för ansokan.pdf');
     await expect(title).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('.chosen-file .field__error')).toHaveText(
+    await expect(page.locator('.upload-list__item .field__error')).toHaveText(
       'Filen heter .pdf men innehållet är inte PDF. Kontrollera att det är rätt fil.',
     );
     await page.getByRole('button', { name: 'Registrera', exact: true }).click();

@@ -270,7 +270,7 @@ export function RegisterDocuments({ c }: { c: Case }) {
           errors={problems.fields.get('counterpart')}
         />
         <div
-          className={`field drop-zone${dragging ? ' drop-zone--active' : ''}`}
+          className={`field file-drop${dragging ? ' file-drop--active' : ''}`}
           data-invalid={fileErrors ? true : undefined}
           onDragOver={(e) => {
             e.preventDefault();
@@ -308,7 +308,7 @@ export function RegisterDocuments({ c }: { c: Case }) {
         {files.length === 0 ? (
           <p className="muted">{t.noFiles}</p>
         ) : (
-          <ul className="chosen-files">
+          <ul className="upload-list">
             {files.map((f) => (
               <ChosenFileRow
                 key={f.key}
@@ -338,7 +338,7 @@ function ChosenFileRow({
 }) {
   const errors = [chosen.problem, chosen.answer].filter((m): m is string => Boolean(m));
   return (
-    <li className="chosen-file">
+    <li className="upload-list__item">
       <TextField
         label={t.fileTitle(chosen.file.name)}
         value={chosen.title}

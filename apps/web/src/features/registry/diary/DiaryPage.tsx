@@ -191,8 +191,8 @@ function Filters({ view, onApply }: { view: DiaryView; onApply: (filters: Filter
   // The form is drawn anew when the address changes, so that its fields show what the list shows.
   const key = [view.year, view.status, view.classification, view.responsible, view.overdue].join('|');
   return (
-    <form key={key} className="filters" aria-label={t.filters} onSubmit={submit}>
-      <div className="filters__fields">
+    <form key={key} className="diary-filters" aria-label={t.filters} onSubmit={submit}>
+      <div className="diary-filters__fields">
         <NativeSelect id={`${id}-ar`} name="ar" label={t.year} value={view.year}>
           <option value="">{t.allYears}</option>
           {years.map((y) => (
