@@ -11,7 +11,7 @@ import { formProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { formatDateTime, formatIsoDate } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { issuedMessages } from '../../statements/issued/messages';
 import { issuedDocumentsQuery } from '../../statements/statement-queries';
 import { type Compilation, compilationQuery } from '../consultation-queries';
@@ -199,7 +199,7 @@ function CompilationPdf({ consultationId }: { consultationId: string }) {
       <h2 id="pdf-rubrik">{t.pdfTitle}</h2>
       <p>{t.pdfIntro}</p>
       <ErrorSummary items={problems.summary} />
-      <StatusNotice message={status} />
+      <StatusMessage text={status} />
       {hasRole(me, 'case_officer', 'registrar') ? (
         <p>
           <Button variant="secondary" isPending={request.isPending} onPress={() => request.mutate()}>

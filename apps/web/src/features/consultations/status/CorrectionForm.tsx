@@ -8,7 +8,7 @@ import { Button } from '../../../ui/Button';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { FileField } from '../../../ui/FileField';
 import { formProblems, type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { FILE_ACCEPT } from '../new/remiss-draft';
 import { statusMessages as t } from './messages';
@@ -72,7 +72,7 @@ export function CorrectionForm({ consultationId }: { consultationId: string }) {
     <section aria-labelledby="rattelse-rubrik">
       <h2 id="rattelse-rubrik">{t.correctionTitle}</h2>
       <p>{t.correctionIntro}</p>
-      <StatusNotice message={status} />
+      <StatusMessage text={status} />
       <ErrorSummary items={problems.summary} />
       <form className="form" onSubmit={submit} noValidate>
         <TextField

@@ -11,7 +11,7 @@ import { FileField } from '../../../ui/FileField';
 import { formProblems, type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { formatIsoDate, todayInStockholm } from '../../../ui/format';
 import { POSITION_LABEL } from '../../../ui/labels';
-import { StatusNotice } from '../../../ui/StatusNotice';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import type { Consultation, Position, Recipient, StatusBoard } from '../consultation-queries';
 import { statusMessages as t } from './messages';
@@ -31,7 +31,7 @@ export function ExtensionRequests({ board }: { board: StatusBoard }) {
   return (
     <section aria-labelledby="anstand-rubrik">
       <h2 id="anstand-rubrik">{t.extensionsTitle}</h2>
-      <StatusNotice message={status} />
+      <StatusMessage text={status} />
       {pending.length === 0 ? <p>{t.noExtensions}</p> : null}
       {pending.map((r) => (
         <ExtensionDecision key={r.id} recipient={r} onDecided={setStatus} />
@@ -101,7 +101,7 @@ export function FailedDeliveries({ board }: { board: StatusBoard }) {
   return (
     <section aria-labelledby="epost-rubrik">
       <h2 id="epost-rubrik">{t.deliveriesTitle}</h2>
-      <StatusNotice message={status} />
+      <StatusMessage text={status} />
       {failed.map((d) => {
         const recipient = board.recipients.find((r) => r.id === d.recipientId);
         return recipient ? (
@@ -186,7 +186,7 @@ export function ExternalAnswers({ board, consultation }: { board: StatusBoard; c
     <section aria-labelledby="externa-rubrik">
       <h2 id="externa-rubrik">{t.externalTitle}</h2>
       <p>{t.externalIntro}</p>
-      <StatusNotice message={status} />
+      <StatusMessage text={status} />
       {consultation.status === 'sent'
         ? waiting.map((r) => (
             <ExternalAnswerForm key={r.id} recipient={r} consultation={consultation} onRegistered={setStatus} />
