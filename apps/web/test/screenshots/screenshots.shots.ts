@@ -143,6 +143,10 @@ test('screenshots of the main screens', async ({ page, asPerson, baseURL }) => {
   ).toBeVisible({ timeout: 60_000 });
   await jens.setViewportSize({ width: 1280, height: 1100 });
   await shot(jens, 'tjansteutlatande');
+  // Its history: every saved version, two of them compared part by part.
+  await jens.goto(`/tjansteutlatanden/${id}/versioner`);
+  await expect(jens.getByRole('heading', { level: 1 })).toBeVisible();
+  await shot(jens, 'versioner', true);
 
   // The registrar's desk: what came in, the board's meetings, what was issued, and a check.
   await remissRegistered(url, 'Riktlinjer för stadens lekplatser', { deadlineInDays: 21 });
