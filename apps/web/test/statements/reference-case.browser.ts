@@ -116,7 +116,9 @@ test.describe('The reference case in the browser', () => {
     // The remissunderlag is chosen already: the statement starts from the remiss.
     const attachments = jens.getByRole('group', { name: 'Bilagor' });
     await expect(attachments.getByRole('checkbox', { name: new RegExp(attachment) })).toBeChecked();
-    await jens.getByRole('radiogroup', { name: 'Nämndens sammanträde' }).getByRole('radio').first().check();
+    const meetings = jens.getByRole('radiogroup', { name: 'Nämndens sammanträde' });
+    await meetings.locator('label.radio').first().click();
+    await expect(meetings.getByRole('radio').first()).toBeChecked();
     // The original's date is before this case was registered: the rule is told at the field.
     const documentDate = jens.getByLabel('Datum för tjänsteutlåtandet');
     await documentDate.fill(REFERENCE_CASE.recipient.documentDate);
