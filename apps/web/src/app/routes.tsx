@@ -43,6 +43,8 @@ const MeetingPage = lazy(() =>
 const IssuedDocumentsPage = lazy(() =>
   import('../features/documents/issued/IssuedDocumentsPage').then((m) => ({ default: m.IssuedDocumentsPage })),
 );
+/** "Sök i diariet": a chunk of its own, the header's search field leads to it. */
+const SearchPage = lazy(() => import('../features/registry/search/SearchPage'));
 const VerifyPage = lazy(() =>
   import('../features/documents/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
@@ -73,6 +75,14 @@ export function createRouter() {
         { path: 'notiser', element: <NotificationsPage /> },
         { path: 'byt-organisation', element: <SwitchOrganisationPage /> },
         { path: 'diariet', element: <DiaryPage /> },
+        {
+          path: 'sok',
+          element: (
+            <Deferred>
+              <SearchPage />
+            </Deferred>
+          ),
+        },
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
         { path: 'tjansteutlatanden/:statementId/skicka', element: <SubmitPage /> },
