@@ -38,6 +38,8 @@ const MeetingPage = lazy(() =>
 const IssuedDocumentsPage = lazy(() =>
   import('../features/documents/issued/IssuedDocumentsPage').then((m) => ({ default: m.IssuedDocumentsPage })),
 );
+/** "Sök i diariet": a chunk of its own, the header's search field leads to it. */
+const SearchPage = lazy(() => import('../features/registry/search/SearchPage'));
 const VerifyPage = lazy(() =>
   import('../features/documents/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
@@ -87,6 +89,14 @@ export function createRouter() {
           element: (
             <Deferred>
               <DiaryPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'sok',
+          element: (
+            <Deferred>
+              <SearchPage />
             </Deferred>
           ),
         },

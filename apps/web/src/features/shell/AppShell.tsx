@@ -4,6 +4,8 @@ import { useLiveUpdates } from '../../app/live-updates';
 import { hasRole, type Role, useMe } from '../../app/session';
 import { switchMessages } from '../auth/switch-organisation/messages';
 import { NotificationsButton } from '../notifications/NotificationsButton';
+import { searchMessages } from '../registry/search/messages';
+import { SearchForm } from '../registry/search/SearchForm';
 import { LogoutButton } from './LogoutButton';
 import { shellMessages as t } from './messages';
 
@@ -29,7 +31,8 @@ const SECTIONS: readonly Section[] = [
 
 /**
  * The frame of every logged-in screen: a skip link, the header with the organisation and the
- * person, the main navigation by role, the notifications button and the live-update state.
+ * person, the search of the registry, the main navigation by role, the notifications button and the
+ * live-update state.
  */
 export function AppShell() {
   const me = useMe();
@@ -56,6 +59,7 @@ export function AppShell() {
               ) : null}
             </span>
           </div>
+          {me.organisation ? <SearchForm label={searchMessages.title} className="site-header__search" /> : null}
           <div className="site-header__person">
             <span>
               <span className="visually-hidden">{t.signedInAs} </span>

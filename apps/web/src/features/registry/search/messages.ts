@@ -1,0 +1,15 @@
+export const searchMessages = {
+  title: 'Sök i diariet',
+  field: 'Sök i diariet',
+  submit: 'Sök',
+  pageForm: 'Ändra sökningen',
+  hint: 'Sök på diarienummer, helt eller delvis (till exempel 578, HÄ 2025/578 eller 2025/578-3), eller på ord i ärendens och handlingars rubriker, motparter och filernas text.',
+  emptyQuery: 'Skriv ett diarienummer eller några ord att söka på.',
+  none: (q: string) => `Inga träffar för ”${q}”.`,
+  count: (n: number, q: string) => (n === 1 ? `1 träff för ”${q}”.` : `${n} träffar för ”${q}”.`),
+  cases: 'Ärenden',
+  documents: 'Handlingar',
+  counterpart: 'Motpart',
+  secret: 'Sekretessmarkerad',
+  inCase: 'i ärende',
+} as const;
