@@ -43,6 +43,9 @@ const MeetingPage = lazy(() =>
 const IssuedDocumentsPage = lazy(() =>
   import('../features/documents/issued/IssuedDocumentsPage').then((m) => ({ default: m.IssuedDocumentsPage })),
 );
+const DiarySettingsPage = lazy(() =>
+  import('../features/registry/settings/DiarySettingsPage').then((m) => ({ default: m.DiarySettingsPage })),
+);
 const VerifyPage = lazy(() =>
   import('../features/documents/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
@@ -73,6 +76,14 @@ export function createRouter() {
         { path: 'notiser', element: <NotificationsPage /> },
         { path: 'byt-organisation', element: <SwitchOrganisationPage /> },
         { path: 'diariet', element: <DiaryPage /> },
+        {
+          path: 'diariet/installningar',
+          element: (
+            <Deferred>
+              <DiarySettingsPage />
+            </Deferred>
+          ),
+        },
         { path: 'arenden/:caseId', element: <CasePage /> },
         { path: 'tjansteutlatanden/:statementId', element: <StatementPage /> },
         { path: 'tjansteutlatanden/:statementId/skicka', element: <SubmitPage /> },
