@@ -40,6 +40,9 @@ const IssuedDocumentsPage = lazy(() =>
 );
 /** "Sök i diariet": a chunk of its own, the header's search field leads to it. */
 const SearchPage = lazy(() => import('../features/registry/search/SearchPage'));
+const DiarySettingsPage = lazy(() =>
+  import('../features/registry/settings/DiarySettingsPage').then((m) => ({ default: m.DiarySettingsPage })),
+);
 const VerifyPage = lazy(() =>
   import('../features/documents/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
 );
@@ -97,6 +100,14 @@ export function createRouter() {
           element: (
             <Deferred>
               <SearchPage />
+            </Deferred>
+          ),
+        },
+        {
+          path: 'diariet/installningar',
+          element: (
+            <Deferred>
+              <DiarySettingsPage />
             </Deferred>
           ),
         },

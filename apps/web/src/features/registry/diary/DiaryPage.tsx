@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useId } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 
 import type { components } from '../../../api/openapi';
+import { hasRole, useMe } from '../../../app/session';
 import { Button } from '../../../ui/Button';
 import { formatIsoDate, formatNumber, todayInStockholm } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
@@ -113,9 +114,15 @@ export function DiaryPage() {
       cursor: '',
     });
   const pageNumber = before.length + 1;
+  const registrar = hasRole(useMe(), 'registrar');
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
+      {registrar ? (
+        <p>
+          <Link to="/diariet/installningar">{t.settings}</Link>
+        </p>
+      ) : null}
       <Filters view={view} onApply={(filters) => go({ ...view, ...filters, cursor: '' })} />
       <QueryState query={query}>
         {(page) => {

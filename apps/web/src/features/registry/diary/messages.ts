@@ -2,6 +2,7 @@ export const diaryMessages = {
   title: 'Diariet',
   intro:
     'Organisationens ärenden. Sortera med kolumnrubrikerna och filtrera på år, status, klassificering och ansvarig.',
+  settings: 'Inställningar för diariet',
   filters: 'Filtrera ärendena',
   year: 'År',
   allYears: 'Alla år',
