@@ -359,6 +359,12 @@ describe('the secrecy matrix', () => {
         masks: ['remiss'],
       },
       {
+        route: 'GET /api/v1/meetings/:id/statements',
+        label: 'the statements before the board’s meeting',
+        ask: (who) => ask(who, 'get', `/api/v1/meetings/${w.meetingId}/statements`),
+        masks: ['remiss'],
+      },
+      {
         route: 'GET /api/v1/statements/by-case/:caseId',
         label: 'the statement of the case',
         ask: (who) => ask(who, 'get', `/api/v1/statements/by-case/${r.districtCaseId}`),

@@ -91,6 +91,8 @@ export interface SecrecyWorld {
   };
   readonly statementId: string;
   readonly decisionId: string;
+  /** The board meeting the statement was decided at. */
+  readonly meetingId: string;
   /** The statement as its pre-fill answered its officer (the JSON text). */
   readonly prefill: string;
   readonly compilationId: string;
@@ -295,7 +297,7 @@ export async function adoptStatement(
   ctx: TestContext,
   district: SecrecyOrganisation,
   caseId: string,
-): Promise<{ statementId: string; decisionId: string; prefill: string }> {
+): Promise<{ statementId: string; meetingId: string; decisionId: string; prefill: string }> {
   // The board meets in two weeks: the statement is pre-filled with that meeting and decided there.
   const meetingDate = addDays(localDate(ctx.clock.now()), 14);
   const meetingId = await addMeeting(ctx, district.registrar, meetingDate);
@@ -322,6 +324,7 @@ export async function adoptStatement(
   await ctx.drain();
   return {
     statementId: statement.id,
+    meetingId,
     decisionId: (decided.body as { decision: { id: string } }).decision.id,
     prefill: created.text,
   };
@@ -343,7 +346,11 @@ export async function secrecyWorld(ctx: TestContext): Promise<SecrecyWorld> {
     remiss.districtCaseId,
     secrets.recipientLetter,
   );
-  const { statementId, decisionId, prefill } = await adoptStatement(ctx, orgs.district, remiss.districtCaseId);
+  const { statementId, meetingId, decisionId, prefill } = await adoptStatement(
+    ctx,
+    orgs.district,
+    remiss.districtCaseId,
+  );
   const compilation = await ctx
     .http()
     .post(`/api/v1/consultations/${remiss.consultationId}/compilation.pdf`)
@@ -361,6 +368,7 @@ export async function secrecyWorld(ctx: TestContext): Promise<SecrecyWorld> {
       districtLetter,
     },
     statementId,
+    meetingId,
     decisionId,
     prefill,
     compilationId: (compilation.body as { id: string }).id,
