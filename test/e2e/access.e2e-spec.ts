@@ -456,6 +456,7 @@ describe('access to every route', () => {
     }),
     'POST /api/v1/substitutes/:id/revoke': (w: World) => ({ path: `/api/v1/substitutes/${w.substituteId}/revoke` }),
     'POST /api/v1/meetings/:id/cancel': (w: World) => ({ path: `/api/v1/meetings/${w.meetingId}/cancel` }),
+    'GET /api/v1/meetings/:id/statements': (w: World) => ({ path: `/api/v1/meetings/${w.meetingId}/statements` }),
     'POST /api/v1/board-decisions/:id/confirm': (w: World) => ({
       path: `/api/v1/board-decisions/${w.decisionId}/confirm`,
       body: { confirmedOn: localDate(ctx.clock.now()) },

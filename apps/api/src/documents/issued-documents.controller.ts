@@ -73,10 +73,13 @@ export class IssuedDocumentsController {
   /** One issued document: queued, rendering, signed (with its hash) or failed (with the reason). */
   @Get('issued-documents/:id')
   @Authenticated()
-  @ApiOkResponse({ type: IssuedDocumentResponse, description: 'Dokumentet.' })
+  @ApiOkResponse({ type: IssuedDocumentEntryResponse, description: 'Dokumentet, med ärendets diarienummer.' })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentView> {
-    return this.issuer.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssuedDocumentEntry> {
+    // As the lists show it: one document reads the same alone as in a list.
+    const document = await this.issuer.get(actor, id);
+    const [entry = { ...document, diaryNumber: '' }] = await this.issuer.withDiaryNumbers([document]);
+    return entry;
   }
 
   /** Puts a failed document back in the queue once its cause is mended (a registrar's "försök igen"). */

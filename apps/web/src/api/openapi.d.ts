@@ -10453,13 +10453,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Dokumentet. */
+      /** @description Dokumentet, med ärendets diarienummer. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['IssuedDocumentResponse'];
+          'application/json': components['schemas']['IssuedDocumentEntryResponse'];
         };
       };
       /** @description Begäran är felaktig: ett fält saknas, har fel form eller är okänt (se errors). */
