@@ -20,10 +20,11 @@ import { type FormProblems, formProblems, NO_PROBLEMS } from '../../ui/form-prob
 import { formatIsoDate, todayInStockholm } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
-import { TextField } from '../../ui/TextField';
+import { StatusMessage } from '../../ui/StatusMessage';
 import { peopleQuery } from '../directory/people-query';
 import { substituteMessages as t } from './messages';
 import { SubstituteTable } from './SubstituteTable';
+import { PERIOD_FIELDS, SubstitutePeriodFields } from './SubstitutePeriodFields';
 
 const substitutesQuery = queryOptions({
   queryKey: ['/api/v1/substitutes'],
@@ -32,8 +33,7 @@ const substitutesQuery = queryOptions({
 
 const FIELDS = {
   substituteId: { id: 'substitute-person', label: t.substitute },
-  validFrom: { id: 'substitute-from', label: t.validFrom },
-  validTo: { id: 'substitute-to', label: t.validTo },
+  ...PERIOD_FIELDS,
 };
 
 /** Ersättare: the person names who takes their approval steps for a period, and revokes it. */
@@ -48,9 +48,7 @@ export function SubstitutesPage() {
   return (
     <Page title={t.title}>
       <p>{t.intro}</p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <NameSubstitute onNamed={setStatus} />
       <h2>{t.mine}</h2>
       <QueryState query={query}>
@@ -133,23 +131,12 @@ function NameSubstitute({ onNamed }: { onNamed: (message: string) => void }) {
             </ListBox>
           </Popover>
         </Select>
-        <TextField
-          id={FIELDS.validFrom.id}
-          label={t.validFrom}
-          type="date"
-          width="short"
-          value={validFrom}
-          onChange={setValidFrom}
-          errors={problems.fields.get('validFrom')}
-        />
-        <TextField
-          id={FIELDS.validTo.id}
-          label={t.validTo}
-          type="date"
-          width="short"
-          value={validTo}
-          onChange={setValidTo}
-          errors={problems.fields.get('validTo')}
+        <SubstitutePeriodFields
+          validFrom={validFrom}
+          validTo={validTo}
+          onValidFrom={setValidFrom}
+          onValidTo={setValidTo}
+          problems={problems}
         />
         <Button type="submit" isPending={name.isPending}>
           {t.submit}

@@ -10,6 +10,7 @@ import { type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { formatDateTime } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { BackLink } from '../BackLink';
 import { problemsOf } from '../field-problems';
@@ -75,9 +76,7 @@ export function CertificatePage() {
     <Page title={t.title}>
       <BackLink />
       <p>{t.intro}</p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <h2>{t.current}</h2>
       <QueryState query={query}>
         {(certificate) =>

@@ -10,6 +10,7 @@ import { type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { ROLE_LABEL } from '../../../ui/labels';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { approvalChainQuery } from '../admin-queries';
 import { BackLink } from '../BackLink';
 import { ChoiceField } from '../ChoiceField';
@@ -92,9 +93,7 @@ function ChainForm({ initial }: { initial: readonly Step[] }) {
   const errors = problems.fields.get('steps');
   return (
     <>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <ErrorSummary items={problems.summary} />
       <form className="form" onSubmit={submit} noValidate>
         <fieldset

@@ -10,13 +10,13 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
-import { TextField } from '../../../ui/TextField';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { departmentsQuery } from '../../directory/people-query';
 import { departmentQuery, valueOrNull } from '../admin-queries';
 import { BackLink } from '../BackLink';
 import { problemsOf } from '../field-problems';
 import { adminMessages } from '../messages';
-import { DEPARTMENT_CODES, DEPARTMENT_FIELDS } from './DepartmentsPage';
+import { DEPARTMENT_CODES, DEPARTMENT_FIELDS, DepartmentFields } from './DepartmentFields';
 
 const t = adminMessages.departments;
 
@@ -66,28 +66,15 @@ function Rename({ department }: { department: Department }) {
   };
   return (
     <>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <ErrorSummary items={problems.summary} />
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          id={DEPARTMENT_FIELDS.name.id}
-          label={t.name}
-          value={name}
-          onChange={setName}
-          errors={problems.fields.get('name')}
-          width="medium"
-        />
-        <TextField
-          id={DEPARTMENT_FIELDS.contactEmail.id}
-          label={t.contactEmail}
-          description={t.contactHint}
-          type="email"
-          value={contactEmail}
-          onChange={setContactEmail}
-          errors={problems.fields.get('contactEmail')}
-          width="medium"
+        <DepartmentFields
+          name={name}
+          contactEmail={contactEmail}
+          onName={setName}
+          onContactEmail={setContactEmail}
+          problems={problems}
         />
         <Button type="submit" isPending={update.isPending}>
           {t.save}

@@ -9,21 +9,15 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
-import { TextField } from '../../../ui/TextField';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { departmentsQuery } from '../../directory/people-query';
 import { valueOrNull } from '../admin-queries';
 import { BackLink } from '../BackLink';
 import { problemsOf } from '../field-problems';
 import { adminMessages } from '../messages';
+import { DEPARTMENT_CODES, DEPARTMENT_FIELDS, DepartmentFields } from './DepartmentFields';
 
 const t = adminMessages.departments;
-
-export const DEPARTMENT_FIELDS = {
-  name: { id: 'department-name', label: t.name },
-  contactEmail: { id: 'department-email', label: t.contactEmail },
-};
-
-export const DEPARTMENT_CODES = { 'directory.name_taken': 'name' };
 
 /** Avdelningar: the organisation's departments, a new one, and a link to rename each. */
 export function DepartmentsPage() {
@@ -32,9 +26,7 @@ export function DepartmentsPage() {
   return (
     <Page title={t.title}>
       <BackLink />
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <QueryState query={query}>
         {(departments) =>
           departments.length === 0 ? (
@@ -106,23 +98,12 @@ function NewDepartment({ onCreated }: { onCreated: (message: string) => void }) 
       <h2 id="ny-avdelning">{t.add}</h2>
       <ErrorSummary items={problems.summary} />
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          id={DEPARTMENT_FIELDS.name.id}
-          label={t.name}
-          value={name}
-          onChange={setName}
-          errors={problems.fields.get('name')}
-          width="medium"
-        />
-        <TextField
-          id={DEPARTMENT_FIELDS.contactEmail.id}
-          label={t.contactEmail}
-          description={t.contactHint}
-          type="email"
-          value={contactEmail}
-          onChange={setContactEmail}
-          errors={problems.fields.get('contactEmail')}
-          width="medium"
+        <DepartmentFields
+          name={name}
+          contactEmail={contactEmail}
+          onName={setName}
+          onContactEmail={setContactEmail}
+          problems={problems}
         />
         <Button type="submit" isPending={create.isPending}>
           {t.create}

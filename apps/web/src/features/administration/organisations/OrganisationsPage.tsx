@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { organisationQuery, valueOrNull } from '../admin-queries';
 import { BackLink } from '../BackLink';
@@ -80,9 +81,7 @@ export function OrganisationsPage() {
   return (
     <Page title={t.title}>
       <BackLink />
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <QueryState query={query}>
         {(organisations) => (
           <table className="stack-table">
@@ -167,9 +166,7 @@ export function OrganisationPage() {
       {(organisation) => (
         <Page title={organisation.name} caption={t.caption}>
           <BackLink to="/administration/organisationer" label={t.title} />
-          <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-            {status}
-          </p>
+          <StatusMessage text={status} />
           <OrganisationForm
             initial={{
               name: organisation.name,

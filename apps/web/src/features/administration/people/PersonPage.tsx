@@ -12,6 +12,7 @@ import { formProblems, type FormProblems, NO_PROBLEMS } from '../../../ui/form-p
 import { ROLE_LABEL } from '../../../ui/labels';
 import { Page } from '../../../ui/Page';
 import { problemText, QueryState } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { personQuery, valueOrNull } from '../admin-queries';
 import { BackLink } from '../BackLink';
@@ -35,9 +36,7 @@ export function PersonPage() {
       {(person) => (
         <Page title={person.name} caption={t.caption}>
           <BackLink to="/administration/personer" label={t.title} />
-          <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-            {status}
-          </p>
+          <StatusMessage text={status} />
           <Details person={person} onDone={setStatus} />
           <Access person={person} onDone={setStatus} />
           <Roles person={person} onDone={setStatus} />

@@ -9,12 +9,13 @@ import { formProblems, type FormProblems, NO_PROBLEMS } from '../../../ui/form-p
 import { formatIsoDate, todayInStockholm } from '../../../ui/format';
 import { Page } from '../../../ui/Page';
 import { QueryState } from '../../../ui/QueryState';
-import { TextField } from '../../../ui/TextField';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { peopleQuery } from '../../directory/people-query';
 import { SubstituteTable } from '../../substitutes/SubstituteTable';
 import { BackLink } from '../BackLink';
 import { ChoiceField } from '../ChoiceField';
 import { adminMessages } from '../messages';
+import { PERIOD_FIELDS, SubstitutePeriodFields } from '../../substitutes/SubstitutePeriodFields';
 
 const t = adminMessages.substitutes;
 
@@ -28,8 +29,7 @@ function substitutesOf(personId: string) {
 const FIELDS = {
   personId: { id: 'substituted-person', label: t.person },
   substituteId: { id: 'substitute-person', label: t.substitute },
-  validFrom: { id: 'substitute-from', label: t.validFrom },
-  validTo: { id: 'substitute-to', label: t.validTo },
+  ...PERIOD_FIELDS,
 };
 
 /** Ersättare: the administrator names a substitute for anyone of the organisation, and revokes one. */
@@ -83,9 +83,7 @@ export function AdminSubstitutesPage() {
     <Page title={t.title}>
       <BackLink />
       <p>{t.intro}</p>
-      <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
-        {status}
-      </p>
+      <StatusMessage text={status} />
       <ErrorSummary items={problems.summary} />
       <form className="form" onSubmit={submit} noValidate>
         <ChoiceField
@@ -108,23 +106,12 @@ export function AdminSubstitutesPage() {
           errors={problems.fields.get('substituteId')}
           width="medium"
         />
-        <TextField
-          id={FIELDS.validFrom.id}
-          label={t.validFrom}
-          type="date"
-          width="short"
-          value={validFrom}
-          onChange={setValidFrom}
-          errors={problems.fields.get('validFrom')}
-        />
-        <TextField
-          id={FIELDS.validTo.id}
-          label={t.validTo}
-          type="date"
-          width="short"
-          value={validTo}
-          onChange={setValidTo}
-          errors={problems.fields.get('validTo')}
+        <SubstitutePeriodFields
+          validFrom={validFrom}
+          validTo={validTo}
+          onValidFrom={setValidFrom}
+          onValidTo={setValidTo}
+          problems={problems}
         />
         <Button type="submit" isPending={name.isPending}>
           {t.submit}

@@ -5,6 +5,7 @@ import { Button } from '../../../ui/Button';
 import { ErrorSummary, type SummaryItem } from '../../../ui/ErrorSummary';
 import { type FormField, formProblems, type FormProblems, NO_PROBLEMS } from '../../../ui/form-problems';
 import { problemText } from '../../../ui/QueryState';
+import { StatusMessage } from '../../../ui/StatusMessage';
 import { TextField } from '../../../ui/TextField';
 import { peopleQuery } from '../../directory/people-query';
 import { PersonOptions } from '../../directory/PersonOptions';
@@ -41,9 +42,7 @@ export function CaseRegistry({ c }: { c: Case }) {
     <section aria-labelledby={`${id}-rubrik`}>
       <h2 id={`${id}-rubrik`}>{t.registry}</h2>
       <ErrorSummary items={problems} />
-      <p role="status" className={done ? 'notice notice--success' : 'visually-hidden'}>
-        {done}
-      </p>
+      <StatusMessage text={done} />
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -222,9 +221,7 @@ export function RegisterDocuments({ c }: { c: Case }) {
       <h2 id="registrera">{t.register}</h2>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary items={problems.summary} heading={t.errorHeading} />
-        <p role="status" className={done ? 'notice notice--success' : 'visually-hidden'}>
-          {done}
-        </p>
+        <StatusMessage text={done} />
         <fieldset className="field">
           <legend className="field__label">{t.direction}</legend>
           {(['incoming', 'outgoing'] as const).map((d) => (
